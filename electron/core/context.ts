@@ -1,0 +1,11 @@
+import type { ApiEvent } from '../../shared/api/contract';
+import type { DatabaseSession } from './session';
+
+/** What every service receives besides its input: the database session and a way to report. */
+export interface ServiceContext {
+  session: DatabaseSession;
+  emit(event: ApiEvent): void;
+  userName: string;
+  appVersion: string;
+  log?: (message: string, error?: unknown) => void;
+}

@@ -1,0 +1,64 @@
+import type { ApiEvent } from '../../shared/api/contract';
+import type { Transport } from '../../shared/api/client';
+import type { ApiResult } from '../../shared/api/errors';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { handlers } from './handlers';
+import { DatabaseSession } from './session';
+
+export interface CoreOptions {
+  databasePath: string;
+  backupDirectory: string;
+  nativeBinding?: string;
+  userName: string;
+  appVersion: string;
+  periodicBackupMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** The services with their database open: what the worker, the CLI and tests all run. */
+export interface Core {
+  dispatch: Dispatch;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  session: DatabaseSession;
+  close(): Promise<void>;
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const session = new DatabaseSession({
+    backupDirectory: options.backupDirectory,
+    nativeBinding: options.nativeBinding,
+    periodicBackupMs: options.periodicBackupMs,
+    log: options.log,
+  });
+  await session.openFile(options.databasePath);
+  const dispatch = createDispatcher(handlers, {
+    session,
+    emit: (event) => listeners.forEach((l) => l(event)),
+    userName: options.userName,
+    appVersion: options.appVersion,
+    log: options.log,
+  });
+  return {
+    dispatch,
+    session,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => session.close(),
+  };
+}
+
+/**
+ * The in-process transport (tests, CLI): the same dispatcher, with a structured-clone round trip so
+ * that what crosses it is exactly what could cross IPC or HTTP.
+ */
+export function inProcessTransport(core: Core): Transport {
+  return {
+    async invoke(method: string, input: unknown): Promise<ApiResult> {
+      return structuredClone(await core.dispatch(method, structuredClone(input)));
+    },
+    subscribe: (listener) => core.subscribe((event) => listener(structuredClone(event))),
+  };
+}

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import { campaignSettingsSchema } from '../../../shared/domain/settings';
+import { ValidationError } from '../../../shared/api/errors';
+import type { HandlerTable } from '../dispatch';
+import { writeAudit } from './audit';
+import { loadCampaign, readSettings } from './campaign-store';
+
+export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | 'campaign.create' | 'campaign.update'> = {
+  async 'campaign.list'(_input, ctx) {
+    const { db } = ctx.session.open;
+    const rows = await db
+      .selectFrom('campaigns as c')
+      .select(['c.id', 'c.name', 'c.createdAt'])
+      .select((eb) =>
+        eb.selectFrom('applications as a').select(sql<number>`count(*)`.as('n')).whereRef('a.campaignId', '=', 'c.id').as('applicationCount'),
+      )
+      .orderBy('c.id')
+      .execute();
+    return rows.map((r) => ({ ...r, applicationCount: Number(r.applicationCount ?? 0) }));
+  },
+
+  async 'campaign.get'({ campaignId }, ctx) {
+    return loadCampaign(ctx.session.open.db, campaignId);
+  },
+
+  async 'campaign.create'({ name, settings }, ctx) {
+    const { db } = ctx.session.open;
+    const full = campaignSettingsSchema.parse({ ...readSettings('{}'), ...settings });
+    const now = new Date().toISOString();
+    const id = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('campaigns')
+        .values({ name, settingsJson: JSON.stringify(full), createdAt: now, updatedAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, { campaignId: row.id, actor: ctx.userName, action: 'campaign.create', details: { name, settings: full } });
+      return row.id;
+    });
+    ctx.emit({ type: 'changed', scope: 'campaign', campaignId: id });
+    return loadCampaign(db, id);
+  },
+
+  async 'campaign.update'({ campaignId, name, settings }, ctx) {
+    const { db } = ctx.session.open;
+    const before = await loadCampaign(db, campaignId);
+    const merged = campaignSettingsSchema.safeParse({ ...before.settings, ...settings });
+    if (!merged.success) {
+      throw new ValidationError(
+        'These settings cannot be saved.',
+        merged.error.issues.map((i) => ({ path: ['settings', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')], message: i.message })),
+      );
+    }
+    const after = { name: name ?? before.name, settings: merged.data };
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('campaigns')
+        .set({ name: after.name, settingsJson: JSON.stringify(after.settings), updatedAt: new Date().toISOString() })
+        .where('id', '=', campaignId)
+        .execute();
+      await writeAudit(trx, {
+        campaignId,
+        actor: ctx.userName,
+        action: 'campaign.update',
+        details: { before: { name: before.name, settings: before.settings }, after },
+      });
+    });
+    ctx.emit({ type: 'changed', scope: 'campaign', campaignId });
+    return loadCampaign(db, campaignId);
+  },
+};

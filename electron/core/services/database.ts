@@ -1,0 +1,53 @@
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import type { DatabaseInfo } from '../../../shared/api/contract';
+import { ValidationError } from '../../../shared/api/errors';
+import type { ServiceContext } from '../context';
+import type { HandlerTable } from '../dispatch';
+import { writeAudit } from './audit';
+
+function databaseInfo(ctx: ServiceContext): DatabaseInfo {
+  const { path, sqlite } = ctx.session.open;
+  return {
+    path,
+    schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    sizeBytes: statSync(path).size,
+    backups: ctx.session.listBackups(),
+  };
+}
+
+export const databaseHandlers: HandlerTable<
+  'database.info' | 'database.backupNow' | 'database.listBackups' | 'database.restore' | 'database.open'
+> = {
+  'database.info': (_input, ctx) => databaseInfo(ctx),
+
+  async 'database.backupNow'(_input, ctx) {
+    const info = await ctx.session.backupNow('manual');
+    await writeAudit(ctx.session.open.db, { campaignId: null, actor: ctx.userName, action: 'database.backup', subject: info.file });
+    return info;
+  },
+
+  'database.listBackups': (_input, ctx) => ctx.session.listBackups(),
+
+  async 'database.restore'({ file }, ctx) {
+    const result = await ctx.session.restore(file);
+    await writeAudit(ctx.session.open.db, {
+      campaignId: null,
+      actor: ctx.userName,
+      action: 'database.restore',
+      subject: file,
+      details: { safetyBackup: result.safetyBackup.file },
+    });
+    ctx.emit({ type: 'changed', scope: 'database' });
+    return { restoredFrom: result.restoredFrom, integrity: 'ok' as const, safetyBackup: result.safetyBackup };
+  },
+
+  async 'database.open'({ path, create }, ctx) {
+    if (!isAbsolute(path)) {
+      throw new ValidationError('Give the full path of the database file.', [{ path: ['path'], message: 'not an absolute path' }]);
+    }
+    await ctx.session.openFile(path, { create });
+    ctx.emit({ type: 'changed', scope: 'database' });
+    return databaseInfo(ctx);
+  },
+};

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { ConflictError } from '../../../shared/api/errors';
+import { parseStatus } from '../../../shared/domain/listed-values';
+import { generateDemoApplications } from '../demo/generate';
+import type { HandlerTable } from '../dispatch';
+import { insertApplications } from './application-store';
+import { writeAudit } from './audit';
+import { firstCampaignId, loadCampaign } from './campaign-store';
+
+const PROGRESS_EVERY = 1000;
+
+export const demoHandlers: HandlerTable<'demo.load'> = {
+  /**
+   * Fills a campaign with a realistic synthetic season (see demo/generate.ts). Drafts are skipped,
+   * as an import would skip them. One transaction: a cancelled or failed load leaves nothing.
+   */
+  async 'demo.load'({ campaignId, count, seed }, ctx) {
+    const { db, sqlite } = ctx.session.open;
+    const id = campaignId ?? (await firstCampaignId(db));
+    const campaign = await loadCampaign(db, id);
+    const existing = await db
+      .selectFrom('applications')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('campaignId', '=', id)
+      .executeTakeFirstOrThrow();
+    if (existing.n > 0) {
+      throw new ConflictError(
+        `The campaign "${campaign.name}" already holds ${existing.n} applications. Demo data can only be loaded into an empty campaign: create a new campaign or database first.`,
+        'CampaignNotEmpty',
+      );
+    }
+    const started = performance.now();
+    ctx.emit({ type: 'progress', job: 'demo', done: 0, total: count });
+    let lastReported = 0;
+    // `count` is what the office will see stored; drafts come on top and are skipped, as an
+    // import skips them, so generate with headroom and stop at `count`.
+    const submitted = (function* () {
+      let kept = 0;
+      for (const record of generateDemoApplications({ count: Math.ceil(count * 1.3) + 20, seed })) {
+        if (parseStatus(record.status) === 'draft') continue;
+        yield record;
+        if (++kept === count) return;
+      }
+    })();
+    const inserted = insertApplications(sqlite, id, submitted, {
+      source: 'demo',
+      onProgress: (done) => {
+        if (done - lastReported >= PROGRESS_EVERY) {
+          lastReported = done;
+          ctx.emit({ type: 'progress', job: 'demo', done, total: count });
+        }
+      },
+    });
+    await writeAudit(db, { campaignId: id, actor: ctx.userName, action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
+    ctx.emit({ type: 'progress', job: 'demo', done: count, total: count });
+    ctx.emit({ type: 'changed', scope: 'applications', campaignId: id });
+    return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };
+  },
+};
