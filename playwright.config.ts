@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_TOKEN } from './test/e2e/support';
 
 /**
  * Browser tests run the real app (the web host: same worker, same services) in Debian's Chromium.
  * Playwright's own browser download cannot work here, so the system browser is named explicitly.
  */
 const PORT = Number(process.env.COHORT_E2E_PORT ?? 4599);
-export const E2E_TOKEN = 'e2e-token-not-secret';
 // Each run gets an empty data folder: the first-run screen is part of what is tested.
 const dataDir = process.env.COHORT_E2E_DATA_DIR ?? (process.env.COHORT_E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'cohort-e2e-')));
 

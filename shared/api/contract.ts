@@ -192,12 +192,7 @@ export interface CommandEvent {
 
 export type ApiEvent = ProgressEvent | ChangedEvent | CommandEvent;
 
-// ---- Channels (Electron IPC and the web host use the same names) --------------------------
-
-export const CHANNELS = {
-  invoke: 'cohort:invoke',
-  event: 'cohort:event',
-} as const;
+export { CHANNELS } from './channels';
 
 /** What a transport carries for one call. */
 export interface ApiRequest {

@@ -13,48 +13,106 @@ const DAY_FIRST_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const DAY_FIRST_DATE_TIME = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
-function plainDate(year: number, month: number, day: number): Temporal.PlainDate | null {
-  try {
-    return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
-  } catch {
-    return null;
-  }
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real calendar day (31/02 is not one). */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  const max = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day <= max;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
 }
 
 /** A calendar date as "YYYY-MM-DD", or null when the text is not one of the accepted forms or not a real day. */
 export function parseDate(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim();
   let m = ISO_DATE.exec(text);
-  if (m) return plainDate(Number(m[1]), Number(m[2]), Number(m[3]))?.toString() ?? null;
-  m = DAY_FIRST_DATE.exec(text);
-  if (m) return plainDate(Number(m[3]), Number(m[2]), Number(m[1]))?.toString() ?? null;
-  return null;
+  let y: number, mo: number, d: number;
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = DAY_FIRST_DATE.exec(text))) [y, mo, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
+  else return null;
+  return isValidDate(y, mo, d) ? `${pad(y, 4)}-${pad(mo)}-${pad(d)}` : null;
 }
 
-function brusselsInstant(fields: { year: number; month: number; day: number; hour: number; minute: number; second: number }): string | null {
-  try {
-    const local = Temporal.PlainDateTime.from(fields, { overflow: 'reject' });
-    return local.toZonedDateTime(BRUSSELS, { disambiguation: 'compatible' }).toInstant().toString();
-  } catch {
-    return null;
+interface LocalFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond?: number;
+}
+
+function validTime(f: LocalFields): boolean {
+  return isValidDate(f.year, f.month, f.day) && f.hour < 24 && f.minute < 60 && f.second < 60;
+}
+
+/**
+ * Brussels' UTC offset is the same for every minute of a local hour, including the skipped and
+ * repeated hours under the "compatible" rule, so it is worked out once per hour and remembered:
+ * Temporal is exact but far too slow to call for each of 50,000 rows.
+ */
+const offsetByLocalHour = new Map<string, number>();
+
+function brusselsOffsetMs(f: LocalFields): number {
+  const key = `${f.year}-${f.month}-${f.day}T${f.hour}`;
+  let offset = offsetByLocalHour.get(key);
+  if (offset === undefined) {
+    const local = Temporal.PlainDateTime.from({ year: f.year, month: f.month, day: f.day, hour: f.hour });
+    const instant = local.toZonedDateTime(BRUSSELS, { disambiguation: 'compatible' }).epochMilliseconds;
+    offset = Date.UTC(f.year, f.month - 1, f.day, f.hour) - instant;
+    offsetByLocalHour.set(key, offset);
   }
+  return offset;
 }
 
-/** An instant as an ISO UTC string ("2025-04-06T05:48:00Z"), or null when unreadable. */
+/** Instants are stored in one fixed-width form ("2025-04-06T05:48:00.000Z"), so text order is time order. */
+function instantString(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function utcMs(f: LocalFields): number {
+  const ms = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond ?? 0);
+  // Date.UTC maps years 0-99 to 1900-1999; set the year explicitly.
+  return f.year < 100 ? new Date(ms).setUTCFullYear(f.year) : ms;
+}
+
+function brusselsInstant(f: LocalFields): string | null {
+  if (!validTime(f)) return null;
+  return instantString(utcMs(f) - brusselsOffsetMs(f));
+}
+
+/** An instant as an ISO UTC string ("2025-04-06T05:48:00.000Z"), or null when unreadable. */
 export function parseDateTime(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim();
   let m = ISO_DATE_TIME.exec(text);
   if (m) {
     const [, y, mo, d, h, mi, s, frac, offset] = m;
-    const fields = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0) };
+    const fields: LocalFields = {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(s ?? 0),
+      millisecond: frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0,
+    };
     if (!offset) return brusselsInstant(fields);
-    try {
-      if (!plainDate(fields.year, fields.month, fields.day)) return null;
-      const iso = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac ? `.${frac}` : ''}${offset.toUpperCase() === 'Z' ? 'Z' : offset}`;
-      return Temporal.Instant.from(iso).toString();
-    } catch {
-      return null;
-    }
+    if (!validTime(fields)) return null;
+    if (offset.toUpperCase() === 'Z') return instantString(utcMs(fields));
+    const om = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
+    if (!om) return null;
+    const minutes = Number(om[2]) * 60 + Number(om[3]);
+    if (Number(om[2]) > 23 || Number(om[3]) > 59) return null;
+    return instantString(utcMs(fields) - (om[1] === '-' ? -1 : 1) * minutes * 60_000);
   }
   m = DAY_FIRST_DATE_TIME.exec(text);
   if (m) {
@@ -71,7 +129,9 @@ export function brusselsDate(instantIso: string): string {
 
 /** A Brussels wall-clock time ("2025-05-20T23:59:59") as an ISO UTC instant. */
 export function brusselsLocalToInstant(localIso: string): string {
-  return Temporal.PlainDateTime.from(localIso).toZonedDateTime(BRUSSELS, { disambiguation: 'compatible' }).toInstant().toString();
+  const result = parseDateTime(localIso);
+  if (!result) throw new RangeError(`Not a local date-time: ${localIso}`);
+  return result;
 }
 
 /** Monday of the ISO week that holds a date (YYYY-MM-DD), for weekly charts. */

@@ -18,11 +18,9 @@ function fold(text: string): string {
 }
 
 /** Reads a division as the export writes it: a code, or the English or French name, any case. */
+const BY_NAME = new Map<string, DivisionCode>(DIVISIONS.flatMap((d) => [d.code, d.en, d.fr].map((name) => [fold(name), d.code] as const)));
+
 export function parseDivision(raw: string | null | undefined): DivisionCode | null {
   if (!raw) return null;
-  const v = fold(raw);
-  for (const d of DIVISIONS) {
-    if (fold(d.code) === v || fold(d.en) === v || fold(d.fr) === v) return d.code;
-  }
-  return null;
+  return BY_NAME.get(fold(raw)) ?? null;
 }

@@ -1,0 +1,92 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import type { Transport } from '../shared/api/client';
+import { CHANNELS } from '../shared/api/channels';
+import type { ApiEvent } from '../shared/api/contract';
+import { toErrorData, ValidationError, type ApiResult } from '../shared/api/errors';
+import { isTrustedSender, type SenderFrame } from './security';
+
+/**
+ * The Electron transport, main-process side: one `invoke` channel in, one `event` channel out.
+ * The main process only checks who is asking and relays; the worker's dispatcher validates the
+ * input against the contract. Electron reaches this module through parameters (`ipcMain`, the
+ * window's webContents), so it is imported by tests without Electron.
+ */
+
+export type Log = (message: string, detail?: unknown) => void;
+
+/** Generous for any method name the contract will ever have; refuses a megabyte "name". */
+const MAX_METHOD_LENGTH = 200;
+
+/** The frame facts the sender check needs. A destroyed or navigated-away frame gives null. */
+export function describeSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null | undefined): SenderFrame | null {
+  if (!frame) return null;
+  return { url: frame.url, isMainFrame: frame.parent === null };
+}
+
+function refuse(message: string, kind: string): ApiResult {
+  return { ok: false, error: new ValidationError(message, [], kind).toData() };
+}
+
+/**
+ * Handles one call from a renderer: refuses an untrusted sender before anything else (the host is
+ * never reached), refuses anything but `{ method: string, input }`, relays the rest, and turns a
+ * failure of the relay itself into tagged data.
+ */
+export async function handleInvoke(
+  payload: unknown,
+  sender: SenderFrame | null,
+  host: Pick<Transport, 'invoke'>,
+  log: Log = () => {},
+): Promise<ApiResult> {
+  if (!isTrustedSender(sender)) {
+    log('refused an API call from an untrusted frame', sender?.url ?? '(no frame)');
+    return refuse('This request did not come from the Cohort window and was refused.', 'UntrustedSender');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return refuse('A request must be an object { method, input }.', 'MalformedRequest');
+  }
+  const request = payload as Record<string, unknown>;
+  const extra = Object.keys(request).filter((key) => key !== 'method' && key !== 'input');
+  if (extra.length > 0) {
+    return refuse(`A request carries only "method" and "input", not: ${extra.join(', ')}.`, 'MalformedRequest');
+  }
+  const { method, input } = request;
+  if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
+    return refuse('A request must name its method as a string.', 'MalformedRequest');
+  }
+  try {
+    return await host.invoke(method, input);
+  } catch (error) {
+    log(`relaying ${method} failed`, error);
+    return { ok: false, error: toErrorData(error) };
+  }
+}
+
+/** Sends an event to the window, if it still exists and still shows the app. */
+export function sendEvent(contents: WebContents | null | undefined, event: ApiEvent): void {
+  if (!contents || contents.isDestroyed()) return;
+  // Never hand events (they name campaigns, counts) to a page that is not ours.
+  if (!isTrustedSender({ url: contents.getURL(), isMainFrame: true })) return;
+  contents.send(CHANNELS.event, event);
+}
+
+export interface IpcOptions {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  host: Transport;
+  /** The window to send events to (null while there is none, e.g. on macOS with all windows closed). */
+  target(): WebContents | null;
+  log: Log;
+}
+
+/** Wires the two channels; returns the function that unwires them. */
+export function registerIpc(options: IpcOptions): () => void {
+  const { ipcMain, host, target, log } = options;
+  ipcMain.handle(CHANNELS.invoke, (event: IpcMainInvokeEvent, payload: unknown) =>
+    handleInvoke(payload, describeSender(event.senderFrame), host, log),
+  );
+  const unsubscribe = host.subscribe((event) => sendEvent(target(), event));
+  return () => {
+    ipcMain.removeHandler(CHANNELS.invoke);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,209 @@
+import type { IpcMainInvokeEvent, IpcRenderer, IpcRendererEvent, WebContents } from 'electron';
+import { describe, expect, it } from 'vitest';
+import type { Transport } from '../../shared/api/client';
+import { CHANNELS, type ApiEvent } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/errors';
+import { describeSender, handleInvoke, registerIpc, sendEvent } from '../../electron/ipc';
+import { createBridge } from '../../electron/preload-api';
+
+const APP_PAGE = { url: 'app://cohort/index.html', isMainFrame: true };
+
+/** A host that records what reached it and answers every call with ok. */
+function recordingHost() {
+  const calls: { method: string; input: unknown }[] = [];
+  const host: Pick<Transport, 'invoke'> = {
+    invoke(method, input) {
+      calls.push({ method, input });
+      return Promise.resolve({ ok: true, value: { echoed: method } });
+    },
+  };
+  return { host, calls };
+}
+
+function expectValidation(result: ApiResult, kind: string) {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe('Validation');
+  expect(result.error.kind).toBe(kind);
+}
+
+describe('handleInvoke (main side of the Electron transport)', () => {
+  it('relays a well-formed call from the app page', async () => {
+    const { host, calls } = recordingHost();
+    const result = await handleInvoke({ method: 'campaign.list', input: {} }, APP_PAGE, host);
+    expect(result).toEqual({ ok: true, value: { echoed: 'campaign.list' } });
+    expect(calls).toEqual([{ method: 'campaign.list', input: {} }]);
+  });
+
+  it.each([
+    ['a file page', { url: 'file:///tmp/index.html', isMainFrame: true }],
+    ['the web host page', { url: 'http://127.0.0.1:4000/index.html', isMainFrame: true }],
+    ['another app host', { url: 'app://evil/index.html', isMainFrame: true }],
+    ['a subframe of the app', { url: 'app://cohort/index.html', isMainFrame: false }],
+    ['a destroyed frame', null],
+  ])('refuses %s without reaching the host, and logs it', async (_what, sender) => {
+    const { host, calls } = recordingHost();
+    const logged: string[] = [];
+    const result = await handleInvoke({ method: 'campaign.list', input: {} }, sender, host, (m) => logged.push(m));
+    expectValidation(result, 'UntrustedSender');
+    expect(calls).toEqual([]);
+    expect(logged).toHaveLength(1);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'campaign.list'],
+    ['an array', ['campaign.list', {}]],
+    ['no method', { input: {} }],
+    ['a numeric method', { method: 42, input: {} }],
+    ['an empty method', { method: '', input: {} }],
+    ['an enormous method', { method: 'x'.repeat(10_000), input: {} }],
+    ['an extra key', { method: 'campaign.list', input: {}, channel: 'other' }],
+  ])('refuses a malformed payload (%s) as Validation without reaching the host', async (_what, payload) => {
+    const { host, calls } = recordingHost();
+    expectValidation(await handleInvoke(payload, APP_PAGE, host), 'MalformedRequest');
+    expect(calls).toEqual([]);
+  });
+
+  it('lets the dispatcher judge the input: a missing input is relayed as undefined', async () => {
+    const { host, calls } = recordingHost();
+    await handleInvoke({ method: 'app.info' }, APP_PAGE, host);
+    expect(calls).toEqual([{ method: 'app.info', input: undefined }]);
+  });
+
+  it('turns a failing relay into Internal data, never a throw', async () => {
+    const host: Pick<Transport, 'invoke'> = { invoke: () => Promise.reject(new Error('worker gone')) };
+    const result = await handleInvoke({ method: 'app.info', input: {} }, APP_PAGE, host);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('Internal');
+  });
+
+  it('describes a frame by its URL and whether it has a parent', () => {
+    expect(describeSender({ url: 'app://cohort/index.html', parent: null })).toEqual(APP_PAGE);
+    expect(describeSender(null)).toBeNull();
+  });
+});
+
+/** A stand-in for WebContents with just what sendEvent uses. */
+function fakeContents(url: string, destroyed = false) {
+  const sent: { channel: string; payload: unknown }[] = [];
+  const contents = {
+    isDestroyed: () => destroyed,
+    getURL: () => url,
+    send: (channel: string, payload: unknown) => sent.push({ channel, payload }),
+  } as unknown as WebContents;
+  return { contents, sent };
+}
+
+describe('events to the window', () => {
+  const event: ApiEvent = { type: 'changed', scope: 'database' };
+
+  it('are sent on the fixed event channel to the app page', () => {
+    const { contents, sent } = fakeContents('app://cohort/index.html#/overview');
+    sendEvent(contents, event);
+    expect(sent).toEqual([{ channel: CHANNELS.event, payload: event }]);
+  });
+
+  it('are not sent to a page that is not the app, nor to a destroyed window', () => {
+    const foreign = fakeContents('https://example.org/');
+    sendEvent(foreign.contents, event);
+    const gone = fakeContents('app://cohort/index.html', true);
+    sendEvent(gone.contents, event);
+    sendEvent(null, event);
+    expect(foreign.sent).toEqual([]);
+    expect(gone.sent).toEqual([]);
+  });
+
+  it('registerIpc handles the invoke channel only and forwards worker events until unwired', async () => {
+    type InvokeListener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
+    const handlers = new Map<string, InvokeListener>();
+    const ipcMain = {
+      handle: (channel: string, listener: InvokeListener) => void handlers.set(channel, listener),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+    };
+    const listeners = new Set<(event: ApiEvent) => void>();
+    const { host: recording, calls } = recordingHost();
+    const host: Transport = {
+      invoke: recording.invoke,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const { contents, sent } = fakeContents('app://cohort/index.html');
+    const unwire = registerIpc({ ipcMain, host, target: () => contents, log: () => {} });
+    expect([...handlers.keys()]).toEqual([CHANNELS.invoke]);
+
+    const invoke = handlers.get(CHANNELS.invoke);
+    const fromFrame = (parent: object | null) =>
+      ({ senderFrame: { url: 'app://cohort/index.html', parent } }) as unknown as IpcMainInvokeEvent;
+    const trusted = fromFrame(null);
+    const untrusted = fromFrame({}); // an iframe of the app page
+    expect(await invoke?.(trusted, { method: 'app.info', input: {} })).toMatchObject({ ok: true });
+    expect(await invoke?.(untrusted, { method: 'app.info', input: {} })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+
+    listeners.forEach((l) => l({ type: 'progress', job: 'demo', done: 1, total: 2 }));
+    expect(sent).toHaveLength(1);
+    unwire();
+    expect(handlers.size).toBe(0);
+    expect(listeners.size).toBe(0);
+  });
+});
+
+describe('the preload bridge', () => {
+  function fakeIpcRenderer() {
+    const invoked: { channel: string; args: unknown[] }[] = [];
+    const listeners = new Map<string, Set<(event: IpcRendererEvent, ...args: unknown[]) => void>>();
+    const ipc = {
+      invoke: (channel: string, ...args: unknown[]) => {
+        invoked.push({ channel, args });
+        return Promise.resolve({ ok: true, value: null });
+      },
+      on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)?.add(listener);
+        return ipc;
+      },
+      removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void) {
+        listeners.get(channel)?.delete(listener);
+        return ipc;
+      },
+    };
+    const emit = (channel: string, payload: unknown) => {
+      const ipcEvent = { sender: ipc, senderId: 0, ports: [] } as unknown as IpcRendererEvent;
+      listeners.get(channel)?.forEach((l) => l(ipcEvent, payload));
+    };
+    return { ipc: ipc as unknown as Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, invoked, listeners, emit };
+  }
+
+  it('exposes invoke and on, nothing else', () => {
+    const bridge = createBridge(fakeIpcRenderer().ipc);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+  });
+
+  it('invokes over the fixed channel with { method, input }', async () => {
+    const fake = fakeIpcRenderer();
+    await createBridge(fake.ipc).invoke('campaign.get', { campaignId: 1 });
+    expect(fake.invoked).toEqual([{ channel: CHANNELS.invoke, args: [{ method: 'campaign.get', input: { campaignId: 1 } }] }]);
+  });
+
+  it('gives listeners the event payload only, and unsubscribes', () => {
+    const fake = fakeIpcRenderer();
+    const received: unknown[][] = [];
+    const off = createBridge(fake.ipc).on((...args: unknown[]) => received.push(args));
+    const event: ApiEvent = { type: 'command', command: 'import' };
+    fake.emit(CHANNELS.event, event);
+    fake.emit('some:other-channel', { type: 'changed', scope: 'database' });
+    expect(received).toEqual([[event]]);
+    off();
+    fake.emit(CHANNELS.event, event);
+    expect(received).toHaveLength(1);
+    expect(fake.listeners.get(CHANNELS.event)?.size).toBe(0);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    const bridge = createBridge(fakeIpcRenderer().ipc);
+    expect(() => bridge.on('x' as unknown as (event: ApiEvent) => void)).toThrow(TypeError);
+  });
+});
