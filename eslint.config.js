@@ -37,6 +37,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.{js,mjs,cjs}', 'build/**/*.cjs', '*.config.{js,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly' } },
   },
 );

@@ -55,23 +55,96 @@ function validTime(f: LocalFields): boolean {
   return isValidDate(f.year, f.month, f.day) && f.hour < 24 && f.minute < 60 && f.second < 60;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * A calendar day in wall-clock milliseconds (a local date-time given as if it were UTC), where
+ * every day has 24 hours; a Brussels day across a clock change does not.
+ */
+export const DAY_MS = 24 * HOUR_MS;
+
 /**
  * Brussels' UTC offset is the same for every minute of a local hour, including the skipped and
  * repeated hours under the "compatible" rule, so it is worked out once per hour and remembered:
- * Temporal is exact but far too slow to call for each of 50,000 rows.
+ * Temporal is exact but far too slow to call for each of 50,000 rows. Keyed by the local hour,
+ * counted in hours since 1970-01-01T00:00 wall-clock time.
  */
-const offsetByLocalHour = new Map<string, number>();
+const offsetByLocalHour = new Map<number, number>();
 
-function brusselsOffsetMs(f: LocalFields): number {
-  const key = `${f.year}-${f.month}-${f.day}T${f.hour}`;
-  let offset = offsetByLocalHour.get(key);
+/** Brussels' offset (ms) for a wall-clock time given as if it were UTC, per the "compatible" rule. */
+function offsetAtLocalMs(localAsUtcMs: number): number {
+  const hour = Math.floor(localAsUtcMs / HOUR_MS);
+  let offset = offsetByLocalHour.get(hour);
   if (offset === undefined) {
-    const local = Temporal.PlainDateTime.from({ year: f.year, month: f.month, day: f.day, hour: f.hour });
-    const instant = local.toZonedDateTime(BRUSSELS, { disambiguation: 'compatible' }).epochMilliseconds;
-    offset = Date.UTC(f.year, f.month - 1, f.day, f.hour) - instant;
-    offsetByLocalHour.set(key, offset);
+    const start = hour * HOUR_MS;
+    const d = new Date(start);
+    const local = Temporal.PlainDateTime.from({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+    });
+    offset = start - local.toZonedDateTime(BRUSSELS, { disambiguation: 'compatible' }).epochMilliseconds;
+    offsetByLocalHour.set(hour, offset);
   }
   return offset;
+}
+
+/**
+ * The instant (UTC ms) of a Brussels wall-clock time given as if it were UTC
+ * (Date.UTC(2025, 4, 20, 23, 59, 59) for 20 May 2025 23:59:59 in Brussels). A time skipped when
+ * the clocks go forward lands an hour later, a repeated one on its first occurrence.
+ */
+export function brusselsLocalMsToInstantMs(localAsUtcMs: number): number {
+  return localAsUtcMs - offsetAtLocalMs(localAsUtcMs);
+}
+
+function offsetFromTemporal(instantMs: number): number {
+  return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(BRUSSELS).offsetNanoseconds / 1e6;
+}
+
+/**
+ * The same cache the other way round: Brussels' offset changes on whole UTC hours (01:00 UTC
+ * under the EU rule), so it is remembered per UTC hour. An hour whose two ends disagree (a change
+ * inside it: none in the time-zone data for Brussels, but cheap to guard against) is worked out
+ * exactly and not cached.
+ */
+const offsetByUtcHour = new Map<number, number>();
+
+/** Brussels' offset from UTC, in milliseconds (+02:00 is 7,200,000), at an instant. */
+export function brusselsOffsetAtMs(instantMs: number): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    offset = offsetFromTemporal(start);
+    if (offsetFromTemporal(start + HOUR_MS - 1) !== offset) return offsetFromTemporal(instantMs);
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock time, to the second. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** An instant (UTC ms) as Brussels wall-clock time. */
+export function brusselsWallClock(instantMs: number): WallClock {
+  const d = new Date(instantMs + brusselsOffsetAtMs(instantMs));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** Instants are stored in one fixed-width form ("2025-04-06T05:48:00.000Z"), so text order is time order. */
@@ -87,7 +160,7 @@ function utcMs(f: LocalFields): number {
 
 function brusselsInstant(f: LocalFields): string | null {
   if (!validTime(f)) return null;
-  return instantString(utcMs(f) - brusselsOffsetMs(f));
+  return instantString(brusselsLocalMsToInstantMs(utcMs(f)));
 }
 
 /** An instant as an ISO UTC string ("2025-04-06T05:48:00.000Z"), or null when unreadable. */
