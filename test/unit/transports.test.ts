@@ -88,7 +88,8 @@ describe('every transport refuses malformed requests with a Validation error and
       await start();
       const before = countRows(databasePath);
       const body = JSON.stringify({ method: 'campaign.create', input: { name: 'Sneaky' } });
-      for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: web.token }]) {
+      const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: web.token }];
+      for (const headers of attempts) {
         const res = await post(body, headers);
         expect(res.status).toBe(401);
         expect(await res.json()).toMatchObject({ ok: false, error: { code: 'Validation', kind: 'BadToken' } });

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DatabaseInfo } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
@@ -11,7 +10,8 @@ function databaseInfo(ctx: ServiceContext): DatabaseInfo {
   return {
     path,
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
-    sizeBytes: statSync(path).size,
+    // The file alone understates a WAL database until its next checkpoint: count SQLite's pages.
+    sizeBytes: (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number),
     backups: ctx.session.listBackups(),
   };
 }

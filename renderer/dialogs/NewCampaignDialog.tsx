@@ -1,0 +1,104 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  Spinner,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Campaign } from '../../shared/api/contract';
+import type { AppErrorData } from '../../shared/api/errors';
+import { useClient } from '../api/ClientContext';
+import { describeError } from '../components/describeError';
+import { fieldIssues } from '../components/fieldIssues';
+
+interface Props {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCreated: (campaign: Campaign) => void;
+}
+
+export function NewCampaignDialog({ open, onOpenChange, onCreated }: Props) {
+  return (
+    <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)}>
+      <DialogSurface>
+        {/* Mounted only while open, so every opening starts with an empty form. */}
+        <NewCampaignForm onCreated={onCreated} />
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function NewCampaignForm({ onCreated }: { onCreated: (campaign: Campaign) => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [name, setName] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [emptyName, setEmptyName] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (name.trim() === '') {
+      setEmptyName(true);
+      return;
+    }
+    setPending(true);
+    const result = await client.tryCall('campaign.create', { name: name.trim() });
+    setPending(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error);
+  }
+
+  const issues = fieldIssues(error);
+  const nameMessage = emptyName ? t('newCampaign.nameRequired') : issues.get('name');
+  const general = error && !issues.has('name') ? describeError(t, error).message : undefined;
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <DialogBody>
+        <DialogTitle>{t('newCampaign.title')}</DialogTitle>
+        <DialogContent>
+          <p>{t('newCampaign.intro')}</p>
+          <Field
+            label={t('newCampaign.name')}
+            required
+            hint={t('newCampaign.nameHint')}
+            validationMessage={nameMessage ?? general}
+            validationState={nameMessage || general ? 'error' : 'none'}
+          >
+            <Input
+              value={name}
+              maxLength={200}
+              autoFocus
+              onChange={(_e, data) => {
+                setName(data.value);
+                setEmptyName(false);
+              }}
+            />
+          </Field>
+        </DialogContent>
+        <DialogActions>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">{t('common.cancel')}</Button>
+          </DialogTrigger>
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={pending}
+            icon={pending ? <Spinner size="tiny" /> : undefined}
+          >
+            {t('newCampaign.create')}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}

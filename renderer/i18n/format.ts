@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALE, toLanguage } from './languages';
+
+/** Submission times are stored as instants; the office reads them in Brussels time. */
+const OFFICE_TIME_ZONE = 'Europe/Brussels';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Reads the three shapes dates take in Cohort: a calendar date ("2025-03-03"), a wall-clock time
+ * without zone ("2025-05-20T23:59:59", already Brussels time) and an instant with a zone.
+ * Dates and wall-clock times are shown as written, never shifted by the viewer's zone.
+ */
+function parse(value: string): { date: Date; timeZone: string } | null {
+  if (DATE_ONLY.test(value)) {
+    const d = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? null : { date: d, timeZone: 'UTC' };
+  }
+  const zoned = HAS_ZONE.test(value);
+  const d = new Date(zoned ? value : `${value}Z`);
+  if (Number.isNaN(d.getTime())) return null;
+  return { date: d, timeZone: zoned ? OFFICE_TIME_ZONE : 'UTC' };
+}
+
+export interface Format {
+  locale: string;
+  number(value: number): string;
+  /** "3 Mar 2025" / "3 mars 2025" */
+  date(value: string): string;
+  /** "3 Mar" / "3 mars": for chart axes */
+  shortDate(value: string): string;
+  /** "3 Mar 2025, 14:05" */
+  dateTime(value: string): string;
+  /** "Tuesday 20 May 2025 at 23:59:59"; empty when the value cannot be read. */
+  longDateTime(value: string): string;
+  bytes(value: number): string;
+}
+
+export function useFormat(): Format {
+  const { i18n } = useTranslation();
+  const locale = LOCALE[toLanguage(i18n.resolvedLanguage ?? i18n.language)];
+  return useMemo(() => {
+    const numberFormat = new Intl.NumberFormat(locale);
+    const withDate = (value: string, options: Intl.DateTimeFormatOptions): string => {
+      const parsed = parse(value);
+      if (!parsed) return value;
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: parsed.timeZone }).format(parsed.date);
+    };
+    return {
+      locale,
+      number: (value) => numberFormat.format(value),
+      date: (value) => withDate(value, { dateStyle: 'medium' }),
+      shortDate: (value) => withDate(value, { day: 'numeric', month: 'short' }),
+      dateTime: (value) =>
+        DATE_ONLY.test(value) ? withDate(value, { dateStyle: 'medium' }) : withDate(value, { dateStyle: 'medium', timeStyle: 'short' }),
+      longDateTime: (value) => (parse(value) ? withDate(value, { dateStyle: 'full', timeStyle: 'medium' }) : ''),
+      bytes(value) {
+        const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+        let amount = value;
+        let unit = 0;
+        while (amount >= 1024 && unit < units.length - 1) {
+          amount /= 1024;
+          unit += 1;
+        }
+        return new Intl.NumberFormat(locale, {
+          style: 'unit',
+          unit: units[unit],
+          unitDisplay: 'short',
+          maximumFractionDigits: unit === 0 ? 0 : 1,
+        }).format(amount);
+      },
+    };
+  }, [locale]);
+}

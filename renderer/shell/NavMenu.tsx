@@ -1,0 +1,67 @@
+import { Nav, NavItem, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Board20Filled,
+  Board20Regular,
+  ClipboardTaskListLtr20Filled,
+  ClipboardTaskListLtr20Regular,
+  Mail20Filled,
+  Mail20Regular,
+  Organization20Filled,
+  Organization20Regular,
+  Settings20Filled,
+  Settings20Regular,
+  TaskListSquareLtr20Filled,
+  TaskListSquareLtr20Regular,
+  bundleIcon,
+} from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { ParseKeys } from 'i18next';
+import { pageHref, PAGES, type Page } from './routes';
+
+const ICONS: Record<Page, ReturnType<typeof bundleIcon>> = {
+  overview: bundleIcon(Board20Filled, Board20Regular),
+  screening: bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular),
+  divisions: bundleIcon(Organization20Filled, Organization20Regular),
+  shortlists: bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular),
+  notices: bundleIcon(Mail20Filled, Mail20Regular),
+  settings: bundleIcon(Settings20Filled, Settings20Regular),
+};
+
+export const PAGE_TITLE: Record<Page, ParseKeys> = {
+  overview: 'nav.overview',
+  screening: 'nav.screening',
+  divisions: 'nav.divisions',
+  shortlists: 'nav.shortlists',
+  notices: 'nav.notices',
+  settings: 'nav.settings',
+};
+
+const useStyles = makeStyles({
+  nav: {
+    paddingTop: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+});
+
+/**
+ * The main navigation: real links (`#/page`), so Tab, Enter, the browser's Back and screen
+ * readers' link lists all work; the current page carries aria-current="page".
+ */
+export function NavMenu({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <Nav selectedValue={page} className={styles.nav}>
+      {PAGES.map((p) => {
+        const Icon = ICONS[p];
+        return (
+          <NavItem key={p} value={p} href={pageHref(p)} icon={<Icon />}>
+            {t(PAGE_TITLE[p])}
+          </NavItem>
+        );
+      })}
+    </Nav>
+  );
+}
