@@ -2,11 +2,13 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from '../shared/api/client';
+import type { ImportResult } from '../shared/api/contract';
 import { ApiCallError } from '../shared/api/errors';
 import { SETTING_KEYS, type CampaignSettings, type SettingKey } from '../shared/domain/settings';
 import { APP_VERSION, osUserName } from './core/app-identity';
 import { backupDirectoryFor, defaultDataDirectory, defaultDatabasePath } from './core/paths';
 import { inProcessTransport, openCore } from './core/runtime';
+import { writeDemoExport } from './core/demo/export-file';
 
 /**
  * `cohort`: the same services as the app, on a database file, for scripts and for the office's
@@ -23,6 +25,11 @@ Commands:
                                      keys: ${SETTING_KEYS.join(', ')}
   demo [--count N] [--seed S] [--campaign ID]
                                      fill a campaign with N synthetic applications (default 2000)
+  demo --csv FILE [--count N] [--seed S]
+                                     write N synthetic applications as an e-recruitment export
+                                     (to try the import); the database is not touched
+  import [--campaign ID] FILE...     import e-recruitment exports (.csv, .txt, .xlsx) with the
+                                     mapping saved for their layout, or the automatic one
   backup                             take a backup of the database now
 
 Options for every command:
@@ -69,6 +76,20 @@ async function campaignIdOf(client: Client, given: string | undefined): Promise<
   return first.id;
 }
 
+/** One file through the same steps as the app: inspect, preview with the offered mapping, commit. */
+async function importOne(client: Client, campaignId: number, path: string): Promise<ImportResult | { error: string }> {
+  const inspection = await client.tryCall('import.inspect', { campaignId, path });
+  if (!inspection.ok) return { error: inspection.error.message };
+  const { jobId, mapping } = inspection.value;
+  const preview = await client.tryCall('import.preview', { jobId, mapping });
+  if (!preview.ok) {
+    await client.tryCall('import.cancel', { jobId });
+    return { error: preview.error.message };
+  }
+  const committed = await client.tryCall('import.commit', { jobId });
+  return committed.ok ? committed.value : { error: committed.error.message };
+}
+
 export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
@@ -83,6 +104,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         count: { type: 'string' },
         seed: { type: 'string' },
         name: { type: 'string' },
+        csv: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -95,6 +117,17 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
+  }
+
+  if (command === 'demo' && values.csv !== undefined) {
+    const count = values.count === undefined ? 2000 : Number(values.count);
+    if (!Number.isInteger(count) || count < 1) {
+      io.err('cohort: --count takes a whole number of applications.');
+      return 2;
+    }
+    const rows = await writeDemoExport(resolve(values.csv), { count, seed: values.seed === undefined ? undefined : Number(values.seed) });
+    io.out(values.json ? JSON.stringify({ file: values.csv, rows }) : `Wrote ${rows.toLocaleString('en')} demo rows to ${values.csv}.`);
+    return 0;
   }
 
   const dataDirectory = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDirectory(process.platform, env, homedir());
@@ -158,6 +191,36 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       });
       unsubscribe();
       print(result, `Loaded ${result.inserted.toLocaleString('en')} demo applications into campaign ${result.campaignId} in ${(result.durationMs / 1000).toFixed(1)} s.`);
+    } else if (command === 'import') {
+      const files = [sub, ...rest].filter((f): f is string => typeof f === 'string');
+      if (files.length === 0) throw new UsageError('Name at least one file to import.');
+      const campaignId = await campaignIdOf(client, values.campaign);
+      let failed = false;
+      for (const file of files) {
+        const result = await importOne(client, campaignId, resolve(file));
+        if ('error' in result) {
+          failed = true;
+          io.err(`cohort: ${file}: ${result.error} Nothing was stored from this file.`);
+          continue;
+        }
+        const { counts, rejectedRows } = result;
+        const summary = {
+          file,
+          imported: counts.added,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          skippedDrafts: counts.skippedDrafts,
+          rejected: rejectedRows.map((r) => ({ row: r.row, column: r.column, message: r.message })),
+        };
+        if (values.json) io.out(JSON.stringify(summary));
+        else {
+          io.out(
+            `${file}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skippedDrafts} drafts skipped, ${rejectedRows.length} rejected`,
+          );
+          for (const r of rejectedRows) io.out(`  row ${r.row}${r.column ? `, column "${r.column}"` : ''}: ${r.message}`);
+        }
+      }
+      return failed ? 1 : 0;
     } else if (command === 'backup') {
       const info = await client.call('database.backupNow', {});
       print(info, `Backup written to ${info.path}`);

@@ -10,8 +10,15 @@ import type { ApiResult } from '../shared/api/errors';
  * event's data only — never the IpcRendererEvent, whose `sender` would be the ipcRenderer itself.
  * Kept apart from preload.ts (which only calls contextBridge) so it is tested without Electron.
  */
-export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): CohortBridge {
+export function createBridge(
+  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+  getPathForFile: (file: File) => string = () => '',
+): CohortBridge {
   return {
+    /** A chosen or dropped file's path on disk, so the worker reads it where it is (no copy). */
+    pathForFile(file: File): string {
+      return getPathForFile(file);
+    },
     invoke(method: string, input: unknown): Promise<ApiResult> {
       return ipc.invoke(CHANNELS.invoke, { method, input }) as Promise<ApiResult>;
     },

@@ -1,5 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -31,6 +34,8 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A browser cannot give a file's path: the export is uploaded to a private folder instead. */
+const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -107,6 +112,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port ?? 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
+  let uploads: string | null = null;
+  const uploadRoot = () => (uploads ??= mkdtempSync(join(tmpdir(), 'cohort-uploads-')));
+
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'The request could not be handled.', 'Internal');
@@ -131,6 +139,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const request = parseInvokeBody(text);
       if (!request) return refuse(res, 400, 'The request must be JSON of the form {"method": "...", "input": {...}}.', 'BadRequest');
       return sendJson(res, 200, await options.transport.invoke(request.method, request.input));
+    }
+
+    if (url.pathname === '/api/upload') {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST to upload a file.', 'BadMethod');
+      const auth = req.headers.authorization ?? '';
+      if (!tokensMatch(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
+        return refuse(res, 401, 'The request has no valid access token.', 'BadToken');
+      }
+      const name = basename(url.searchParams.get('name') ?? '').replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').slice(0, 200);
+      if (!name || name === '.' || name === '..') return refuse(res, 400, 'The upload needs a file name.', 'BadRequest');
+      if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return refuse(res, 413, 'The file is too large to upload.', 'TooLarge');
+      // Each upload in its own folder, so the services see the file under its real name.
+      const folder = mkdtempSync(join(uploadRoot(), 'u-'));
+      const target = join(folder, name);
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
+      });
+      try {
+        await pipeline(req, createWriteStream(target, { mode: 0o600 }));
+      } catch {
+        rmSync(folder, { recursive: true, force: true });
+        return refuse(res, 400, 'The upload did not complete.', 'UploadFailed');
+      }
+      return sendJson(res, 200, { ok: true, value: { path: target } });
     }
 
     if (url.pathname === '/api/events') {
@@ -176,7 +210,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.closeAllConnections();
-        server.close(() => resolvePromise());
+        server.close(() => {
+          // Uploaded exports hold personal data: they do not outlive the web host.
+          if (uploads) rmSync(uploads, { recursive: true, force: true });
+          resolvePromise();
+        });
       }),
   };
 }

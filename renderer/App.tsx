@@ -4,6 +4,7 @@ import type { Client } from '../shared/api/client';
 import { ClientProvider } from './api/ClientContext';
 import { NotifyProvider } from './components/Notify';
 import { WorkspaceRoot } from './shell/WorkspaceRoot';
+import type { FileToPath } from './transport/files';
 import { useSystemTheme } from './theme/useSystemTheme';
 
 const useGlobalStyles = makeStaticStyles({
@@ -23,7 +24,7 @@ const useGlobalStyles = makeStaticStyles({
   },
 });
 
-export function App({ client }: { client: Client }) {
+export function App({ client, fileToPath }: { client: Client; fileToPath: FileToPath }) {
   useGlobalStyles();
   const { theme } = useSystemTheme();
   const { i18n } = useTranslation();
@@ -31,7 +32,7 @@ export function App({ client }: { client: Client }) {
     // No layout class on the provider: Fluent copies its classes onto every portal (toasts,
     // dialogs), and a full-height portal would cover the app. Pages size themselves.
     <FluentProvider theme={theme} dir={i18n.dir()}>
-      <ClientProvider client={client}>
+      <ClientProvider client={client} fileToPath={fileToPath}>
         <NotifyProvider>
           <WorkspaceRoot />
         </NotifyProvider>

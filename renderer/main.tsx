@@ -3,17 +3,18 @@ import { createRoot } from 'react-dom/client';
 import { createClient } from '../shared/api/client';
 import { App } from './App';
 import { initI18n } from './i18n';
-import { createTransport } from './transport';
+import { createPlatform } from './transport';
 
-// The transport first: on the web host it takes the access token out of the address at once.
-const client = createClient(createTransport());
+// The platform first: on the web host it takes the access token out of the address at once.
+const platform = createPlatform();
+const client = createClient(platform.transport);
 
 void initI18n().then(() => {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element.');
   createRoot(container).render(
     <StrictMode>
-      <App client={client} />
+      <App client={client} fileToPath={platform.fileToPath} />
     </StrictMode>,
   );
 });

@@ -26,7 +26,14 @@ await build({
   target: 'node20',
   sourcemap: true,
   // Native and Electron modules are loaded at run time, never bundled.
-  external: ['electron', 'better-sqlite3', 'playwright-core', '@playwright/test'],
+  external: [
+    'electron',
+    'better-sqlite3',
+    'playwright-core',
+    '@playwright/test',
+    // exceljs -> unzipper can open zips from S3; Cohort never does, so its SDK is never loaded.
+    '@aws-sdk/client-s3',
+  ],
   define: { __COHORT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: quiet ? 'error' : 'info',
 });

@@ -1,9 +1,12 @@
 import type { ApiEvent } from '../../shared/api/contract';
+import type { ImportJobs } from './import/jobs';
 import type { DatabaseSession } from './session';
 
 /** What every service receives besides its input: the database session and a way to report. */
 export interface ServiceContext {
   session: DatabaseSession;
+  /** Imports under way (inspected, staged) in this process. */
+  imports: ImportJobs;
   emit(event: ApiEvent): void;
   userName: string;
   appVersion: string;

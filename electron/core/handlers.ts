@@ -3,6 +3,7 @@ import { appHandlers } from './services/app';
 import { campaignHandlers } from './services/campaigns';
 import { databaseHandlers } from './services/database';
 import { demoHandlers } from './services/demo';
+import { importHandlers } from './services/imports';
 import { overviewHandlers } from './services/overview';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...overviewHandlers,
   ...demoHandlers,
   ...databaseHandlers,
+  ...importHandlers,
 };

@@ -3,6 +3,7 @@ import type { Transport } from '../../shared/api/client';
 import type { ApiResult } from '../../shared/api/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
+import { ImportJobs } from './import/jobs';
 import { DatabaseSession } from './session';
 
 export interface CoreOptions {
@@ -34,6 +35,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   await session.openFile(options.databasePath);
   const dispatch = createDispatcher(handlers, {
     session,
+    imports: new ImportJobs(),
     emit: (event) => listeners.forEach((l) => l(event)),
     userName: options.userName,
     appVersion: options.appVersion,

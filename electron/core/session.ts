@@ -8,6 +8,7 @@ import { createKysely, openSqlite, type SqliteDatabase } from '../../db/connecti
 import { inspectDatabaseFile, pendingMigrations, runMigrations } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { seedNewDatabase } from './services/campaign-store';
+import { reparseApplications } from './services/application-store';
 
 export interface OpenDatabase {
   path: string;
@@ -63,7 +64,9 @@ export class DatabaseSession {
         const reason: BackupReason = pendingMigrations(state.schemaVersion).length > 0 ? 'migration' : 'open';
         await takeBackup(sqlite, path, this.options.backupDirectory, reason);
       }
-      runMigrations(sqlite);
+      const migrated = runMigrations(sqlite);
+      // Parsed columns arrived with schema 3: fill them for applications stored before.
+      if (migrated.from > 0 && migrated.from < 3) reparseApplications(sqlite);
       if (state.schemaVersion === 0) seedNewDatabase(sqlite, new Date());
     } catch (error) {
       sqlite.close();

@@ -1,8 +1,11 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Client } from '../../shared/api/client';
+import type { FileToPath } from '../transport/files';
 
 interface ClientContextValue {
   client: Client;
+  /** Turns a chosen or dropped file into a path the services can read (upload on the web host). */
+  fileToPath: FileToPath;
   /** Bumped when every query must load again (another database was opened or restored). */
   epoch: number;
   invalidateAll: () => void;
@@ -10,10 +13,10 @@ interface ClientContextValue {
 
 const ClientContext = createContext<ClientContextValue | null>(null);
 
-export function ClientProvider({ client, children }: { client: Client; children: ReactNode }) {
+export function ClientProvider({ client, fileToPath, children }: { client: Client; fileToPath: FileToPath; children: ReactNode }) {
   const [epoch, setEpoch] = useState(0);
   const invalidateAll = useCallback(() => setEpoch((e) => e + 1), []);
-  const value = useMemo(() => ({ client, epoch, invalidateAll }), [client, epoch, invalidateAll]);
+  const value = useMemo(() => ({ client, fileToPath, epoch, invalidateAll }), [client, fileToPath, epoch, invalidateAll]);
   return <ClientContext.Provider value={value}>{children}</ClientContext.Provider>;
 }
 
@@ -25,6 +28,10 @@ function useClientContext(): ClientContextValue {
 
 export function useClient(): Client {
   return useClientContext().client;
+}
+
+export function useFileToPath(): FileToPath {
+  return useClientContext().fileToPath;
 }
 
 export function useEpoch(): number {

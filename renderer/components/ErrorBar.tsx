@@ -3,9 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from './describeError';
 
 /** An API error in plain words where it happened, with a Retry when the caller can retry. */
-export function ErrorBar({ error, onRetry, className }: { error: unknown; onRetry?: () => void; className?: string }) {
+export function ErrorBar({
+  error,
+  onRetry,
+  className,
+  title: givenTitle,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  className?: string;
+  /** Says what failed when the caller knows better than the error's code (e.g. "This file cannot be imported"). */
+  title?: string;
+}) {
   const { t } = useTranslation();
-  const { title, message } = describeError(t, error);
+  const described = describeError(t, error);
+  const title = givenTitle ?? described.title;
+  const { message } = described;
   return (
     <MessageBar intent="error" layout="multiline" className={className}>
       <MessageBarBody>

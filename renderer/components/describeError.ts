@@ -17,6 +17,25 @@ export const KNOWN_KINDS = [
   'NoCampaign',
   'NoSuchBackup',
   'IntegrityCheckFailed',
+  // Importing the export
+  'UnbalancedQuotes',
+  'Binary',
+  'EmptyFile',
+  'NotXlsx',
+  'NoHeader',
+  'UnsupportedType',
+  'NotFound',
+  'MappingInvalid',
+  'NoSuchImport',
+  'NotPreviewed',
+  'NoFilePath',
+  'UploadFailed',
+  'UploadCancelled',
+  'MalformedQuotes',
+  'MixedEncoding',
+  'AccessDenied',
+  'Cancelled',
+  'NoSuchImportRecord',
 ] as const;
 type KnownKind = (typeof KNOWN_KINDS)[number];
 

@@ -36,6 +36,12 @@ export interface Format {
   /** "Tuesday 20 May 2025 at 23:59:59"; empty when the value cannot be read. */
   longDateTime(value: string): string;
   bytes(value: number): string;
+  /** 0.25 -> "25%" / "25 %" */
+  percent(fraction: number): string;
+  /** A time left: "45 sec", "3 min 20 sec" / "3 min 20 s". */
+  duration(seconds: number): string;
+  /** "B, F and K" / "B, F et K" */
+  list(items: string[]): string;
 }
 
 export function useFormat(): Format {
@@ -43,6 +49,11 @@ export function useFormat(): Format {
   const locale = LOCALE[toLanguage(i18n.resolvedLanguage ?? i18n.language)];
   return useMemo(() => {
     const numberFormat = new Intl.NumberFormat(locale);
+    const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+    const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' });
+    const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' });
+    const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     const withDate = (value: string, options: Intl.DateTimeFormatOptions): string => {
       const parsed = parse(value);
       if (!parsed) return value;
@@ -67,10 +78,24 @@ export function useFormat(): Format {
         return new Intl.NumberFormat(locale, {
           style: 'unit',
           unit: units[unit],
-          unitDisplay: 'short',
+          // "574 bytes", not "574 byte"; "1.2 MB" for the rest.
+          unitDisplay: unit === 0 ? 'long' : 'short',
           maximumFractionDigits: unit === 0 ? 0 : 1,
         }).format(amount);
       },
+      // Floor, not round: "99 %" until it is really done.
+      percent: (fraction) => percentFormat.format(Math.floor(Math.min(Math.max(fraction, 0), 1) * 100) / 100),
+      duration(value) {
+        const total = Math.max(0, Math.round(value));
+        if (total < 60) return seconds.format(total);
+        if (total < 3600) {
+          const s = total % 60;
+          return s === 0 ? minutes.format(total / 60) : `${minutes.format(Math.floor(total / 60))} ${seconds.format(s)}`;
+        }
+        const m = Math.floor((total % 3600) / 60);
+        return m === 0 ? hours.format(Math.floor(total / 3600)) : `${hours.format(Math.floor(total / 3600))} ${minutes.format(m)}`;
+      },
+      list: (items) => listFormat.format(items),
     };
   }, [locale]);
 }

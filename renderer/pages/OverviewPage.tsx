@@ -84,6 +84,7 @@ function NoCampaign() {
 function NoApplications({ campaignId, onDemoLoaded }: { campaignId: number } & PageProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const { startImport } = useWorkspace();
   const demo = useDemoLoad(onDemoLoaded);
   return (
     <EmptyState
@@ -91,7 +92,10 @@ function NoApplications({ campaignId, onDemoLoaded }: { campaignId: number } & P
       title={t('overview.emptyTitle')}
       actions={
         <>
-          <Button appearance="primary" disabled={demo.progress.running} onClick={() => void demo.start({ campaignId })}>
+          <Button appearance="primary" disabled={demo.progress.running} onClick={() => startImport()}>
+            {t('overview.importAction')}
+          </Button>
+          <Button disabled={demo.progress.running} onClick={() => void demo.start({ campaignId })}>
             {t('firstRun.demo.action')}
           </Button>
           <div className={styles.emptyProgress}>

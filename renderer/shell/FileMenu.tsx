@@ -1,6 +1,7 @@
 import { Button, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import {
   AddRegular,
+  ArrowUploadRegular,
   DatabaseRegular,
   DocumentAddRegular,
   FolderOpenRegular,
@@ -14,7 +15,7 @@ import { useWorkspace } from './WorkspaceContext';
 /** The in-window File menu: the web host has no native menu, and keyboard users like both. */
 export function FileMenu() {
   const { t } = useTranslation();
-  const { openDialog } = useWorkspace();
+  const { openDialog, startImport } = useWorkspace();
   const { backingUp, backupNow } = useBackupNow();
 
   return (
@@ -28,6 +29,9 @@ export function FileMenu() {
         <MenuList>
           <MenuItem icon={<AddRegular />} onClick={() => openDialog('newCampaign')}>
             {t('file.newCampaign')}
+          </MenuItem>
+          <MenuItem icon={<ArrowUploadRegular />} onClick={() => startImport()}>
+            {t('file.import')}
           </MenuItem>
           <MenuDivider />
           <MenuItem icon={<FolderOpenRegular />} onClick={() => openDialog('openDatabase')}>

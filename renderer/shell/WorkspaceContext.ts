@@ -14,6 +14,10 @@ export interface Workspace {
   page: Page;
   navigate(page: Page): void;
   openDialog(name: DialogName): void;
+  /** Opens the import wizard, with a file (dropped, chosen) or at "choose a file". */
+  startImport(file?: File): void;
+  /** The latest import finished in this session, so lists of imports know to load again. */
+  lastImportId: number | null;
   /** Leave the first-run screen for the shell (after a choice there succeeded). */
   leaveFirstRun(): void;
 }

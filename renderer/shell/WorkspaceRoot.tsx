@@ -1,11 +1,12 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign, DatabaseInfo, DemoResult, RestoreResult } from '../../shared/api/contract';
+import type { Campaign, DatabaseInfo, DemoResult, ImportResult, RestoreResult } from '../../shared/api/contract';
 import { useInvalidateAll } from '../api/ClientContext';
 import { useEvent, useQuery } from '../api/hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { useNotify } from '../components/Notify';
+import { createImportStarter, ImportController } from '../dialogs/import/ImportController';
 import { NewCampaignDialog } from '../dialogs/NewCampaignDialog';
 import { OpenDatabaseDialog } from '../dialogs/OpenDatabaseDialog';
 import { RestoreDialog } from '../dialogs/RestoreDialog';
@@ -13,7 +14,7 @@ import { useFormat } from '../i18n/format';
 import { FirstRunPage } from '../pages/FirstRunPage';
 import { AppShell } from './AppShell';
 import { chooseCampaign, readRememberedCampaign, rememberCampaign } from './campaignChoice';
-import { useRoute } from './routes';
+import { importHref, useRoute } from './routes';
 import { WorkspaceContext, type DialogName, type Workspace } from './WorkspaceContext';
 
 const useStyles = makeStyles({
@@ -43,6 +44,9 @@ export function WorkspaceRoot() {
   const [chosen, setChosen] = useState<number | null>(null);
   const [firstRunDone, setFirstRunDone] = useState(false);
   const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [lastImportId, setLastImportId] = useState<number | null>(null);
+  const [importStarter] = useState(createImportStarter);
+  const startImport = importStarter.start;
 
   const databasePath = info.data?.databasePath ?? null;
   const campaign = useMemo(() => {
@@ -74,7 +78,7 @@ export function WorkspaceRoot() {
         navigate(event.command);
         break;
       case 'import':
-        notify.info(t('import.comingTitle'), t('import.comingBody'));
+        startImport();
         break;
     }
   });
@@ -110,6 +114,17 @@ export function WorkspaceRoot() {
     );
   };
 
+  const onImported = (result: ImportResult) => {
+    setLastImportId(result.id);
+    // Application counts changed (and the database may no longer be empty).
+    campaigns.refetch();
+    info.refetch();
+  };
+  const onShowImport = (importId: number) => {
+    setFirstRunDone(true);
+    window.location.hash = importHref(importId);
+  };
+
   const value = useMemo<Workspace | null>(
     () =>
       info.data && campaigns.data
@@ -121,10 +136,12 @@ export function WorkspaceRoot() {
             page,
             navigate,
             openDialog: setDialog,
+            startImport,
+            lastImportId,
             leaveFirstRun,
           }
         : null,
-    [info.data, campaigns.data, campaign, selectCampaign, page, navigate, leaveFirstRun],
+    [info.data, campaigns.data, campaign, selectCampaign, page, navigate, startImport, lastImportId, leaveFirstRun],
   );
 
   const startupError = info.error ?? campaigns.error;
@@ -162,6 +179,7 @@ export function WorkspaceRoot() {
         onOpened={onDatabaseOpened}
       />
       <RestoreDialog open={dialog === 'restore'} onOpenChange={close} onRestored={onRestored} />
+      <ImportController starter={importStarter} onImported={onImported} onShowImport={onShowImport} />
     </WorkspaceContext.Provider>
   );
 }

@@ -12,6 +12,16 @@ export function pageHref(page: Page): string {
   return `#/${page}`;
 }
 
+/** An entry of the import history (on the Screening page), as an address: Back and links work. */
+export function importHref(importId: number): string {
+  return `#/screening/imports/${importId}`;
+}
+
+function currentImportId(): number | null {
+  const match = /^#\/?screening\/imports\/(\d+)/.exec(window.location.hash);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
 function currentPage(): Page {
   const name = window.location.hash.replace(/^#\/?/, '').split(/[/?&]/)[0] ?? '';
   return isPage(name) ? name : 'overview';
@@ -32,4 +42,13 @@ export function useRoute(): [Page, (page: Page) => void] {
     window.location.hash = pageHref(next);
   }, []);
   return [page, navigate];
+}
+
+/** The import whose details the history shows (from `#/screening/imports/<id>`), or null. */
+export function useSelectedImport(): [number | null, (importId: number | null) => void] {
+  const importId = useSyncExternalStore(subscribe, currentImportId);
+  const select = useCallback((next: number | null) => {
+    window.location.hash = next === null ? pageHref('screening') : importHref(next);
+  }, []);
+  return [importId, select];
 }

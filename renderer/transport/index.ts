@@ -1,9 +1,19 @@
 import type { Transport } from '../../shared/api/client';
 import { createElectronTransport } from './electron';
+import { createElectronFileToPath, createWebFileToPath, type FileToPath } from './files';
 import { createWebTransport, takeTokenFromLocation } from './web';
 
+/** What the renderer needs of its host: the API, and a way to hand it a file by path. */
+export interface Platform {
+  transport: Transport;
+  fileToPath: FileToPath;
+}
+
 /** Inside Electron the preload provides `window.cohort`; anywhere else we are on the web host. */
-export function createTransport(): Transport {
-  if (window.cohort) return createElectronTransport(window.cohort);
-  return createWebTransport(takeTokenFromLocation());
+export function createPlatform(): Platform {
+  if (window.cohort) {
+    return { transport: createElectronTransport(window.cohort), fileToPath: createElectronFileToPath(window.cohort) };
+  }
+  const token = takeTokenFromLocation();
+  return { transport: createWebTransport(token), fileToPath: createWebFileToPath(token) };
 }

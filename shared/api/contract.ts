@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignSettingsSchema, type CampaignSettings } from '../domain/settings';
+import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 
 /**
  * The one API between the renderer (or CLI, or tests) and the services. Every method has a zod
@@ -101,6 +102,103 @@ export interface RestoreResult {
   safetyBackup: BackupInfo | null;
 }
 
+// ---- Import ------------------------------------------------------------------------------
+
+const fieldKeys = APPLICATION_FIELDS.map((f) => f.key) as [ApplicationFieldKey, ...ApplicationFieldKey[]];
+
+/** What one source column becomes: a field, ignored, or kept as an extra attribute. */
+export const columnTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field'), field: z.enum(fieldKeys) }).strict(),
+  z.object({ kind: z.literal('ignore') }).strict(),
+  z.object({ kind: z.literal('extra') }).strict(),
+]);
+export type ColumnTarget = z.infer<typeof columnTargetSchema>;
+
+export interface ImportColumn {
+  /** 0-based position in the file. */
+  index: number;
+  /** The header as written. */
+  header: string;
+  /** Spreadsheet column letters (A, B, … AA), as the user sees them in Excel. */
+  letter: string;
+  /** Up to three non-empty example values from the first rows. */
+  examples: string[];
+  /** What the header matched automatically (null: no field recognised). */
+  detected: ApplicationFieldKey | null;
+}
+
+export interface ImportInspection {
+  jobId: string;
+  campaignId: number;
+  fileName: string;
+  sizeBytes: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  columns: ImportColumn[];
+  /** The mapping offered: the one saved for these headers in this campaign, else the automatic one. */
+  mapping: ColumnTarget[];
+  mappingSource: 'saved' | 'automatic';
+}
+
+/** Why a row could not be taken; `code` lets the UI say it in the user's language. */
+export const REJECTION_CODES = [
+  'MissingApplicationId',
+  'MissingStatus',
+  'UnknownStatus',
+  'MissingSubmittedOn',
+  'UnreadableSubmittedOn',
+  'DuplicateApplicationId',
+  'TooManyValues',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface RejectedRow {
+  /** Spreadsheet row number: the header is row 1. */
+  row: number;
+  /** The header of the column at fault, as written in the file (null when the whole row is at fault). */
+  column: string | null;
+  code: RejectionCode;
+  /** The same in plain English, for the CLI and logs. */
+  message: string;
+  /** The value at fault, as written. */
+  value: string | null;
+}
+
+export interface ImportCounts {
+  totalRows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skippedDrafts: number;
+  rejected: number;
+}
+
+export interface ImportPreview {
+  jobId: string;
+  counts: ImportCounts;
+  /** The first rejected rows (all of them up to 1,000), in file order. */
+  rejected: RejectedRow[];
+}
+
+export interface ImportRecord {
+  id: number;
+  campaignId: number;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  actor: string;
+  startedAt: string;
+  finishedAt: string;
+  counts: ImportCounts;
+}
+
+export interface ImportResult extends ImportRecord {
+  rejectedRows: RejectedRow[];
+}
+
 // ---- Methods -----------------------------------------------------------------------------
 
 export const methods = {
@@ -156,6 +254,31 @@ export const methods = {
       .strict(),
     output: returns<DatabaseInfo>(),
   },
+
+  /** Reads a file's headers and first rows; proposes a mapping. Writes nothing. */
+  'import.inspect': {
+    input: z.object({ campaignId, path: z.string().min(1).max(4096) }).strict(),
+    output: returns<ImportInspection>(),
+  },
+  /** Reads the whole file with this mapping and counts what would happen. Writes nothing. */
+  'import.preview': {
+    input: z.object({ jobId: z.string().min(1).max(100), mapping: z.array(columnTargetSchema).max(20_000) }).strict(),
+    output: returns<ImportPreview>(),
+  },
+  /** Stores the previewed file: all of it, in one transaction, or nothing. */
+  'import.commit': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<ImportResult>() },
+  /** Stops a preview under way, or forgets a previewed file: nothing is left behind. */
+  'import.cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
+  'import.list': { input: z.object({ campaignId }).strict(), output: returns<ImportRecord[]>() },
+  'import.rejections': {
+    input: z.object({ importId: z.number().int().positive() }).strict(),
+    output: returns<RejectedRow[]>(),
+  },
+  /** The rejected rows of an import as a CSV to send back or fix (applicant text neutralised for spreadsheets). */
+  'import.rejectionsCsv': {
+    input: z.object({ importId: z.number().int().positive() }).strict(),
+    output: returns<{ fileName: string; csv: string }>(),
+  },
 } as const;
 
 export type Methods = typeof methods;
@@ -172,10 +295,17 @@ export function isMethodName(name: unknown): name is MethodName {
 
 export interface ProgressEvent {
   type: 'progress';
-  /** Which long job: 'demo', later 'import', 'screening'… */
+  /** Which long job: 'demo', 'import', later 'screening'… */
   job: string;
+  /** The job's id when several may run (imports). */
+  jobId?: string;
+  /** What is being done now, e.g. 'reading' or 'writing' for an import. */
+  phase?: string;
+  /** Units of work done and in all (rows for the demo, bytes read for an import). */
   done: number;
   total: number;
+  /** Rows handled so far, when `done` counts something else (bytes). */
+  rows?: number;
 }
 
 export interface ChangedEvent {

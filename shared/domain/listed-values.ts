@@ -43,3 +43,29 @@ const FUNDING: Record<string, FundingTrack> = {
 export function parseFunding(raw: string | null | undefined): FundingTrack | null {
   return FUNDING[norm(raw).replace(/’/g, "'")] ?? null;
 }
+
+export type CefrLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native' | 'none';
+const LEVELS: Record<string, CefrLevel> = {
+  a1: 'A1',
+  a2: 'A2',
+  b1: 'B1',
+  b2: 'B2',
+  c1: 'C1',
+  c2: 'C2',
+  native: 'native',
+  'mother tongue': 'native',
+  'langue maternelle': 'native',
+  // An empty level means no knowledge of the language (eligibility-rules.md).
+  '': 'none',
+};
+
+/** A language level, or null for anything else ("Fluent"): that is a question for an officer. */
+export function parseLevel(raw: string | null | undefined): CefrLevel | null {
+  return LEVELS[norm(raw)] ?? null;
+}
+
+/** A whole number of years; null for "two", "2.5" or empty. */
+export function parseWholeNumber(raw: string | null | undefined): number | null {
+  const text = (raw ?? '').trim();
+  return /^\d{1,3}$/.test(text) ? Number(text) : null;
+}

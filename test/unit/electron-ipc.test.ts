@@ -177,9 +177,10 @@ describe('the preload bridge', () => {
     return { ipc: ipc as unknown as Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, invoked, listeners, emit };
   }
 
-  it('exposes invoke and on, nothing else', () => {
-    const bridge = createBridge(fakeIpcRenderer().ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+  it('exposes invoke, on and a dropped file’s path, nothing else', () => {
+    const bridge = createBridge(fakeIpcRenderer().ipc, () => '/home/anne/export.csv');
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(bridge.pathForFile?.({} as File)).toBe('/home/anne/export.csv');
   });
 
   it('invokes over the fixed channel with { method, input }', async () => {

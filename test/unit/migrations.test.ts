@@ -46,7 +46,7 @@ describe('0002 applications (from version 1 with rows)', () => {
     db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (7, 'Internship Programme 2025', '{\"minimumAge\":21}', '2024-01-01', '2024-01-02')").run();
     db.prepare("INSERT INTO audit_log (campaign_id, at, actor, action, details_json) VALUES (7, '2024-01-01', 'anne', 'campaign.update', '{\"a\":1}')").run();
 
-    expect(runMigrations(db)).toEqual({ from: 1, to: 2 });
+    expect(runMigrations(db, { upTo: 2 })).toEqual({ from: 1, to: 2 });
 
     expect(db.prepare('SELECT * FROM campaigns').all()).toEqual([
       { id: 7, name: 'Internship Programme 2025', settings_json: '{"minimumAge":21}', created_at: '2024-01-01', updated_at: '2024-01-02' },
@@ -58,6 +58,45 @@ describe('0002 applications (from version 1 with rows)', () => {
     expect(() => db.prepare("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (7, 'NIP-1', 'import', 'x', 'x')").run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (99, 'NIP-2', 'import', 'x', 'x')").run()).toThrow(/FOREIGN KEY/);
     db.close();
+  });
+});
+
+describe('0003 imports, revisions and parsed fields (from version 2 with rows)', () => {
+  it('keeps applications, adds the import tables, and fills parsed fields when the app opens it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'v2.sqlite');
+    const db = openSqlite(path);
+    runMigrations(db, { upTo: 2 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'C', '{}', 'x', 'x')").run();
+    db.prepare(
+      `INSERT INTO applications (campaign_id, application_id, date_of_birth, funding, english_level, currently_enrolled, years_completed, division, division_code, submitted_on, submitted_at, source, created_at, updated_at)
+       VALUES (1, 'NIP-9', '31/12/2001', 'Financement OTAN', 'Langue maternelle', 'Oui', '3', 'OPS', 'OPS', '2025-04-06T05:48:00Z', '2025-04-06T05:48:00Z', 'import', 'x', 'x')`,
+    ).run();
+    db.close();
+
+    const session = new DatabaseSession({ backupDirectory: join(dir, 'backups') });
+    await session.openFile(path);
+    const row = session.open.sqlite.prepare('SELECT * FROM applications').get() as Record<string, unknown>;
+    expect(row).toMatchObject({
+      application_id: 'NIP-9',
+      date_of_birth: '31/12/2001',
+      date_of_birth_parsed: '2001-12-31',
+      funding_parsed: 'nato',
+      english_level_parsed: 'native',
+      currently_enrolled_parsed: 1,
+      years_completed_parsed: 3,
+      division_code: 'OPS',
+      extra_json: null,
+      import_id: null,
+    });
+    expect(session.open.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    // The backup before migrating holds the database as it was, at version 2.
+    const [backup] = session.listBackups();
+    expect(backup?.reason).toBe('migration');
+    const old = openSqlite(backup!.path, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    old.close();
+    await session.close();
   });
 });
 

@@ -1,39 +1,106 @@
 import { APPLICATION_FIELDS, type ApplicationRecord } from '../../../shared/domain/application-fields';
-import { parseDivision } from '../../../shared/domain/divisions';
-import { parseDateTime } from '../../../shared/domain/datetime';
+import { parseApplication, type ParsedApplication } from '../../../shared/domain/parse-application';
 import type { SqliteDatabase } from '../../../db/connection';
+
+/**
+ * How applications are written: raw text of every field as the export wrote it, the parsed form
+ * beside it, and extra attributes. Bulk paths use multi-row prepared statements in one transaction
+ * (Kysely's per-row inserts run at a tenth of this speed).
+ */
 
 /** camelCase field key -> snake_case column, the same rule as Kysely's CamelCasePlugin. */
 export function columnOf(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-const RAW_COLUMNS = APPLICATION_FIELDS.map((f) => columnOf(f.key));
-const ALL_COLUMNS = ['campaign_id', ...RAW_COLUMNS, 'division_code', 'submitted_at', 'source', 'created_at', 'updated_at'];
-/** Rows per INSERT: SQLite allows 32,766 bound values; ~30 columns x 200 rows stays well under. */
+export const RAW_COLUMNS = APPLICATION_FIELDS.map((f) => columnOf(f.key));
+
+/** Parsed value -> its column. Division and submission keep the names they had before 0003. */
+export const PARSED_COLUMNS: Record<Exclude<keyof ParsedApplication, 'status'>, string> = {
+  submittedAt: 'submitted_at',
+  divisionCode: 'division_code',
+  dateOfBirth: 'date_of_birth_parsed',
+  degreeDate: 'degree_date_parsed',
+  yearsCompleted: 'years_completed_parsed',
+  currentlyEnrolled: 'currently_enrolled_parsed',
+  funding: 'funding_parsed',
+  englishLevel: 'english_level_parsed',
+  frenchLevel: 'french_level_parsed',
+};
+const PARSED_KEYS = Object.keys(PARSED_COLUMNS) as (keyof typeof PARSED_COLUMNS)[];
+
+/** Every column an import or the demo writes from a record, in a fixed order. */
+export const STORED_COLUMNS = [...RAW_COLUMNS, 'extra_json', ...PARSED_KEYS.map((k) => PARSED_COLUMNS[k])];
+/** The columns whose change is a change of the application (parsed ones follow from the raw ones). */
+export const COMPARED_COLUMNS = [...RAW_COLUMNS, 'extra_json'];
+
+export type SqlValue = string | number | null;
+
+/** Appends a record's values for STORED_COLUMNS to `target` (no intermediate arrays: bulk paths call it per row). */
+export function pushStoredValues(target: SqlValue[], record: ApplicationRecord, extra: Record<string, string> | null): void {
+  const parsed = parseApplication(record);
+  for (const f of APPLICATION_FIELDS) target.push(record[f.key] ?? '');
+  target.push(extra && Object.keys(extra).length > 0 ? JSON.stringify(extra) : null);
+  for (const k of PARSED_KEYS) {
+    const v = parsed[k];
+    target.push(typeof v === 'boolean' ? Number(v) : v);
+  }
+}
+
+export function storedValues(record: ApplicationRecord, extra: Record<string, string> | null): SqlValue[] {
+  const values: SqlValue[] = [];
+  pushStoredValues(values, record, extra);
+  return values;
+}
+
+/** Rows per INSERT: SQLite allows 32,766 bound values; ~45 columns x 200 rows stays well under. */
 const ROWS_PER_STATEMENT = 200;
 
-function insertSql(rows: number): string {
-  const one = `(${ALL_COLUMNS.map(() => '?').join(',')})`;
-  return `INSERT INTO applications (${ALL_COLUMNS.join(',')}) VALUES ${Array.from({ length: rows }, () => one).join(',')}`;
-}
-
-function rowValues(campaignId: number, record: ApplicationRecord, source: string, now: string): (string | number | null)[] {
-  return [
-    campaignId,
-    ...APPLICATION_FIELDS.map((f) => record[f.key] ?? ''),
-    parseDivision(record.division),
-    parseDateTime(record.submittedOn),
-    source,
-    now,
-    now,
-  ];
-}
-
 /**
- * Inserts many applications in ONE transaction, with multi-row prepared statements (Kysely's
- * per-row inserts run at a tenth of this). Either every record is stored or none is.
+ * Runs `statementFor(n)` over rows in batches of up to ROWS_PER_STATEMENT: one prepared statement
+ * for full batches, one more for the remainder.
  */
+/** Prepared INSERTs per connection and SQL text: preparing a 9,000-parameter statement is not free. */
+const statementCache = new WeakMap<SqliteDatabase, Map<string, ReturnType<SqliteDatabase['prepare']>>>();
+
+function cachedStatement(sqlite: SqliteDatabase, sql: string): ReturnType<SqliteDatabase['prepare']> {
+  let cache = statementCache.get(sqlite);
+  if (!cache) statementCache.set(sqlite, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
+  return statement;
+}
+
+export function batchedInsert(
+  sqlite: SqliteDatabase,
+  table: string,
+  columns: string[],
+  rows: Iterable<SqlValue[]>,
+  onBatch?: (done: number) => void,
+): number {
+  const sql = (n: number) =>
+    `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: n }, () => `(${columns.map(() => '?').join(',')})`).join(',')}`;
+  const full = cachedStatement(sqlite, sql(ROWS_PER_STATEMENT));
+  let batch: SqlValue[] = [];
+  let inBatch = 0;
+  let done = 0;
+  const flush = () => {
+    if (inBatch === 0) return;
+    (inBatch === ROWS_PER_STATEMENT ? full : cachedStatement(sqlite, sql(inBatch))).run(batch);
+    done += inBatch;
+    batch = [];
+    inBatch = 0;
+    onBatch?.(done);
+  };
+  for (const row of rows) {
+    for (const v of row) batch.push(v);
+    if (++inBatch === ROWS_PER_STATEMENT) flush();
+  }
+  flush();
+  return done;
+}
+
+/** Inserts new applications in ONE transaction: every record is stored or none is. */
 export function insertApplications(
   sqlite: SqliteDatabase,
   campaignId: number,
@@ -41,27 +108,34 @@ export function insertApplications(
   options: { source: 'demo' | 'import'; onProgress?: (done: number) => void; now?: Date },
 ): number {
   const now = (options.now ?? new Date()).toISOString();
-  const batchStatement = sqlite.prepare(insertSql(ROWS_PER_STATEMENT));
-  let inserted = 0;
+  const columns = ['campaign_id', ...STORED_COLUMNS, 'source', 'created_at', 'updated_at'];
+  function* rows(): Generator<SqlValue[]> {
+    for (const record of records) yield [campaignId, ...storedValues(record, null), options.source, now, now];
+  }
+  return sqlite.transaction(() => batchedInsert(sqlite, 'applications', columns, rows(), options.onProgress)).immediate();
+}
+
+/**
+ * Recomputes the parsed columns from the raw text, e.g. for rows stored before those columns
+ * existed (schema 2) or after a parsing rule changed.
+ */
+export function reparseApplications(sqlite: SqliteDatabase): number {
+  // In pages by id: better-sqlite3 cannot write while a SELECT on the same connection is open.
+  const select = sqlite.prepare(`SELECT id, ${RAW_COLUMNS.join(',')} FROM applications WHERE id > ? ORDER BY id LIMIT 2000`);
+  const update = sqlite.prepare(`UPDATE applications SET ${PARSED_KEYS.map((k) => `${PARSED_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`);
+  let n = 0;
   sqlite.transaction(() => {
-    let batch: (string | number | null)[] = [];
-    let inBatch = 0;
-    const flush = () => {
-      if (inBatch === 0) return;
-      const statement = inBatch === ROWS_PER_STATEMENT ? batchStatement : sqlite.prepare(insertSql(inBatch));
-      statement.run(batch);
-      inserted += inBatch;
-      batch = [];
-      inBatch = 0;
-      options.onProgress?.(inserted);
-    };
-    for (const record of records) {
-      const values = rowValues(campaignId, record, options.source, now);
-      for (const v of values) batch.push(v);
-      inBatch++;
-      if (inBatch === ROWS_PER_STATEMENT) flush();
+    for (let after = 0; ; ) {
+      const page = select.all(after) as Record<string, string | number>[];
+      if (page.length === 0) break;
+      for (const row of page) {
+        const record = Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(row[columnOf(f.key)] ?? '')])) as ApplicationRecord;
+        const parsed = parseApplication(record);
+        update.run(...PARSED_KEYS.map((k) => (typeof parsed[k] === 'boolean' ? Number(parsed[k]) : parsed[k])), row.id);
+        after = Number(row.id);
+        n++;
+      }
     }
-    flush();
-  }).immediate();
-  return inserted;
+  })();
+  return n;
 }

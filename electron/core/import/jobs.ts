@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { ColumnTarget, ImportColumn } from '../../../shared/api/contract';
+import { NotFoundError } from '../../../shared/api/errors';
+import type { SqliteDatabase } from '../../../db/connection';
+
+/**
+ * Imports under way in this worker: a file inspected, then staged (read whole into TEMP tables of
+ * the worker's connection, which live outside the database file), then committed or cancelled.
+ * Nothing of a job touches the campaign's data until commit, which is one transaction.
+ */
+export interface ImportJob {
+  id: string;
+  campaignId: number;
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  columns: ImportColumn[];
+  /** The connection the job's TEMP tables belong to; a job dies with its connection. */
+  sqlite: SqliteDatabase;
+  startedAt: string;
+  staged: StagedImport | null;
+  abort: AbortController | null;
+}
+
+export interface StagedImport {
+  mapping: ColumnTarget[];
+  sha256: string;
+  stageTable: string;
+  rejectTable: string;
+  totalRows: number;
+  drafts: number;
+}
+
+let nextTableNumber = 1;
+
+export function newTempTableNames(): { stageTable: string; rejectTable: string } {
+  const n = nextTableNumber++;
+  return { stageTable: `temp.import_stage_${n}`, rejectTable: `temp.import_rejects_${n}` };
+}
+
+export function dropStaged(job: ImportJob): void {
+  if (!job.staged || !job.sqlite.open) return;
+  job.sqlite.exec(`DROP TABLE IF EXISTS ${job.staged.stageTable}; DROP TABLE IF EXISTS ${job.staged.rejectTable};`);
+  job.staged = null;
+}
+
+export class ImportJobs {
+  private readonly jobs = new Map<string, ImportJob>();
+
+  add(job: Omit<ImportJob, 'id' | 'staged' | 'abort'>): ImportJob {
+    // Jobs of a database that has since been closed (File > Open) cannot be finished: forget them.
+    for (const old of this.jobs.values()) if (!old.sqlite.open) this.jobs.delete(old.id);
+    const full: ImportJob = { ...job, id: randomUUID(), staged: null, abort: null };
+    this.jobs.set(full.id, full);
+    return full;
+  }
+
+  get(id: string, sqlite: SqliteDatabase): ImportJob {
+    const job = this.jobs.get(id);
+    if (!job || job.sqlite !== sqlite || !sqlite.open) {
+      throw new NotFoundError('This import is no longer open (it was finished, cancelled, or the database was changed). Start it again.', 'NoSuchImport');
+    }
+    return job;
+  }
+
+  remove(job: ImportJob): void {
+    job.abort?.abort();
+    dropStaged(job);
+    this.jobs.delete(job.id);
+  }
+}

@@ -1,0 +1,58 @@
+import { basename } from 'node:path';
+import { ValidationError } from '../../../../shared/api/errors';
+
+/**
+ * Why a file could not be read at all. Row-level problems are not here: a file that reads is
+ * imported row by row and its bad rows are reported; these stop the whole file before anything is
+ * stored. The kind is stable so the UI can translate it; `details` carries what the translation needs.
+ */
+export const FILE_UNREADABLE_KINDS = [
+  'NotFound',
+  'AccessDenied',
+  'UnsupportedType',
+  'EmptyFile',
+  'Binary',
+  'NotXlsx',
+  'NoHeader',
+  'UnbalancedQuotes',
+  'MalformedQuotes',
+  'MixedEncoding',
+] as const;
+export type FileUnreadableKind = (typeof FILE_UNREADABLE_KINDS)[number];
+
+export interface FileUnreadableDetails {
+  /** The file's name without its folder, as the message names it. */
+  fileName: string;
+  /** Spreadsheet row number (header = 1) where the problem is, when it is in one place. */
+  row?: number;
+}
+
+export class FileUnreadableError extends ValidationError {
+  declare readonly kind: FileUnreadableKind;
+  override readonly details: FileUnreadableDetails;
+
+  constructor(kind: FileUnreadableKind, message: string, details: FileUnreadableDetails) {
+    super(message, [], kind);
+    this.name = 'FileUnreadableError';
+    this.details = details;
+  }
+}
+
+/** How messages name a file: its name only, quoted, so "C:\Users\…" paths do not drown the sentence. */
+export function quoteFileName(path: string): string {
+  return `“${basename(path)}”`;
+}
+
+export function unreadable(kind: FileUnreadableKind, path: string, message: string, row?: number, cause?: unknown): FileUnreadableError {
+  const details: FileUnreadableDetails = { fileName: basename(path) };
+  if (row !== undefined) details.row = row;
+  const error = new FileUnreadableError(kind, message, details);
+  // Kept for logs and debugging; it does not cross the API (toData() leaves it out).
+  if (cause !== undefined) error.cause = cause;
+  return error;
+}
+
+/** Thousands separators in row numbers, as an office reader expects them ("row 12,345"). */
+export function rowLabel(row: number): string {
+  return `row ${row.toLocaleString('en-GB')}`;
+}

@@ -1,0 +1,181 @@
+import { statSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
+import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../../../shared/api/contract';
+import { columnTargetSchema } from '../../../shared/api/contract';
+import { NotFoundError, ValidationError } from '../../../shared/api/errors';
+import type { HandlerTable } from '../dispatch';
+import { commitStaged } from '../import/commit';
+import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
+import { openTable } from '../import/read';
+import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
+import { toCsv } from '../export/csv';
+import { loadCampaign } from './campaign-store';
+
+const EXAMPLES_PER_COLUMN = 3;
+const ROWS_SCANNED_FOR_EXAMPLES = 50;
+
+function savedMapping(sqlite: import('../../../db/connection').SqliteDatabase, campaignId: number, headers: string[]): ColumnTarget[] | null {
+  const row = sqlite
+    .prepare('SELECT mapping_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
+    .get(campaignId, headerSignature(headers)) as { mapping_json: string } | undefined;
+  if (!row) return null;
+  const parsed = columnTargetSchema.array().safeParse(JSON.parse(row.mapping_json));
+  return parsed.success && parsed.data.length === headers.length ? parsed.data : null;
+}
+
+type ImportRow = {
+  id: number;
+  campaign_id: number;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  actor: string;
+  started_at: string;
+  finished_at: string;
+  total_rows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped_drafts: number;
+  rejected: number;
+};
+
+function toRecord(r: ImportRow): ImportRecord {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    fileName: r.file_name,
+    sizeBytes: r.file_size,
+    sha256: r.sha256,
+    format: r.format,
+    encoding: r.encoding,
+    actor: r.actor,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    counts: {
+      totalRows: r.total_rows,
+      added: r.added,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skippedDrafts: r.skipped_drafts,
+      rejected: r.rejected,
+    },
+  };
+}
+
+function rejectionsOf(sqlite: import('../../../db/connection').SqliteDatabase, importId: number): (RejectedRow & { valuesJson: string })[] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM import_rejections WHERE import_id = ? ORDER BY row_number`,
+      )
+      .all(importId) as (RejectedRow & { valuesJson: string })[]
+  );
+}
+
+export const importHandlers: HandlerTable<
+  'import.inspect' | 'import.preview' | 'import.commit' | 'import.cancel' | 'import.list' | 'import.rejections' | 'import.rejectionsCsv'
+> = {
+  async 'import.inspect'({ campaignId, path }, ctx) {
+    if (!isAbsolute(path)) throw new ValidationError('Give the full path of the file to import.', [{ path: ['path'], message: 'not an absolute path' }]);
+    const { sqlite, db } = ctx.session.open;
+    await loadCampaign(db, campaignId);
+    const table = await openTable(path);
+    const examples: string[][] = table.headers.map(() => []);
+    let scanned = 0;
+    for await (const row of table.rows()) {
+      row.values.forEach((v, i) => {
+        const list = examples[i];
+        if (list && list.length < EXAMPLES_PER_COLUMN && v.trim() !== '') list.push(v.length > 120 ? `${v.slice(0, 117)}…` : v);
+      });
+      if (++scanned >= ROWS_SCANNED_FOR_EXAMPLES) break;
+    }
+    const columns: ImportColumn[] = table.headers.map((header, index) => ({
+      index,
+      header,
+      letter: columnLetter(index),
+      examples: examples[index] ?? [],
+      detected: detectField(header),
+    }));
+    const saved = savedMapping(sqlite, campaignId, table.headers);
+    const job = ctx.imports.add({
+      campaignId,
+      path,
+      fileName: basename(path),
+      sizeBytes: statSync(path).size,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      headers: table.headers,
+      columns,
+      sqlite,
+      startedAt: new Date().toISOString(),
+    });
+    return {
+      jobId: job.id,
+      campaignId,
+      fileName: job.fileName,
+      sizeBytes: job.sizeBytes,
+      format: job.format,
+      encoding: job.encoding,
+      delimiter: job.delimiter,
+      columns,
+      mapping: saved ?? automaticMapping(table.headers),
+      mappingSource: saved ? 'saved' : 'automatic',
+    };
+  },
+
+  async 'import.preview'({ jobId, mapping }, ctx) {
+    const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
+    await stageImport(job, mapping, ctx.emit);
+    return { jobId, counts: stagedCounts(job), rejected: stagedRejections(job) };
+  },
+
+  'import.commit'({ jobId }, ctx) {
+    const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
+    ctx.emit({ type: 'progress', job: 'import', jobId, phase: 'writing', done: 0, total: 1 });
+    const { importId } = commitStaged(job, ctx.userName);
+    const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
+    ctx.imports.remove(job);
+    ctx.emit({ type: 'progress', job: 'import', jobId, phase: 'writing', done: 1, total: 1 });
+    ctx.emit({ type: 'changed', scope: 'applications', campaignId: job.campaignId });
+    const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
+    return { ...toRecord(row), rejectedRows };
+  },
+
+  'import.cancel'({ jobId }, ctx) {
+    try {
+      const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
+      ctx.imports.remove(job);
+      return { cancelled: true };
+    } catch {
+      return { cancelled: false };
+    }
+  },
+
+  'import.list'({ campaignId }, ctx) {
+    const rows = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE campaign_id = ? ORDER BY id DESC').all(campaignId) as ImportRow[];
+    return rows.map(toRecord);
+  },
+
+  'import.rejections'({ importId }, ctx) {
+    return rejectionsOf(ctx.session.open.sqlite, importId).map(({ valuesJson: _v, ...r }) => r);
+  },
+
+  'import.rejectionsCsv'({ importId }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const imp = sqlite.prepare('SELECT file_name, mapping_json FROM imports WHERE id = ?').get(importId) as
+      | { file_name: string; mapping_json: string }
+      | undefined;
+    if (!imp) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
+    const { headers } = JSON.parse(imp.mapping_json) as { headers: string[] };
+    const rows = rejectionsOf(sqlite, importId).map((r) => {
+      const values = JSON.parse(r.valuesJson) as string[];
+      return [String(r.row), r.column ?? '', r.message, ...headers.map((_h, i) => values[i] ?? '')];
+    });
+    const stem = imp.file_name.replace(/\.[^.]+$/, '');
+    return { fileName: `${stem} - rejected rows.csv`, csv: toCsv([['Row', 'Column', 'Problem', ...headers], ...rows]) };
+  },
+};

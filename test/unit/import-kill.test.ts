@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqlite } from '../../db/connection';
+import { writeDemoExport } from '../../electron/core/demo/export-file';
+import { runCli } from '../../electron/cli';
+import { useTempDir } from './support/temp';
+
+const tempDir = useTempDir();
+const CLI = join(__dirname, '../../dist/node/cli.cjs');
+
+/** Every row of every table, hashed: "exactly as before" means this is unchanged. */
+function contentHash(path: string): string {
+  // Opened read-write, as the app would: SQLite recovers from a killed writer on open.
+  const db = openSqlite(path);
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()));
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  db.close();
+  return hash.digest('hex');
+}
+
+describe('killing the process in the middle of an import', () => {
+  it('leaves the database exactly as it was before', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cohort.sqlite');
+    const io = { out: () => {}, err: () => {} };
+    // A database with a history: demo applications in campaign 1, and a second campaign to import into.
+    expect(await runCli(['demo', '--db', db, '--count', '500', '--seed', '3'], io, { COHORT_DATA_DIR: dir })).toBe(0);
+    expect(await runCli(['campaign', 'list', '--db', db], io, { COHORT_DATA_DIR: dir })).toBe(0);
+    const before = contentHash(db);
+
+    const file = join(dir, 'export-50000.csv');
+    await writeDemoExport(file, { count: 50_000, seed: 11 });
+    const child = spawn(process.execPath, [CLI, 'import', '--db', db, '--data-dir', dir, file], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+    // Staging writes only TEMP tables; the database's WAL grows once the commit transaction writes.
+    const wal = `${db}-wal`;
+    let killedInCommit = false;
+    for (let waited = 0; waited < 120_000; waited += 5) {
+      if (child.exitCode !== null) break;
+      if (existsSync(wal) && statSync(wal).size > 2 * 1024 * 1024) {
+        child.kill('SIGKILL');
+        killedInCommit = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await exited;
+    expect(killedInCommit, 'the import finished before it could be killed mid-write').toBe(true);
+    expect(contentHash(db)).toBe(before);
+  }, 180_000);
+});
