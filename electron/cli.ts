@@ -196,6 +196,15 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       if (files.length === 0) throw new UsageError('Name at least one file to import.');
       const campaignId = await campaignIdOf(client, values.campaign);
       let failed = false;
+      // Progress on stderr (stdout stays machine-readable with --json): each tenth of the file.
+      let shown = '';
+      const unsubscribe = core.subscribe((event) => {
+        if (event.type !== 'progress' || event.job !== 'import' || event.total === 0) return;
+        const step = `${event.phase}:${Math.floor((10 * event.done) / event.total)}`;
+        if (step === shown) return;
+        shown = step;
+        io.err(`  ${event.phase === 'writing' ? 'writing' : 'reading'} ${Math.round((100 * event.done) / event.total)}% (${(event.rows ?? 0).toLocaleString('en')} rows)`);
+      });
       for (const file of files) {
         const result = await importOne(client, campaignId, resolve(file));
         if ('error' in result) {
@@ -220,6 +229,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
           for (const r of rejectedRows) io.out(`  row ${r.row}${r.column ? `, column "${r.column}"` : ''}: ${r.message}`);
         }
       }
+      unsubscribe();
       return failed ? 1 : 0;
     } else if (command === 'backup') {
       const info = await client.call('database.backupNow', {});

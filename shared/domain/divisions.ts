@@ -20,7 +20,15 @@ function fold(text: string): string {
 /** Reads a division as the export writes it: a code, or the English or French name, any case. */
 const BY_NAME = new Map<string, DivisionCode>(DIVISIONS.flatMap((d) => [d.code, d.en, d.fr].map((name) => [fold(name), d.code] as const)));
 
+/** The spellings met so far, as written: most exports repeat a handful, so folding runs once each. */
+const SEEN = new Map<string, DivisionCode | null>();
+
 export function parseDivision(raw: string | null | undefined): DivisionCode | null {
   if (!raw) return null;
-  return BY_NAME.get(fold(raw)) ?? null;
+  let code = SEEN.get(raw);
+  if (code === undefined) {
+    code = BY_NAME.get(fold(raw)) ?? null;
+    if (SEEN.size < 10_000) SEEN.set(raw, code);
+  }
+  return code;
 }

@@ -20,10 +20,11 @@ export interface ParsedApplication {
   frenchLevel: CefrLevel | null;
 }
 
-export function parseApplication(record: ApplicationRecord): ParsedApplication {
+/** `known` passes values the caller has parsed already (the importer checks the submission date first). */
+export function parseApplication(record: ApplicationRecord, known: Partial<ParsedApplication> = {}): ParsedApplication {
   return {
     status: parseStatus(record.status),
-    submittedAt: parseDateTime(record.submittedOn),
+    submittedAt: known.submittedAt !== undefined ? known.submittedAt : parseDateTime(record.submittedOn),
     divisionCode: parseDivision(record.division),
     dateOfBirth: parseDate(record.dateOfBirth),
     degreeDate: parseDate(record.degreeDate),

@@ -62,7 +62,7 @@ function baselineInsert(dir: string): { ms: number; rows: number } {
   return { ms, rows };
 }
 
-async function demoThroughWorker(dir: string): Promise<{ ms: number; rows: number; maxBlockMs: number; samples: number }> {
+async function demoThroughWorker(dir: string): Promise<Run> {
   const host = startWorkerHost({
     workerScript: join(__dirname, 'worker.cjs'),
     databasePath: join(dir, 'cohort.sqlite'),
@@ -105,7 +105,7 @@ async function baselineImport(dir: string, file: string): Promise<{ ms: number; 
   return { ms, rows: rows - 1 };
 }
 
-async function importThroughWorker(dir: string, file: string): Promise<{ ms: number; rows: number; maxBlockMs: number; samples: number }> {
+async function importThroughWorker(dir: string, file: string): Promise<Run> {
   const host = startWorkerHost({
     workerScript: join(__dirname, 'worker.cjs'),
     databasePath: join(dir, 'import.sqlite'),
@@ -127,30 +127,64 @@ async function importThroughWorker(dir: string, file: string): Promise<{ ms: num
   return { ms, rows: result.counts.totalRows, ...loop };
 }
 
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Run {
+  ms: number;
+  rows: number;
+  maxBlockMs?: number;
+  samples?: number;
+}
+
+/** The median run by time: one slow run (another process on a 2-core machine) does not decide. */
+function median<T extends Run>(runs: T[]): T {
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const rate = (r: Run) => r.rows / (r.ms / 1000);
+const perSecond = (r: Run) => `${Math.round(rate(r)).toLocaleString('en')} rows/s`;
+const seconds = (runs: Run[]) => runs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ');
+
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'cohort-bench-'));
+  const root = mkdtempSync(join(tmpdir(), 'cohort-bench-'));
   try {
-    console.log(`Cohort benchmarks (${COUNT.toLocaleString('en')} applications)\n`);
-    console.log('Demo build: generate + store, in the database worker');
-    // The worker runs go first: the baselines run on this thread, and their garbage would otherwise
-    // be collected during a worker run and count as an event-loop block that is not Cohort's.
-    const demo = await demoThroughWorker(dir);
-    const file = join(dir, 'export.csv');
+    console.log(`Cohort benchmarks: ${COUNT.toLocaleString('en')} applications, median of ${RUNS} runs (each run's seconds shown)\n`);
+    const file = join(root, 'export.csv');
     await writeDemoExport(file, { count: COUNT, seed: 2 });
-    const imported = await importThroughWorker(dir, file);
-    const base = baselineInsert(dir);
-    const plain = await baselineImport(dir, file);
-    row('baseline: generate + raw prepared insert', `${Math.round(base.rows / (base.ms / 1000)).toLocaleString('en')} rows/s`, `${(base.ms / 1000).toFixed(2)} s`);
-    row('cohort: demo.load through the worker', `${Math.round(demo.rows / (demo.ms / 1000)).toLocaleString('en')} rows/s`, `${(demo.ms / 1000).toFixed(2)} s, ${Math.round((100 * base.ms) / demo.ms)}% of baseline`);
-    row('main thread: longest event-loop block', `${demo.maxBlockMs.toFixed(1)} ms`, `target < 50 ms (${demo.samples} samples)`);
+
+    // Runs alternate, Cohort then baseline, so that a slow spell of the machine hits both. Cohort's
+    // run comes first: the baselines run on this thread, and their garbage (collected before each
+    // Cohort run, see settleGarbage) must not count as an event-loop block of Cohort's.
+    const demo: Run[] = [];
+    const base: Run[] = [];
+    const imported: Run[] = [];
+    const plain: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const dir = mkdtempSync(join(root, 'run-'));
+      demo.push(await demoThroughWorker(dir));
+      base.push(baselineInsert(dir));
+      imported.push(await importThroughWorker(dir, file));
+      plain.push(await baselineImport(dir, file));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const worst = (runs: Run[]) => Math.max(...runs.map((r) => r.maxBlockMs ?? 0));
+
+    console.log('Demo build: generate + store, in the database worker');
+    row('baseline: generate + raw prepared insert', perSecond(median(base)), seconds(base));
+    row('cohort: demo.load through the worker', perSecond(median(demo)), `${seconds(demo)}; ${Math.round((100 * rate(median(demo))) / rate(median(base)))}% of baseline`);
+    row('main thread: longest event-loop block', `${worst(demo).toFixed(1)} ms`, 'worst of all runs; target < 50 ms');
 
     console.log(`\nImport: a ${COUNT.toLocaleString('en')}-row export written by the demo generator (CSV)`);
-    const rate = (r: { rows: number; ms: number }) => r.rows / (r.ms / 1000);
-    row('baseline: papaparse + raw prepared insert', `${Math.round(rate(plain)).toLocaleString('en')} rows/s`, `${(plain.ms / 1000).toFixed(2)} s`);
-    row('cohort: inspect + preview + commit (worker)', `${Math.round(rate(imported)).toLocaleString('en')} rows/s`, `${(imported.ms / 1000).toFixed(2)} s, ${Math.round((100 * rate(imported)) / rate(plain))}% of baseline (target >= 40%)`);
-    row('main thread: longest event-loop block', `${imported.maxBlockMs.toFixed(1)} ms`, `target < 50 ms (${imported.samples} samples)`);
+    row('baseline: papaparse + raw prepared insert', perSecond(median(plain)), seconds(plain));
+    row(
+      'cohort: inspect + preview + commit (worker)',
+      perSecond(median(imported)),
+      `${seconds(imported)}; ${Math.round((100 * rate(median(imported))) / rate(median(plain)))}% of baseline (target >= 40%)`,
+    );
+    row('main thread: longest event-loop block', `${worst(imported).toFixed(1)} ms`, 'worst of all runs; target < 50 ms');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection';
@@ -35,21 +34,20 @@ describe('killing the process in the middle of an import', () => {
 
     const file = join(dir, 'export-50000.csv');
     await writeDemoExport(file, { count: 50_000, seed: 11 });
-    const child = spawn(process.execPath, [CLI, 'import', '--db', db, '--data-dir', dir, file], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'import', '--db', db, '--data-dir', dir, file], { stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-    // Staging writes only TEMP tables; the database's WAL grows once the commit transaction writes.
-    const wal = `${db}-wal`;
+    // The CLI reports progress on stderr: kill it once the commit has written part of the file.
     let killedInCommit = false;
-    for (let waited = 0; waited < 120_000; waited += 5) {
-      if (child.exitCode !== null) break;
-      if (existsSync(wal) && statSync(wal).size > 2 * 1024 * 1024) {
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const writing = [...stderr.matchAll(/writing (\d+)%/g)].map((m) => Number(m[1]));
+      if (!killedInCommit && writing.some((percent) => percent >= 20 && percent < 100)) {
         child.kill('SIGKILL');
         killedInCommit = true;
-        break;
       }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    });
     await exited;
     expect(killedInCommit, 'the import finished before it could be killed mid-write').toBe(true);
     expect(contentHash(db)).toBe(before);

@@ -23,6 +23,7 @@ async function importFile(client: Client, path: string, fix?: (mapping: ColumnTa
 
 /** The stored applications, comparable across files written differently: parsed values, not raw dates. */
 function storedData(app: TestApp): Record<string, unknown>[] {
+  // Raw dates are written differently in each file: compare their parsed forms.
   const rawDates = new Set(['date_of_birth', 'degree_date', 'submitted_on']);
   return (app.core.session.open.sqlite.prepare('SELECT * FROM applications ORDER BY application_id').all() as Record<string, unknown>[]).map((row) =>
     Object.fromEntries(
@@ -352,6 +353,27 @@ describe('bad input: a clear message, and the database as it was', () => {
     const temp = app.core.session.open.sqlite.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table'").get();
     expect(temp).toEqual({ n: 0 });
     expect(tableCounts(app.core)).toEqual(before);
+    await app.core.close();
+  });
+});
+
+describe('between preview and commit', () => {
+  it('commit records what it did when the campaign changed after the preview', async () => {
+    const dir = tempDir();
+    const header = 'Application ID,First Name,Submitted On\r\n';
+    const a = join(dir, 'a.csv');
+    writeFileSync(a, `${header}A-1,Ann,2025-04-01 10:00\r\nA-2,Bob,2025-04-01 11:00\r\n`);
+    const b = join(dir, 'b.csv');
+    writeFileSync(b, `${header}A-2,Bob,2025-04-01 11:00\r\n`);
+    const app = await openTestApp(tempDir());
+    const first = await app.client.call('import.inspect', { campaignId: 1, path: a });
+    const preview = await app.client.call('import.preview', { jobId: first.jobId, mapping: first.mapping });
+    expect(preview.counts).toMatchObject({ added: 2, unchanged: 0 });
+    await importFile(app.client, b); // A-2 arrives by another file meanwhile
+    const committed = await app.client.call('import.commit', { jobId: first.jobId });
+    expect(committed.counts).toMatchObject({ added: 1, unchanged: 1, updated: 0 });
+    expect((await app.client.call('import.list', { campaignId: 1 }))[0]!.counts).toMatchObject({ added: 1, unchanged: 1 });
+    expect(tableCounts(app.core).applications).toBe(2);
     await app.core.close();
   });
 });

@@ -1,26 +1,36 @@
 import { basename } from 'node:path';
-import type { ImportCounts } from '../../../shared/api/contract';
+import type { ImportCounts, ProgressEvent } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
-import { COMPARED_COLUMNS, RAW_COLUMNS, STORED_COLUMNS } from '../services/application-store';
+import { COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup, type SqlValue } from '../services/application-store';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
-import { stagedCounts } from './stage';
+import { ID_INDEX, stagedCounts, stagedValueBatches } from './stage';
 
-const FIELD_OF_COLUMN = new Map(RAW_COLUMNS.map((c) => [c, c.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase())]));
+const FIELD_OF_COLUMN = new Map(
+  COMPARED_COLUMNS.map((c) => [c, c === 'extra_json' ? 'extraAttributes' : c.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase())]),
+);
+// The staged values first, so a row is written by appending to its array (no copy).
+const NEW_ROW_COLUMNS = [...STORED_COLUMNS, 'campaign_id', 'import_id', 'source', 'created_at', 'updated_at'];
+const PROGRESS_EVERY_MS = 100;
 
 /**
- * Stores a staged file in ONE transaction: the import record, its rejected rows, new applications,
- * changed ones with a revision per changed field, and the confirmed mapping. A crash or a kill at
- * any point leaves the database as it was before.
+ * Stores a previewed file in ONE transaction, from what the preview staged (so exactly what the
+ * user saw is written): the import record and its rejected rows; new applications; changed ones,
+ * with a revision per changed field; the confirmed mapping. A crash or a kill at any point leaves
+ * the database as it was before. Synchronous, so no other request can interleave with it. The
+ * counts recorded are what it did, which is what the preview showed unless the campaign changed
+ * in between (another import, say).
  */
-export function commitStaged(job: ImportJob, actor: string, now = new Date()): { importId: number; counts: ImportCounts } {
+export function commitImport(
+  job: ImportJob,
+  actor: string,
+  emit: (event: ProgressEvent) => void,
+  now = new Date(),
+): { importId: number; counts: ImportCounts } {
   const staged = job.staged;
   if (!staged) throw new ValidationError('This file has not been read yet: preview it first.', [], 'NotPreviewed');
   const { sqlite, campaignId } = job;
   const at = now.toISOString();
-  const { stageTable: stage, rejectTable } = staged;
-  const match = `a.campaign_id = ${Number(campaignId)} AND a.application_id = s.application_id`;
-  const changed = COMPARED_COLUMNS.map((c) => `a.${c} IS NOT s.${c}`).join(' OR ');
 
   return sqlite
     .transaction(() => {
@@ -52,49 +62,55 @@ export function commitStaged(job: ImportJob, actor: string, now = new Date()): {
             at,
           ).lastInsertRowid,
       );
-
       sqlite
         .prepare(
           `INSERT INTO import_rejections (import_id, row_number, column_name, code, message, value, values_json)
-           SELECT ?, row_number, column_name, code, message, value, values_json FROM ${rejectTable} ORDER BY row_number`,
+           SELECT ?, row_number, column_name, code, message, value, values_json FROM ${staged.rejectTable} ORDER BY row_number`,
         )
         .run(importId);
 
-      // The stored applications this file changes, found once (a first import changes none).
-      const changedTable = `${stage}_changed`;
-      sqlite.exec(`DROP TABLE IF EXISTS ${changedTable}`);
-      sqlite.exec(
-        `CREATE TABLE ${changedTable} AS SELECT s.rowid AS stage_row, a.id AS application_ref
-         FROM ${stage} s JOIN applications a ON ${match} WHERE ${changed}`,
+      const insert = sqlite.prepare(`INSERT INTO applications (${NEW_ROW_COLUMNS.join(', ')}) VALUES (${NEW_ROW_COLUMNS.map(() => '?').join(', ')})`);
+      // A first import of a campaign matches nothing: no need to look each row up.
+      const lookUp = sqlite.prepare('SELECT 1 FROM applications WHERE campaign_id = ? LIMIT 1').get(campaignId) !== undefined;
+      const findStored = storedApplicationLookup(sqlite, campaignId);
+      const update = sqlite.prepare(
+        `UPDATE applications SET ${STORED_COLUMNS.map((c) => `${c} = ?`).join(', ')}, import_id = ?, updated_at = ? WHERE id = ?`,
       );
-      const changedJoin = `${changedTable} c JOIN ${stage} s ON s.rowid = c.stage_row JOIN applications a ON a.id = c.application_ref`;
+      const revision = sqlite.prepare(
+        'INSERT INTO application_revisions (application_ref, import_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
 
-      // Revisions first, while the old values are still there: one row per changed field.
-      for (const column of COMPARED_COLUMNS) {
-        sqlite
-          .prepare(
-            `INSERT INTO application_revisions (application_ref, import_id, field, old_value, new_value, at)
-             SELECT a.id, ?, ?, a.${column}, s.${column}, ? FROM ${changedJoin} WHERE a.${column} IS NOT s.${column}`,
-          )
-          .run(importId, FIELD_OF_COLUMN.get(column) ?? 'extraAttributes', at);
+      const total = counts.added + counts.updated + counts.unchanged;
+      const did = { added: 0, updated: 0, unchanged: 0 };
+      let done = 0;
+      let lastProgress = 0;
+      for (const batch of stagedValueBatches(job)) {
+        for (const values of batch) {
+          const existing = lookUp ? findStored(values[ID_INDEX] ?? null) : undefined;
+          if (!existing) {
+            did.added++;
+            values.push(campaignId, importId, 'import', at, at);
+            insert.run(values);
+          } else if (sameContent(existing.values, values)) {
+            did.unchanged++;
+          } else {
+            did.updated++;
+            COMPARED_COLUMNS.forEach((column, i) => {
+              const before = existing.values[i] ?? null;
+              if (before !== values[i]) revision.run(existing.id, importId, FIELD_OF_COLUMN.get(column), before, values[i], at);
+            });
+            update.run(...values, importId, at, existing.id);
+          }
+        }
+        done += batch.length;
+        if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
+          lastProgress = performance.now();
+          emit({ type: 'progress', job: 'import', jobId: job.id, phase: 'writing', done, total, rows: done });
+        }
       }
-
-      sqlite
-        .prepare(
-          `UPDATE applications SET ${STORED_COLUMNS.map((c) => `${c} = s.${c}`).join(', ')}, import_id = ?, updated_at = ?
-           FROM ${changedTable} c JOIN ${stage} s ON s.rowid = c.stage_row WHERE applications.id = c.application_ref`,
-        )
-        .run(importId, at);
-      sqlite.exec(`DROP TABLE ${changedTable}`);
-
-      sqlite
-        .prepare(
-          `INSERT INTO applications (campaign_id, ${STORED_COLUMNS.join(', ')}, import_id, source, created_at, updated_at)
-           SELECT ?, ${STORED_COLUMNS.map((c) => `s.${c}`).join(', ')}, ?, 'import', ?, ?
-           FROM ${stage} s WHERE NOT EXISTS (SELECT 1 FROM applications a WHERE ${match})
-           ORDER BY s.rowid`,
-        )
-        .run(campaignId, importId, at, at);
+      emit({ type: 'progress', job: 'import', jobId: job.id, phase: 'writing', done: total, total, rows: total });
+      const actual: ImportCounts = { ...counts, ...did };
+      sqlite.prepare('UPDATE imports SET added = ?, updated = ?, unchanged = ? WHERE id = ?').run(did.added, did.updated, did.unchanged, importId);
 
       sqlite
         .prepare(
@@ -102,12 +118,10 @@ export function commitStaged(job: ImportJob, actor: string, now = new Date()): {
            ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
         )
         .run(campaignId, headerSignature(job.headers), JSON.stringify(staged.mapping), at);
-
       sqlite
         .prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(campaignId, at, actor, 'import.commit', String(importId), JSON.stringify({ file: job.fileName, counts }));
-
-      return { importId, counts };
+        .run(campaignId, at, actor, 'import.commit', String(importId), JSON.stringify({ file: job.fileName, counts: actual }));
+      return { importId, counts: actual };
     })
     .immediate();
 }

@@ -29,23 +29,36 @@ export interface ImportJob {
 export interface StagedImport {
   mapping: ColumnTarget[];
   sha256: string;
-  stageTable: string;
   rejectTable: string;
+  batchTable: string;
   totalRows: number;
   drafts: number;
+  /** As the preview counted them against the database at the time. */
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
 }
 
 let nextTableNumber = 1;
 
-export function newTempTableNames(): { stageTable: string; rejectTable: string } {
+export function newTempTableNames(): { rejectTable: string; batchTable: string } {
   const n = nextTableNumber++;
-  return { stageTable: `temp.import_stage_${n}`, rejectTable: `temp.import_rejects_${n}` };
+  return { rejectTable: `temp.import_rejects_${n}`, batchTable: `temp.import_batches_${n}` };
 }
 
 export function dropStaged(job: ImportJob): void {
-  if (!job.staged || !job.sqlite.open) return;
-  job.sqlite.exec(`DROP TABLE IF EXISTS ${job.staged.stageTable}; DROP TABLE IF EXISTS ${job.staged.rejectTable};`);
+  const staged = job.staged;
+  if (!staged || !job.sqlite.open) return;
   job.staged = null;
+  const drop = () => {
+    if (!job.sqlite.open) return;
+    // Not inside another request's transaction (a commit reading its file): its rollback would
+    // bring the tables back. TEMP tables cost nothing to keep a moment longer.
+    if (job.sqlite.inTransaction) return void setTimeout(drop, 50);
+    job.sqlite.exec(`DROP TABLE IF EXISTS ${staged.rejectTable}; DROP TABLE IF EXISTS ${staged.batchTable};`);
+  };
+  drop();
 }
 
 export class ImportJobs {

@@ -10,7 +10,7 @@ import { parseStatus } from '../../../shared/domain/listed-values';
 export type RowOutcome =
   | { kind: 'rejected'; rejection: RejectedRow }
   | { kind: 'draft' }
-  | { kind: 'stored'; record: ApplicationRecord; extra: Record<string, string> | null };
+  | { kind: 'stored'; record: ApplicationRecord; extra: Record<string, string> | null; submittedAt: string };
 
 /** A mapping compiled once per file: which column feeds each field, and which are extras. */
 export interface CompiledMapping {
@@ -87,7 +87,8 @@ export function classifyRow(
   }
   const submittedOn = value('submittedOn');
   if (submittedOn.trim() === '') return reject(rowNumber, mapping, 'submittedOn', 'MissingSubmittedOn', submittedOn);
-  if (parseDateTime(submittedOn) === null) return reject(rowNumber, mapping, 'submittedOn', 'UnreadableSubmittedOn', submittedOn);
+  const submittedAt = parseDateTime(submittedOn);
+  if (submittedAt === null) return reject(rowNumber, mapping, 'submittedOn', 'UnreadableSubmittedOn', submittedOn);
 
   // A plain loop: this runs for every row of files of 50,000 rows, and pairs of arrays add up.
   const record = {} as ApplicationRecord;
@@ -98,5 +99,5 @@ export function classifyRow(
     const v = values[index] ?? '';
     if (v !== '') (extra ??= {})[name] = v;
   }
-  return { kind: 'stored', record, extra };
+  return { kind: 'stored', record, extra, submittedAt };
 }

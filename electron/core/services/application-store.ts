@@ -34,11 +34,31 @@ export const STORED_COLUMNS = [...RAW_COLUMNS, 'extra_json', ...PARSED_KEYS.map(
 /** The columns whose change is a change of the application (parsed ones follow from the raw ones). */
 export const COMPARED_COLUMNS = [...RAW_COLUMNS, 'extra_json'];
 
-export type SqlValue = string | number | null;
+/** A prepared lookup of a stored application by Application ID, with the values a re-import compares. */
+export function storedApplicationLookup(sqlite: SqliteDatabase, campaignId: number): (applicationId: SqlValue) => { id: number; values: SqlValue[] } | undefined {
+  const statement = sqlite.prepare(`SELECT id, ${COMPARED_COLUMNS.join(', ')} FROM applications WHERE campaign_id = ? AND application_id = ?`).raw();
+  return (applicationId) => {
+    const row = statement.get(campaignId, applicationId) as SqlValue[] | undefined;
+    return row ? { id: Number(row[0]), values: row.slice(1) } : undefined;
+  };
+}
+
+/** True when a row's values (in STORED_COLUMNS order) say the same as the stored ones. */
+export function sameContent(stored: SqlValue[], values: SqlValue[]): boolean {
+  for (let i = 0; i < COMPARED_COLUMNS.length; i++) if (stored[i] !== values[i]) return false;
+  return true;
+}
+
+export type SqlValue = string | number | Buffer | null;
 
 /** Appends a record's values for STORED_COLUMNS to `target` (no intermediate arrays: bulk paths call it per row). */
-export function pushStoredValues(target: SqlValue[], record: ApplicationRecord, extra: Record<string, string> | null): void {
-  const parsed = parseApplication(record);
+export function pushStoredValues(
+  target: SqlValue[],
+  record: ApplicationRecord,
+  extra: Record<string, string> | null,
+  known?: Partial<ParsedApplication>,
+): void {
+  const parsed = parseApplication(record, known);
   for (const f of APPLICATION_FIELDS) target.push(record[f.key] ?? '');
   target.push(extra && Object.keys(extra).length > 0 ? JSON.stringify(extra) : null);
   for (const k of PARSED_KEYS) {
@@ -53,14 +73,7 @@ export function storedValues(record: ApplicationRecord, extra: Record<string, st
   return values;
 }
 
-/** Rows per INSERT: SQLite allows 32,766 bound values; ~45 columns x 200 rows stays well under. */
-const ROWS_PER_STATEMENT = 200;
-
-/**
- * Runs `statementFor(n)` over rows in batches of up to ROWS_PER_STATEMENT: one prepared statement
- * for full batches, one more for the remainder.
- */
-/** Prepared INSERTs per connection and SQL text: preparing a 9,000-parameter statement is not free. */
+/** Prepared statements per connection and SQL text, for bulk paths called once per batch. */
 const statementCache = new WeakMap<SqliteDatabase, Map<string, ReturnType<SqliteDatabase['prepare']>>>();
 
 function cachedStatement(sqlite: SqliteDatabase, sql: string): ReturnType<SqliteDatabase['prepare']> {
@@ -71,32 +84,25 @@ function cachedStatement(sqlite: SqliteDatabase, sql: string): ReturnType<Sqlite
   return statement;
 }
 
-export function batchedInsert(
+/**
+ * Inserts rows with one prepared single-row statement (cached per connection). Measured here on
+ * 50,000 applications, this beats multi-row VALUES lists: binding thousands of parameters at once
+ * costs more than it saves in statement steps.
+ */
+export function insertRows(
   sqlite: SqliteDatabase,
   table: string,
   columns: string[],
   rows: Iterable<SqlValue[]>,
-  onBatch?: (done: number) => void,
+  onProgress?: (done: number) => void,
 ): number {
-  const sql = (n: number) =>
-    `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: n }, () => `(${columns.map(() => '?').join(',')})`).join(',')}`;
-  const full = cachedStatement(sqlite, sql(ROWS_PER_STATEMENT));
-  let batch: SqlValue[] = [];
-  let inBatch = 0;
+  const statement = cachedStatement(sqlite, `INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
   let done = 0;
-  const flush = () => {
-    if (inBatch === 0) return;
-    (inBatch === ROWS_PER_STATEMENT ? full : cachedStatement(sqlite, sql(inBatch))).run(batch);
-    done += inBatch;
-    batch = [];
-    inBatch = 0;
-    onBatch?.(done);
-  };
   for (const row of rows) {
-    for (const v of row) batch.push(v);
-    if (++inBatch === ROWS_PER_STATEMENT) flush();
+    statement.run(row);
+    if (++done % 1000 === 0) onProgress?.(done);
   }
-  flush();
+  onProgress?.(done);
   return done;
 }
 
@@ -112,7 +118,7 @@ export function insertApplications(
   function* rows(): Generator<SqlValue[]> {
     for (const record of records) yield [campaignId, ...storedValues(record, null), options.source, now, now];
   }
-  return sqlite.transaction(() => batchedInsert(sqlite, 'applications', columns, rows(), options.onProgress)).immediate();
+  return sqlite.transaction(() => insertRows(sqlite, 'applications', columns, rows(), options.onProgress)).immediate();
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../.
 import { columnTargetSchema } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
-import { commitStaged } from '../import/commit';
+import { commitImport } from '../import/commit';
 import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
 import { openTable } from '../import/read';
 import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
@@ -135,11 +135,9 @@ export const importHandlers: HandlerTable<
 
   'import.commit'({ jobId }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    ctx.emit({ type: 'progress', job: 'import', jobId, phase: 'writing', done: 0, total: 1 });
-    const { importId } = commitStaged(job, ctx.userName);
+    const { importId } = commitImport(job, ctx.userName, ctx.emit);
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     ctx.imports.remove(job);
-    ctx.emit({ type: 'progress', job: 'import', jobId, phase: 'writing', done: 1, total: 1 });
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: job.campaignId });
     const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
     return { ...toRecord(row), rejectedRows };
