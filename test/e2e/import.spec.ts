@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshot } from './support';
 
@@ -253,4 +254,38 @@ test('an export with 10,000 columns maps without drawing them all', async ({ pag
   await expect(dialog.getByTestId('import-count-added')).toHaveText('2', { timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('the reference sample imports by the UI with the counts its expected file implies; again, all unchanged', async ({ page }) => {
+  // The reference folder sits beside the repository (playwright runs from the repository root).
+  const reference = process.env.COHORT_REFERENCE_DIR ?? join(process.cwd(), '..', 'shared', 'reference');
+  const lines = readFileSync(join(reference, 'sample-export.expected.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const summary = JSON.parse(lines.at(-1)!) as { rejectedRows: unknown[]; drafts: number };
+  const stored = lines.length - 1;
+
+  await openApp(page);
+  await createCampaign(page, `Sample ${Date.now()}`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import applications' });
+
+  for (const round of ['first', 'again'] as const) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await (await chooser).setFiles(join(reference, 'sample-export.csv'));
+    await expect(dialog.getByRole('heading', { name: 'Check what each column becomes' })).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.getByText(round === 'first' ? 'Matched automatically' : 'Saved mapping', { exact: false }).first()).toBeVisible();
+    await dialog.getByRole('button', { name: 'Preview the import' }).click();
+    await expect(dialog.getByText('Nothing has been stored yet')).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.getByTestId('import-count-added')).toHaveText(round === 'first' ? String(stored) : '0');
+    await expect(dialog.getByTestId('import-count-unchanged')).toHaveText(round === 'first' ? '0' : String(stored));
+    await expect(dialog.getByTestId('import-count-updated')).toHaveText('0');
+    await expect(dialog.getByTestId('import-count-skippedDrafts')).toHaveText(String(summary.drafts));
+    await expect(dialog.getByTestId('import-count-rejected')).toHaveText(String(summary.rejectedRows.length));
+    const confirm = round === 'first' ? `Import ${stored} applications` : 'Record this import (nothing changes)';
+    await dialog.getByRole('button', { name: confirm }).click();
+    await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Show in the import history' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByTestId('import-history').getByRole('row')).toHaveCount(3);
 });

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { ImportCounts, ProgressEvent } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
-import { COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup, type SqlValue } from '../services/application-store';
+import { COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup } from '../services/application-store';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
 import { ID_INDEX, stagedCounts, stagedValueBatches } from './stage';
