@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from '../shared/api/client';
-import type { ImportResult } from '../shared/api/contract';
+import type { ImportResult, ScreeningLine } from '../shared/api/contract';
 import { ApiCallError } from '../shared/api/errors';
 import { SETTING_KEYS, type CampaignSettings, type SettingKey } from '../shared/domain/settings';
 import { APP_VERSION, osUserName } from './core/app-identity';
@@ -30,6 +30,8 @@ Commands:
                                      (to try the import); the database is not touched
   import [--campaign ID] FILE...     import e-recruitment exports (.csv, .txt, .xlsx) with the
                                      mapping saved for their layout, or the automatic one
+  screen [--campaign ID]             screen the campaign; with --json, one line per application:
+                                     {"applicationId", "verdict", "reasons"}; else a summary
   backup                             take a backup of the database now
 
 Options for every command:
@@ -74,6 +76,16 @@ async function campaignIdOf(client: Client, given: string | undefined): Promise<
   const first = list[0];
   if (!first) throw new UsageError('This database has no campaign.');
   return first.id;
+}
+
+/**
+ * One line of `screen --json`, written as sample-export.expected.jsonl writes it (a space after
+ * each colon and comma), so the two can be compared line for line.
+ */
+export function screeningLineJson(line: ScreeningLine): string {
+  const parts = [`"applicationId": ${JSON.stringify(line.applicationId)}`, `"verdict": ${JSON.stringify(line.verdict)}`, `"reasons": [${line.reasons.map((r) => JSON.stringify(r)).join(', ')}]`];
+  if (line.override) parts.push(`"override": {"verdict": ${JSON.stringify(line.override.verdict)}, "state": ${JSON.stringify(line.override.state)}}`);
+  return `{${parts.join(', ')}}`;
 }
 
 /** One file through the same steps as the app: inspect, preview with the offered mapping, commit. */
@@ -231,6 +243,22 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       }
       unsubscribe();
       return failed ? 1 : 0;
+    } else if (command === 'screen') {
+      const campaignId = await campaignIdOf(client, values.campaign);
+      const summary = await client.call('screening.run', { campaignId });
+      const lines = await client.call('screening.lines', { campaignId });
+      if (values.json) {
+        for (const line of lines) io.out(screeningLineJson(line));
+      } else {
+        const byReason = new Map<string, number>();
+        for (const line of lines) for (const reason of line.reasons) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+        io.out(
+          `${summary.screened.toLocaleString('en')} applications screened (${summary.changed.toLocaleString('en')} results changed) in ${summary.durationMs} ms\n\n` +
+            `${table((['eligible', 'review', 'ineligible'] as const).map((verdict) => ({ verdict, applications: summary.byVerdict[verdict] })))}\n\n` +
+            table([...byReason].sort(([a], [b]) => a.localeCompare(b)).map(([reason, applications]) => ({ reason, applications }))) +
+            (summary.staleOverrides > 0 ? `\n\n${summary.staleOverrides} override(s) must be decided again: the application's data changed.` : ''),
+        );
+      }
     } else if (command === 'backup') {
       const info = await client.call('database.backupNow', {});
       print(info, `Backup written to ${info.path}`);

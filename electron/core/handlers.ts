@@ -5,6 +5,7 @@ import { databaseHandlers } from './services/database';
 import { demoHandlers } from './services/demo';
 import { importHandlers } from './services/imports';
 import { overviewHandlers } from './services/overview';
+import { screeningHandlers } from './services/screening';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...databaseHandlers,
   ...importHandlers,
+  ...screeningHandlers,
 };

@@ -199,6 +199,90 @@ export interface ImportResult extends ImportRecord {
   rejectedRows: RejectedRow[];
 }
 
+// ---- Screening ---------------------------------------------------------------------------
+
+export const VERDICTS = ['eligible', 'ineligible', 'review'] as const;
+export type ScreeningVerdict = (typeof VERDICTS)[number];
+export const SCREENING_TABS = ['review', 'ineligible', 'eligible', 'all'] as const;
+export type ScreeningTab = (typeof SCREENING_TABS)[number];
+
+export interface ScreeningRunSummary {
+  screened: number;
+  changed: number;
+  staleOverrides: number;
+  byVerdict: Record<ScreeningVerdict, number>;
+  durationMs: number;
+}
+
+/** One criterion's judgement, with its explanation as a message key and values (see eligibility/explanation-keys.ts). */
+export interface CriterionView {
+  criterion: 'age' | 'nationality' | 'education' | 'language' | 'deadline' | 'applicationLimit';
+  outcome: 'pass' | 'fail' | 'review';
+  code?: string;
+  explanation: { key: string; params: Record<string, string | number> };
+}
+
+export interface OverrideView {
+  id: number;
+  verdict: ScreeningVerdict;
+  justification: string;
+  automaticVerdict: ScreeningVerdict;
+  automaticReasons: string[];
+  /** 'stale': the application's data changed after the override: an officer must decide again. */
+  state: 'active' | 'stale';
+  actor: string;
+  at: string;
+}
+
+export interface ScreeningRow {
+  /** The stored application's key (not the export's Application ID). */
+  ref: number;
+  applicationId: string;
+  firstName: string;
+  lastName: string;
+  nationality: string;
+  division: string;
+  submittedAt: string | null;
+  /** The verdict that counts: the active override's, else the automatic one. */
+  verdict: ScreeningVerdict;
+  automaticVerdict: ScreeningVerdict;
+  reasons: string[];
+  override: OverrideView | null;
+}
+
+export interface ScreeningPage {
+  rows: ScreeningRow[];
+  /** Rows in this tab with this search, for paging. */
+  total: number;
+  counts: Record<ScreeningTab, number>;
+  /** Applications with an override an officer must look at again. */
+  staleOverrides: number;
+}
+
+export interface ScreeningDetail {
+  row: ScreeningRow;
+  /** Every export field as imported (raw text), by field key. */
+  raw: Record<string, string>;
+  /** The parsed forms the rules used (null: unreadable). */
+  parsed: Record<string, string | number | boolean | null>;
+  extra: Record<string, string>;
+  criteria: CriterionView[];
+  /** Every override ever made, newest first (the automatic result stays on record beside each). */
+  overrides: OverrideView[];
+  /** The person this application belongs to (identity rule of the rules document): all their applications. */
+  person: { key: string; applications: { ref: number; applicationId: string; division: string; submittedAt: string | null; verdict: ScreeningVerdict }[] };
+  rulesVersion: number;
+  screenedAt: string;
+}
+
+/** One line of `cohort screen --json`. */
+export interface ScreeningLine {
+  applicationId: string;
+  verdict: ScreeningVerdict;
+  reasons: string[];
+  override?: { verdict: ScreeningVerdict; state: 'active' | 'stale' };
+}
+
 // ---- Methods -----------------------------------------------------------------------------
 
 export const methods = {
@@ -279,6 +363,37 @@ export const methods = {
     input: z.object({ importId: z.number().int().positive() }).strict(),
     output: returns<{ fileName: string; csv: string }>(),
   },
+
+  /** Screens the whole campaign and stores what changed (runs by itself after imports and setting changes). */
+  'screening.run': { input: z.object({ campaignId }).strict(), output: returns<ScreeningRunSummary>() },
+  /** One page of a screening tab, filtered in the database. */
+  'screening.list': {
+    input: z
+      .object({
+        campaignId,
+        tab: z.enum(SCREENING_TABS),
+        search: z.string().max(200).default(''),
+        reason: z.string().max(40).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: returns<ScreeningPage>(),
+  },
+  'screening.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<ScreeningDetail>() },
+  /** Overrides the verdict of one or many applications; the justification is mandatory and audited. */
+  'screening.override': {
+    input: z
+      .object({
+        refs: z.array(z.number().int().positive()).min(1).max(10_000),
+        verdict: z.enum(VERDICTS),
+        justification: z.string().trim().min(10, 'Write a justification of at least 10 characters').max(2000),
+      })
+      .strict(),
+    output: returns<{ overridden: number }>(),
+  },
+  /** Every stored application's automatic verdict, by Application ID (the CLI's screen --json). */
+  'screening.lines': { input: z.object({ campaignId }).strict(), output: returns<ScreeningLine[]>() },
 } as const;
 
 export type Methods = typeof methods;

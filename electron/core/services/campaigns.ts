@@ -4,6 +4,7 @@ import { ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { writeAudit } from './audit';
 import { loadCampaign, readSettings } from './campaign-store';
+import { rescreen } from './screening';
 
 export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | 'campaign.create' | 'campaign.update'> = {
   async 'campaign.list'(_input, ctx) {
@@ -65,6 +66,8 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
       });
     });
     ctx.emit({ type: 'changed', scope: 'campaign', campaignId });
+    // A rule changed: the whole campaign is screened again.
+    if (settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) await rescreen(ctx, campaignId);
     return loadCampaign(db, campaignId);
   },
 };

@@ -10,6 +10,7 @@ import { openTable } from '../import/read';
 import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
 import { toCsv } from '../export/csv';
 import { loadCampaign } from './campaign-store';
+import { rescreen } from './screening';
 
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;
@@ -133,11 +134,13 @@ export const importHandlers: HandlerTable<
     return { jobId, counts: stagedCounts(job), rejected: stagedRejections(job) };
   },
 
-  'import.commit'({ jobId }, ctx) {
+  async 'import.commit'({ jobId }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
     const { importId } = commitImport(job, ctx.userName, ctx.emit);
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     ctx.imports.remove(job);
+    // Screening follows every import: what was added or changed, and whom the limit now concerns.
+    await rescreen(ctx, job.campaignId);
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: job.campaignId });
     const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
     return { ...toRecord(row), rejectedRows };

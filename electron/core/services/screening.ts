@@ -1,0 +1,229 @@
+import type { CriterionView, OverrideView, ScreeningLine, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../shared/api/contract';
+import { NotFoundError } from '../../../shared/api/errors';
+import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
+import type { SqliteDatabase } from '../../../db/connection';
+import type { ServiceContext } from '../context';
+import type { HandlerTable } from '../dispatch';
+import { screenAndStore } from '../screening/run';
+import { columnOf, PARSED_COLUMNS } from './application-store';
+import { loadCampaign } from './campaign-store';
+
+/** Screens a campaign and tells the windows; called after imports and setting changes too. */
+export async function rescreen(ctx: ServiceContext, campaignId: number) {
+  const { sqlite, db } = ctx.session.open;
+  const campaign = await loadCampaign(db, campaignId);
+  const result = screenAndStore(sqlite, campaignId, campaign.settings, ctx.userName);
+  if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
+  return result;
+}
+
+// The latest decision of an officer that still stands (active) or must be taken again (stale).
+const LATEST_OVERRIDE = `LEFT JOIN screening_overrides o ON o.id = (
+  SELECT max(id) FROM screening_overrides WHERE application_ref = a.id AND state IN ('active', 'stale'))`;
+
+interface RowRecord {
+  ref: number;
+  application_id: string;
+  first_name: string;
+  last_name: string;
+  nationality: string;
+  division: string;
+  submitted_at: string | null;
+  verdict: ScreeningVerdict;
+  automatic_verdict: ScreeningVerdict;
+  reasons_json: string;
+  o_id: number | null;
+  o_verdict: ScreeningVerdict | null;
+  o_justification: string | null;
+  o_automatic_verdict: ScreeningVerdict | null;
+  o_automatic_reasons_json: string | null;
+  o_state: 'active' | 'stale' | null;
+  o_actor: string | null;
+  o_at: string | null;
+}
+
+const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.division, a.submitted_at,
+    CASE WHEN o.state = 'active' THEN o.verdict ELSE r.verdict END AS verdict, r.verdict AS automatic_verdict, r.reasons_json,
+    o.id AS o_id, o.verdict AS o_verdict, o.justification AS o_justification, o.automatic_verdict AS o_automatic_verdict,
+    o.automatic_reasons_json AS o_automatic_reasons_json, o.state AS o_state, o.actor AS o_actor, o.at AS o_at
+  FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}`;
+
+function toRow(r: RowRecord): ScreeningRow {
+  return {
+    ref: r.ref,
+    applicationId: r.application_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    nationality: r.nationality,
+    division: r.division,
+    submittedAt: r.submitted_at,
+    verdict: r.verdict,
+    automaticVerdict: r.automatic_verdict,
+    reasons: JSON.parse(r.reasons_json) as string[],
+    override:
+      r.o_id === null
+        ? null
+        : {
+            id: r.o_id,
+            verdict: r.o_verdict ?? r.automatic_verdict,
+            justification: r.o_justification ?? '',
+            automaticVerdict: r.o_automatic_verdict ?? r.automatic_verdict,
+            automaticReasons: JSON.parse(r.o_automatic_reasons_json ?? '[]') as string[],
+            state: r.o_state ?? 'active',
+            actor: r.o_actor ?? '',
+            at: r.o_at ?? '',
+          },
+  };
+}
+
+function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = ? ORDER BY id DESC`,
+      )
+      .all(ref) as { id: number; verdict: ScreeningVerdict; justification: string; automatic_verdict: ScreeningVerdict; automatic_reasons_json: string; state: 'active' | 'stale'; actor: string; at: string }[]
+  ).map((o) => ({
+    id: o.id,
+    verdict: o.verdict,
+    justification: o.justification,
+    automaticVerdict: o.automatic_verdict,
+    automaticReasons: JSON.parse(o.automatic_reasons_json) as string[],
+    state: o.state,
+    actor: o.actor,
+    at: o.at,
+  }));
+}
+
+export const screeningHandlers: HandlerTable<'screening.run' | 'screening.list' | 'screening.detail' | 'screening.override' | 'screening.lines'> = {
+  'screening.run': ({ campaignId }, ctx) => rescreen(ctx, campaignId),
+
+  'screening.list'({ campaignId, tab, search, reason, offset, limit }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const where: string[] = ['a.campaign_id = ?'];
+    const params: (string | number)[] = [campaignId];
+    if (search.trim() !== '') {
+      const like = `%${search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      where.push(`(a.application_id LIKE ? ESCAPE '\\' OR a.first_name || ' ' || a.last_name LIKE ? ESCAPE '\\' OR a.last_name || ' ' || a.first_name LIKE ? ESCAPE '\\' OR a.email LIKE ? ESCAPE '\\')`);
+      params.push(like, like, like, like);
+    }
+    if (reason) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(r.reasons_json) WHERE value = ?)`);
+      params.push(reason);
+    }
+    const filtered = `${ROW_SELECT} WHERE ${where.join(' AND ')}`;
+    const countsRow = sqlite
+      .prepare(
+        `SELECT count(*) AS "all", sum(verdict = 'review') AS review, sum(verdict = 'ineligible') AS ineligible, sum(verdict = 'eligible') AS eligible,
+           sum(o_state = 'stale') AS stale FROM (${filtered})`,
+      )
+      .get(...params) as Record<ScreeningTab | 'stale', number | null>;
+    const tabWhere = tab === 'all' ? '' : `WHERE verdict = '${tab}'`;
+    const rows = sqlite
+      .prepare(`SELECT * FROM (${filtered}) ${tabWhere} ORDER BY application_id LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as RowRecord[];
+    const counts = {
+      all: countsRow.all ?? 0,
+      review: countsRow.review ?? 0,
+      ineligible: countsRow.ineligible ?? 0,
+      eligible: countsRow.eligible ?? 0,
+    };
+    return { rows: rows.map(toRow), total: counts[tab], counts, staleOverrides: countsRow.stale ?? 0 };
+  },
+
+  'screening.detail'({ ref }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const record = sqlite.prepare(`${ROW_SELECT} WHERE a.id = ?`).get(ref) as RowRecord | undefined;
+    if (!record) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
+    const app = sqlite.prepare('SELECT * FROM applications WHERE id = ?').get(ref) as Record<string, string | number | null>;
+    const result = sqlite.prepare('SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = ?').get(ref) as {
+      criteria_json: string;
+      person_key: string;
+      rules_version: number;
+      screened_at: string;
+      campaign_id: number;
+    };
+    const raw = Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(app[columnOf(f.key)] ?? '')]));
+    const parsed = Object.fromEntries(
+      Object.entries(PARSED_COLUMNS).map(([key, column]) => {
+        const v = app[column] ?? null;
+        return [key, key === 'currentlyEnrolled' && v !== null ? v === 1 : v];
+      }),
+    );
+    const person = sqlite
+      .prepare(
+        `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.submitted_at AS submittedAt,
+           CASE WHEN o.state = 'active' THEN o.verdict ELSE r.verdict END AS verdict
+         FROM screening_results r JOIN applications a ON a.id = r.application_ref ${LATEST_OVERRIDE}
+         WHERE r.campaign_id = ? AND r.person_key = ? ORDER BY a.submitted_at, a.application_id`,
+      )
+      .all(result.campaign_id, result.person_key) as ScreeningDetailPersonRow[];
+    return {
+      row: toRow(record),
+      raw,
+      parsed,
+      extra: app.extra_json ? (JSON.parse(String(app.extra_json)) as Record<string, string>) : {},
+      criteria: JSON.parse(result.criteria_json) as CriterionView[],
+      overrides: overridesOf(sqlite, ref),
+      person: { key: result.person_key, applications: person },
+      rulesVersion: result.rules_version,
+      screenedAt: result.screened_at,
+    };
+  },
+
+  'screening.override'({ refs, verdict, justification }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const at = new Date().toISOString();
+    const read = sqlite.prepare(
+      `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
+         (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
+       FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref = ?`,
+    );
+    // A new decision replaces the previous ones, which stay on record.
+    const retire = sqlite.prepare(`UPDATE screening_overrides SET state = 'superseded' WHERE application_ref = ? AND state IN ('active', 'stale')`);
+    const insert = sqlite.prepare(
+      `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
+       VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+    );
+    const audit = sqlite.prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)');
+    const campaigns = new Set<number>();
+    sqlite.transaction(() => {
+      for (const ref of refs) {
+        const row = read.get(ref) as
+          | { ref: number; campaign_id: number; verdict: ScreeningVerdict; reasons_json: string; input_hash: string; application_id: string; current: ScreeningVerdict | null }
+          | undefined;
+        if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
+        retire.run(ref);
+        insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, ctx.userName, at);
+        audit.run(
+          row.campaign_id,
+          at,
+          ctx.userName,
+          'screening.override',
+          row.application_id,
+          JSON.stringify({ before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification }),
+        );
+        campaigns.add(row.campaign_id);
+      }
+    })();
+    for (const campaignId of campaigns) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
+    return { overridden: refs.length };
+  },
+
+  'screening.lines'({ campaignId }, ctx) {
+    const rows = ctx.session.open.sqlite
+      .prepare(
+        `SELECT a.application_id, r.verdict, r.reasons_json, o.verdict AS o_verdict, o.state AS o_state
+         FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}
+         WHERE a.campaign_id = ? ORDER BY a.application_id`,
+      )
+      .all(campaignId) as { application_id: string; verdict: ScreeningVerdict; reasons_json: string; o_verdict: ScreeningVerdict | null; o_state: 'active' | 'stale' | null }[];
+    return rows.map((r): ScreeningLine => {
+      const line: ScreeningLine = { applicationId: r.application_id, verdict: r.verdict, reasons: JSON.parse(r.reasons_json) as string[] };
+      if (r.o_verdict && r.o_state) line.override = { verdict: r.o_verdict, state: r.o_state };
+      return line;
+    });
+  },
+};
+
+type ScreeningDetailPersonRow = { ref: number; applicationId: string; division: string; submittedAt: string | null; verdict: ScreeningVerdict };

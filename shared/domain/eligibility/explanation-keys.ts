@@ -1,0 +1,47 @@
+/**
+ * Every message key a criterion can explain itself with. The UI catalogues (English and French) and
+ * explain-en.ts carry one text per key; the type makes a missing English text a compile error.
+ */
+export const EXPLANATION_KEYS = [
+  'age.pass',
+  'age.fail',
+  'age.missing',
+  'age.unreadable',
+  'age.bornAfterApplicationDate',
+  'age.noApplicationDate',
+  'nationality.pass',
+  'nationality.empty',
+  'nationality.unrecognised',
+  'nationality.partner',
+  'nationality.notYetMember',
+  'nationality.notMember',
+  'nationality.notMemberEither',
+  'nationality.noApplicationDate',
+  'education.enrolled',
+  'education.recentDegree',
+  'education.enrolledUnknown',
+  'education.yearsUnknown',
+  'education.degreeDateUnreadable',
+  'education.noApplicationDate',
+  'education.fail.notEnrolled.noDegree',
+  'education.fail.notEnrolled.degreeTooOld',
+  'education.fail.notEnrolled.degreeInFuture',
+  'education.fail.fewYears.noDegree',
+  'education.fail.fewYears.degreeTooOld',
+  'education.fail.fewYears.degreeInFuture',
+  'language.passEnglish',
+  'language.passFrench',
+  'language.unknownEnglish',
+  'language.unknownFrench',
+  'language.unknownBoth',
+  'language.fail',
+  'deadline.grant',
+  'deadline.onTime',
+  'deadline.late',
+  'deadline.fundingUnknown',
+  'deadline.submissionUnknown',
+  'limit.within',
+  'limit.over',
+] as const;
+
+export type ExplanationKey = (typeof EXPLANATION_KEYS)[number];
