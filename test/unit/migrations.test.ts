@@ -100,6 +100,39 @@ describe('0003 imports, revisions and parsed fields (from version 2 with rows)',
   });
 });
 
+describe('0004 screening (from version 3 with rows)', () => {
+  it('keeps applications and imports, and adds screening tables tied to applications', () => {
+    const db = openSqlite(join(tempDir(), 'v3.sqlite'));
+    runMigrations(db, { upTo: 3 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'C', '{}', 'x', 'x')").run();
+    db.prepare(
+      `INSERT INTO imports (id, campaign_id, file_name, file_size, sha256, format, mapping_json, total_rows, added, updated, unchanged, skipped_drafts, rejected, actor, started_at, finished_at)
+       VALUES (5, 1, 'export.csv', 10, 'abc', 'csv', '{}', 1, 1, 0, 0, 0, 0, 'anne', 'x', 'x')`,
+    ).run();
+    db.prepare("INSERT INTO applications (id, campaign_id, application_id, first_name, import_id, source, created_at, updated_at) VALUES (9, 1, 'NIP-1', 'Zoë', 5, 'import', 'x', 'x')").run();
+
+    expect(runMigrations(db, { upTo: 4 })).toEqual({ from: 3, to: 4 });
+
+    expect(db.prepare('SELECT id, application_id, first_name, import_id FROM applications').all()).toEqual([{ id: 9, application_id: 'NIP-1', first_name: 'Zoë', import_id: 5 }]);
+    expect(db.prepare('SELECT id, file_name, added FROM imports').all()).toEqual([{ id: 5, file_name: 'export.csv', added: 1 }]);
+    db.prepare(
+      `INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, screened_at)
+       VALUES (9, 1, 'review', '["AGE_UNKNOWN"]', '[]', 'NIP-1', 1, 'h', 'x')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
+       VALUES (9, 'eligible', 'checked the passport', 'review', '["AGE_UNKNOWN"]', 'h', 'active', 'anne', 'x')`,
+    ).run();
+    expect(() =>
+      db.prepare("INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, screened_at) VALUES (77, 1, 'review', '[]', '[]', 'k', 1, 'h', 'x')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    // Deleting an application takes its screening with it.
+    db.prepare('DELETE FROM applications WHERE id = 9').run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM screening_results) + (SELECT count(*) FROM screening_overrides) AS n').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
 describe('failure and refusal', () => {
   it('rolls back every step when one fails: the file stays at its old version', () => {
     const db = openSqlite(join(tempDir(), 'a.sqlite'));
