@@ -1,4 +1,5 @@
 import type { ApiEvent } from '../../shared/api/contract';
+import type { BackgroundTasks } from './background';
 import type { ImportJobs } from './import/jobs';
 import type { DatabaseSession } from './session';
 
@@ -7,6 +8,8 @@ export interface ServiceContext {
   session: DatabaseSession;
   /** Imports under way (inspected, staged) in this process. */
   imports: ImportJobs;
+  /** Work left for after a request's answer (re-screening after an import). */
+  background: BackgroundTasks;
   emit(event: ApiEvent): void;
   userName: string;
   appVersion: string;

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
 import { ImportJobs } from './import/jobs';
+import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
 
 export interface CoreOptions {
@@ -33,9 +34,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     log: options.log,
   });
   await session.openFile(options.databasePath);
+  const background = new BackgroundTasks(options.log);
   const dispatch = createDispatcher(handlers, {
     session,
     imports: new ImportJobs(),
+    background,
     emit: (event) => listeners.forEach((l) => l(event)),
     userName: options.userName,
     appVersion: options.appVersion,
@@ -48,7 +51,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => session.close(),
+    async close() {
+      await background.settled();
+      await session.close();
+    },
   };
 }
 

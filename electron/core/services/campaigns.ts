@@ -4,7 +4,7 @@ import { ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { writeAudit } from './audit';
 import { loadCampaign, readSettings } from './campaign-store';
-import { rescreen } from './screening';
+import { scheduleRescreen } from './screening';
 
 export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | 'campaign.create' | 'campaign.update'> = {
   async 'campaign.list'(_input, ctx) {
@@ -67,7 +67,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
     });
     ctx.emit({ type: 'changed', scope: 'campaign', campaignId });
     // A rule changed: the whole campaign is screened again.
-    if (settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) await rescreen(ctx, campaignId);
+    if (settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) scheduleRescreen(ctx, campaignId);
     return loadCampaign(db, campaignId);
   },
 };

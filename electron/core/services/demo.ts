@@ -6,7 +6,7 @@ import type { HandlerTable } from '../dispatch';
 import { insertApplications } from './application-store';
 import { writeAudit } from './audit';
 import { firstCampaignId, loadCampaign } from './campaign-store';
-import { rescreen } from './screening';
+import { scheduleRescreen } from './screening';
 
 const PROGRESS_EVERY = 1000;
 
@@ -53,7 +53,7 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
       },
     });
     await writeAudit(db, { campaignId: id, actor: ctx.userName, action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
-    await rescreen(ctx, id);
+    scheduleRescreen(ctx, id);
     ctx.emit({ type: 'progress', job: 'demo', done: count, total: count });
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: id });
     return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };

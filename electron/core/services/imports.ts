@@ -10,7 +10,7 @@ import { openTable } from '../import/read';
 import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
 import { toCsv } from '../export/csv';
 import { loadCampaign } from './campaign-store';
-import { rescreen } from './screening';
+import { scheduleRescreen } from './screening';
 
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;
@@ -140,7 +140,7 @@ export const importHandlers: HandlerTable<
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     ctx.imports.remove(job);
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
-    await rescreen(ctx, job.campaignId);
+    scheduleRescreen(ctx, job.campaignId);
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: job.campaignId });
     const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
     return { ...toRecord(row), rejectedRows };

@@ -8,7 +8,17 @@ import { screenAndStore } from '../screening/run';
 import { columnOf, PARSED_COLUMNS } from './application-store';
 import { loadCampaign } from './campaign-store';
 
-/** Screens a campaign and tells the windows; called after imports and setting changes too. */
+const screeningKey = (campaignId: number) => `screen:${campaignId}`;
+
+/**
+ * Asks for a campaign to be screened again after the current request has answered: an import or a
+ * demo load returns at once, and the windows hear of the new verdicts by a change event.
+ */
+export function scheduleRescreen(ctx: ServiceContext, campaignId: number): void {
+  ctx.background.schedule(screeningKey(campaignId), () => rescreen(ctx, campaignId));
+}
+
+/** Screens a campaign and tells the windows. */
 export async function rescreen(ctx: ServiceContext, campaignId: number) {
   const { sqlite, db } = ctx.session.open;
   const campaign = await loadCampaign(db, campaignId);
@@ -96,9 +106,14 @@ function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
 }
 
 export const screeningHandlers: HandlerTable<'screening.run' | 'screening.list' | 'screening.detail' | 'screening.override' | 'screening.lines'> = {
-  'screening.run': ({ campaignId }, ctx) => rescreen(ctx, campaignId),
+  async 'screening.run'({ campaignId }, ctx) {
+    await ctx.background.settled(screeningKey(campaignId));
+    return rescreen(ctx, campaignId);
+  },
 
-  'screening.list'({ campaignId, tab, search, reason, offset, limit }, ctx) {
+  async 'screening.list'({ campaignId, tab, search, reason, offset, limit }, ctx) {
+    // A re-screen asked for by the last import answers this request, not the one before it.
+    await ctx.background.settled(screeningKey(campaignId));
     const { sqlite } = ctx.session.open;
     const where: string[] = ['a.campaign_id = ?'];
     const params: (string | number)[] = [campaignId];
@@ -131,7 +146,8 @@ export const screeningHandlers: HandlerTable<'screening.run' | 'screening.list' 
     return { rows: rows.map(toRow), total: counts[tab], counts, staleOverrides: countsRow.stale ?? 0 };
   },
 
-  'screening.detail'({ ref }, ctx) {
+  async 'screening.detail'({ ref }, ctx) {
+    await ctx.background.settled();
     const { sqlite } = ctx.session.open;
     const record = sqlite.prepare(`${ROW_SELECT} WHERE a.id = ?`).get(ref) as RowRecord | undefined;
     if (!record) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
@@ -171,7 +187,8 @@ export const screeningHandlers: HandlerTable<'screening.run' | 'screening.list' 
     };
   },
 
-  'screening.override'({ refs, verdict, justification }, ctx) {
+  async 'screening.override'({ refs, verdict, justification }, ctx) {
+    await ctx.background.settled();
     const { sqlite } = ctx.session.open;
     const at = new Date().toISOString();
     const read = sqlite.prepare(
@@ -210,7 +227,8 @@ export const screeningHandlers: HandlerTable<'screening.run' | 'screening.list' 
     return { overridden: refs.length };
   },
 
-  'screening.lines'({ campaignId }, ctx) {
+  async 'screening.lines'({ campaignId }, ctx) {
+    await ctx.background.settled(screeningKey(campaignId));
     const rows = ctx.session.open.sqlite
       .prepare(
         `SELECT a.application_id, r.verdict, r.reasons_json, o.verdict AS o_verdict, o.state AS o_state
