@@ -19,6 +19,8 @@ export const migration0004: Migration = {
         person_key TEXT NOT NULL,
         rules_version INTEGER NOT NULL,
         input_hash TEXT NOT NULL,
+        -- a fingerprint of all the above: a re-screen compares one value to know what changed
+        signature TEXT NOT NULL,
         screened_at TEXT NOT NULL
       );
       CREATE INDEX screening_results_campaign_verdict ON screening_results(campaign_id, verdict);

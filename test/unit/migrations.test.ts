@@ -116,15 +116,15 @@ describe('0004 screening (from version 3 with rows)', () => {
     expect(db.prepare('SELECT id, application_id, first_name, import_id FROM applications').all()).toEqual([{ id: 9, application_id: 'NIP-1', first_name: 'Zoë', import_id: 5 }]);
     expect(db.prepare('SELECT id, file_name, added FROM imports').all()).toEqual([{ id: 5, file_name: 'export.csv', added: 1 }]);
     db.prepare(
-      `INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, screened_at)
-       VALUES (9, 1, 'review', '["AGE_UNKNOWN"]', '[]', 'NIP-1', 1, 'h', 'x')`,
+      `INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at)
+       VALUES (9, 1, 'review', '["AGE_UNKNOWN"]', '[]', 'NIP-1', 1, 'h', 's', 'x')`,
     ).run();
     db.prepare(
       `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
        VALUES (9, 'eligible', 'checked the passport', 'review', '["AGE_UNKNOWN"]', 'h', 'active', 'anne', 'x')`,
     ).run();
     expect(() =>
-      db.prepare("INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, screened_at) VALUES (77, 1, 'review', '[]', '[]', 'k', 1, 'h', 'x')").run(),
+      db.prepare("INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at) VALUES (77, 1, 'review', '[]', '[]', 'k', 1, 'h', 's', 'x')").run(),
     ).toThrow(/FOREIGN KEY/);
     // Deleting an application takes its screening with it.
     db.prepare('DELETE FROM applications WHERE id = 9').run();

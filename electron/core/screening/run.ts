@@ -47,6 +47,24 @@ function fingerprint(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/**
+ * Criterion results that many applications share are one frozen object each (eligibility/results.ts):
+ * their JSON is worked out once.
+ */
+const jsonOfResult = new WeakMap<object, string>();
+function criteriaJson(criteria: readonly object[]): string {
+  let text = '[';
+  criteria.forEach((c, i) => {
+    let json = jsonOfResult.get(c);
+    if (json === undefined) {
+      json = JSON.stringify(c);
+      if (Object.isFrozen(c)) jsonOfResult.set(c, json);
+    }
+    text += i === 0 ? json : `,${json}`;
+  });
+  return `${text}]`;
+}
+
 interface StoredRow {
   id: number;
   input: ScreeningInput;
@@ -103,24 +121,16 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
   );
   const at = now.toISOString();
   const existing = new Map(
-    (
-      sqlite.prepare('SELECT application_ref, verdict, reasons_json, criteria_json, person_key, input_hash, rules_version FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [
-        number,
-        string,
-        string,
-        string,
-        string,
-        string,
-        number,
-      ][]
-    ).map((r) => [r[0], r]),
+    (sqlite.prepare('SELECT application_ref, signature, input_hash FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, string, string][]).map(
+      (r) => [r[0], r],
+    ),
   );
   const upsert = sqlite.prepare(
-    `INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, screened_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (application_ref) DO UPDATE SET verdict = excluded.verdict, reasons_json = excluded.reasons_json,
        criteria_json = excluded.criteria_json, person_key = excluded.person_key, rules_version = excluded.rules_version,
-       input_hash = excluded.input_hash, screened_at = excluded.screened_at`,
+       input_hash = excluded.input_hash, signature = excluded.signature, screened_at = excluded.screened_at`,
   );
   const staleOverrides = sqlite.prepare(
     `UPDATE screening_overrides SET state = 'stale' WHERE application_ref = ? AND state = 'active' AND input_hash <> ?`,
@@ -135,22 +145,13 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
       if (!outcome) continue;
       byVerdict[outcome.verdict]++;
       const reasons = JSON.stringify(outcome.reasons);
-      const criteria = JSON.stringify(outcome.criteria);
+      const criteria = criteriaJson(outcome.criteria);
+      const signature = fingerprint(`${outcome.verdict}|${reasons}|${criteria}|${outcome.personKey}|${row.inputHash}|${ELIGIBILITY_RULES_VERSION}`);
       const before = existing.get(row.id);
-      if (
-        before &&
-        before[1] === outcome.verdict &&
-        before[2] === reasons &&
-        before[3] === criteria &&
-        before[4] === outcome.personKey &&
-        before[5] === row.inputHash &&
-        before[6] === ELIGIBILITY_RULES_VERSION
-      ) {
-        continue;
-      }
+      if (before && before[1] === signature) continue;
       changed++;
-      upsert.run(row.id, campaignId, outcome.verdict, reasons, criteria, outcome.personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, at);
-      if (before && before[5] !== row.inputHash) {
+      upsert.run(row.id, campaignId, outcome.verdict, reasons, criteria, outcome.personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, signature, at);
+      if (before && before[2] !== row.inputHash) {
         const result = staleOverrides.run(row.id, row.inputHash);
         if (result.changes > 0) {
           stale += result.changes;
