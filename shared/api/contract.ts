@@ -228,8 +228,11 @@ export interface OverrideView {
   justification: string;
   automaticVerdict: ScreeningVerdict;
   automaticReasons: string[];
-  /** 'stale': the application's data changed after the override: an officer must decide again. */
-  state: 'active' | 'stale';
+  /**
+   * 'stale': the application's data changed after the override: an officer must decide again.
+   * 'superseded': a later decision replaced it (kept on record).
+   */
+  state: 'active' | 'stale' | 'superseded';
   actor: string;
   at: string;
 }

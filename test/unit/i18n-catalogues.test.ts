@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_REASONS, isMethodName } from '../../shared/api/contract';
 import { ERROR_CODES } from '../../shared/api/errors';
+import { EXPLANATION_KEYS } from '../../shared/domain/eligibility/explanation-keys';
+import { REASON_CODES } from '../../shared/domain/eligibility/types';
 import { KNOWN_KINDS } from '../../renderer/components/describeError';
 import en from '../../renderer/i18n/en.json';
 import fr from '../../renderer/i18n/fr.json';
@@ -105,6 +107,8 @@ describe('i18n catalogues', () => {
       ...ERROR_CODES.map((code) => `errors.title.${code}`),
       ...KNOWN_KINDS.map((kind) => `errors.kind.${kind}`),
       ...BACKUP_REASONS.map((reason) => `backup.reason.${reason}`),
+      ...EXPLANATION_KEYS.map((key) => `screening.explain.${key}`),
+      ...REASON_CODES.map((code) => `screening.reason.${code}`),
     ];
     expect(built.filter((key) => !exists(key))).toEqual([]);
   });
