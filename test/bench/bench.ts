@@ -77,6 +77,8 @@ async function rescreenThroughWorker(dir: string): Promise<{ unchanged: Run; aft
   const unchanged = { ms: performance.now() - started, rows: first.screened };
   started = performance.now();
   await client.call('campaign.update', { campaignId: 1, settings: { applicationLimit: 3 } });
+  // The update answers at once and re-screens after; a read of the results waits for that.
+  await client.call('screening.list', { campaignId: 1, tab: 'all', limit: 1 });
   const afterRuleChange = { ms: performance.now() - started, rows: first.screened };
   await host.close();
   const db = new BetterSqlite3(databasePath, { readonly: true });
