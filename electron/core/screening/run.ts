@@ -52,6 +52,16 @@ function fingerprint(text: string): string {
  * their JSON is worked out once.
  */
 const jsonOfResult = new WeakMap<object, string>();
+const fingerprintOfShared = new WeakMap<object, string>();
+
+/** A result's fingerprint, worked out once for a shared (frozen) one; from its content, so stable across runs. */
+function resultFingerprint(result: object): string {
+  if (!Object.isFrozen(result)) return fingerprint(JSON.stringify(result));
+  let print = fingerprintOfShared.get(result);
+  if (print === undefined) fingerprintOfShared.set(result, (print = fingerprint(JSON.stringify(result))));
+  return print;
+}
+
 function criteriaJson(criteria: readonly object[]): string {
   let text = '[';
   criteria.forEach((c, i) => {
@@ -73,29 +83,39 @@ interface StoredRow {
 
 export function loadScreeningInputs(sqlite: SqliteDatabase, campaignId: number): StoredRow[] {
   const columns = [...RAW_FIELDS.map(columnOf), ...PARSED_READ.map((k) => PARSED_COLUMNS[k])];
-  const rows = sqlite.prepare(`SELECT id, ${columns.join(', ')} FROM applications WHERE campaign_id = ?`).raw().all(campaignId) as unknown[][];
-  return rows.map((row) => {
+  const statement = sqlite.prepare(`SELECT id, ${columns.join(', ')} FROM applications WHERE campaign_id = ?`).raw();
+  const stored: StoredRow[] = [];
+  const p = 1 + RAW_FIELDS.length;
+  // Iterated, not .all(): one row's values at a time instead of 50,000 arrays held at once.
+  for (const row of statement.iterate(campaignId) as Iterable<unknown[]>) {
     const raw = {} as Record<ScreeningRawField, string>;
-    RAW_FIELDS.forEach((field, i) => (raw[field] = String(row[i + 1] ?? '')));
-    const p = (i: number) => row[1 + RAW_FIELDS.length + i];
-    const enrolled = p(4);
-    const input: ScreeningInput = {
-      raw,
-      parsed: {
-        submittedAt: (p(0) as string | null) ?? null,
-        dateOfBirth: (p(1) as string | null) ?? null,
-        degreeDate: (p(2) as string | null) ?? null,
-        yearsCompleted: (p(3) as number | null) ?? null,
-        currentlyEnrolled: enrolled === null || enrolled === undefined ? null : enrolled === 1,
-        funding: (p(5) as FundingTrack | null) ?? null,
-        englishLevel: (p(6) as CefrLevel | null) ?? null,
-        frenchLevel: (p(7) as CefrLevel | null) ?? null,
-      },
-    };
     let text = '';
-    for (const field of RAW_FIELDS) text += `${raw[field]}\u0000`;
-    return { id: Number(row[0]), input, inputHash: fingerprint(text) };
-  });
+    for (let i = 0; i < RAW_FIELDS.length; i++) {
+      const value = row[i + 1];
+      const field = RAW_FIELDS[i] as ScreeningRawField;
+      raw[field] = typeof value === 'string' ? value : String(value ?? '');
+      text += `${raw[field]}\u0000`;
+    }
+    const enrolled = row[p + 4];
+    stored.push({
+      id: Number(row[0]),
+      inputHash: fingerprint(text),
+      input: {
+        raw,
+        parsed: {
+          submittedAt: (row[p] as string | null) ?? null,
+          dateOfBirth: (row[p + 1] as string | null) ?? null,
+          degreeDate: (row[p + 2] as string | null) ?? null,
+          yearsCompleted: (row[p + 3] as number | null) ?? null,
+          currentlyEnrolled: enrolled === null || enrolled === undefined ? null : enrolled === 1,
+          funding: (row[p + 5] as FundingTrack | null) ?? null,
+          englishLevel: (row[p + 6] as CefrLevel | null) ?? null,
+          frenchLevel: (row[p + 7] as CefrLevel | null) ?? null,
+        },
+      },
+    });
+  }
+  return stored;
 }
 
 export interface ScreeningRunResult {
@@ -145,11 +165,13 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
       if (!outcome) continue;
       byVerdict[outcome.verdict]++;
       const reasons = JSON.stringify(outcome.reasons);
-      const criteria = criteriaJson(outcome.criteria);
-      const signature = fingerprint(`${outcome.verdict}|${reasons}|${criteria}|${outcome.personKey}|${row.inputHash}|${ELIGIBILITY_RULES_VERSION}`);
+      const signature = fingerprint(
+        `${outcome.verdict}|${reasons}|${outcome.criteria.map(resultFingerprint).join(',')}|${outcome.personKey}|${row.inputHash}|${ELIGIBILITY_RULES_VERSION}`,
+      );
       const before = existing.get(row.id);
       if (before && before[1] === signature) continue;
       changed++;
+      const criteria = criteriaJson(outcome.criteria);
       upsert.run(row.id, campaignId, outcome.verdict, reasons, criteria, outcome.personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, signature, at);
       if (before && before[2] !== row.inputHash) {
         const result = staleOverrides.run(row.id, row.inputHash);
