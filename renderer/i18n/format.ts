@@ -33,6 +33,8 @@ export interface Format {
   shortDate(value: string): string;
   /** "3 Mar 2025, 14:05" */
   dateTime(value: string): string;
+  /** With seconds: where a second decides (the deadline is 23:59:59 inclusive). */
+  dateTimeSeconds(value: string): string;
   /** "Tuesday 20 May 2025 at 23:59:59"; empty when the value cannot be read. */
   longDateTime(value: string): string;
   bytes(value: number): string;
@@ -66,6 +68,8 @@ export function useFormat(): Format {
       shortDate: (value) => withDate(value, { day: 'numeric', month: 'short' }),
       dateTime: (value) =>
         DATE_ONLY.test(value) ? withDate(value, { dateStyle: 'medium' }) : withDate(value, { dateStyle: 'medium', timeStyle: 'short' }),
+      dateTimeSeconds: (value) =>
+        DATE_ONLY.test(value) ? withDate(value, { dateStyle: 'medium' }) : withDate(value, { dateStyle: 'medium', timeStyle: 'medium' }),
       longDateTime: (value) => (parse(value) ? withDate(value, { dateStyle: 'full', timeStyle: 'medium' }) : ''),
       bytes(value) {
         const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

@@ -32,7 +32,8 @@ export function useScreeningText(): ScreeningText {
     const regions = new Intl.DisplayNames([format.locale], { type: 'region', fallback: 'code' });
     const param = (name: string, value: string | number): string | number => {
       if (typeof value === 'number') return format.number(value);
-      if (ISO_DATE.test(value)) return format.dateTime(value.replace(' ', 'T'));
+      // Seconds shown: a submission at 23:59:59 is on time, one second later is not.
+      if (ISO_DATE.test(value)) return format.dateTimeSeconds(value.replace(' ', 'T'));
       if (name === 'country' && ALPHA2.test(value)) return regions.of(value) ?? value;
       return value;
     };
