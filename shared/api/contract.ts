@@ -278,6 +278,13 @@ export interface ScreeningDetail {
   screenedAt: string;
 }
 
+/** What a change of settings would do to verdicts, before it is saved. */
+export interface SettingsImpact {
+  screened: number;
+  /** Applications whose automatic verdict would change, by from -> to; largest first. */
+  moves: { from: ScreeningVerdict; to: ScreeningVerdict; count: number }[];
+}
+
 /** One line of `cohort screen --json`. */
 export interface ScreeningLine {
   applicationId: string;
@@ -394,6 +401,11 @@ export const methods = {
       })
       .strict(),
     output: returns<{ overridden: number }>(),
+  },
+  /** Screens the campaign with other settings, in memory, and says which verdicts would move. Writes nothing. */
+  'screening.previewSettings': {
+    input: z.object({ campaignId, settings: campaignSettingsSchema.partial() }).strict(),
+    output: returns<SettingsImpact>(),
   },
   /** Every stored application's automatic verdict, by Application ID (the CLI's screen --json). */
   'screening.lines': { input: z.object({ campaignId }).strict(), output: returns<ScreeningLine[]>() },

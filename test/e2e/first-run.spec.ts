@@ -41,6 +41,14 @@ test('every page of the navigation opens by keyboard', async ({ page }) => {
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   }
   await screenshot(page, 'settings-en');
+
+  // Before saving a rule, the office sees what it would do to the verdicts.
+  await page.getByRole('spinbutton', { name: 'Applications per person' }).fill('3');
+  await expect(page.getByText(/Saving these rules would change [\d,]+ verdict/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/Eligible → To review: [\d,]+/)).toBeVisible();
+  await screenshot(page, 'settings-impact-en');
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByText(/Saving these rules would change/)).toHaveCount(0);
 });
 
 test('dark theme follows the system', async ({ browser }) => {

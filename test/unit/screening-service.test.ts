@@ -96,3 +96,27 @@ describe('overrides', () => {
     await app.core.close();
   });
 });
+
+describe('the preview of a settings change', () => {
+  it('counts how verdicts would move, writes nothing, and matches what saving then does', async () => {
+    const app = await openTestApp(tempDir());
+    const inspection = await app.client.call('import.inspect', { campaignId: 1, path: referencePath('sample-export.csv') });
+    await app.client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
+    await app.client.call('import.commit', { jobId: inspection.jobId });
+    const before = await app.client.call('screening.list', { campaignId: 1, tab: 'all' });
+    const counts = tableCounts(app.core);
+
+    const impact = await app.client.call('screening.previewSettings', { campaignId: 1, settings: { applicationLimit: 3 } });
+    expect(tableCounts(app.core)).toEqual(counts);
+    const toReview = impact.moves.filter((m) => m.to === 'review').reduce((n, m) => n + m.count, 0);
+    expect(toReview).toBeGreaterThan(0);
+
+    await app.client.call('campaign.update', { campaignId: 1, settings: { applicationLimit: 3 } });
+    const after = await app.client.call('screening.list', { campaignId: 1, tab: 'all' });
+    const moved = impact.moves.reduce((n, m) => n + m.count, 0);
+    const changed = before.rows.filter((r, i) => after.rows[i]!.automaticVerdict !== r.automaticVerdict).length;
+    expect(changed).toBe(moved);
+    expect((await app.client.call('screening.previewSettings', { campaignId: 1, settings: { applicationLimit: 3 } })).moves).toEqual([]);
+    await app.core.close();
+  });
+});

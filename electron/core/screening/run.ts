@@ -184,3 +184,26 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
   })();
   return { screened: rows.length, changed, staleOverrides: stale, byVerdict, durationMs: Math.round(performance.now() - started) };
 }
+
+/** Screens a campaign in memory with other settings and counts how the verdicts would move. */
+export function settingsImpact(sqlite: SqliteDatabase, campaignId: number, settings: CampaignSettings): { screened: number; moves: { from: Verdict; to: Verdict; count: number }[] } {
+  const rows = loadScreeningInputs(sqlite, campaignId);
+  const outcomes = screenCampaign(
+    rows.map((r) => r.input),
+    settings,
+  );
+  const current = new Map(
+    (sqlite.prepare('SELECT application_ref, verdict FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, Verdict][]).map((r) => [r[0], r[1]]),
+  );
+  const moves = new Map<string, { from: Verdict; to: Verdict; count: number }>();
+  for (const row of rows) {
+    const from = current.get(row.id);
+    const to = outcomes.get(row.input.raw.applicationId)?.verdict;
+    if (!from || !to || from === to) continue;
+    const key = `${from}>${to}`;
+    const move = moves.get(key) ?? { from, to, count: 0 };
+    move.count++;
+    moves.set(key, move);
+  }
+  return { screened: rows.length, moves: [...moves.values()].sort((a, b) => b.count - a.count) };
+}

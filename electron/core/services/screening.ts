@@ -4,7 +4,9 @@ import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
-import { screenAndStore } from '../screening/run';
+import { screenAndStore, settingsImpact } from '../screening/run';
+import { campaignSettingsSchema } from '../../../shared/domain/settings';
+import { ValidationError } from '../../../shared/api/errors';
 import { columnOf, PARSED_COLUMNS } from './application-store';
 import { loadCampaign } from './campaign-store';
 
@@ -105,7 +107,18 @@ function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
   }));
 }
 
-export const screeningHandlers: HandlerTable<'screening.run' | 'screening.list' | 'screening.detail' | 'screening.override' | 'screening.lines'> = {
+export const screeningHandlers: HandlerTable<
+  'screening.run' | 'screening.list' | 'screening.detail' | 'screening.override' | 'screening.lines' | 'screening.previewSettings'
+> = {
+  async 'screening.previewSettings'({ campaignId, settings }, ctx) {
+    await ctx.background.settled(screeningKey(campaignId));
+    const { sqlite, db } = ctx.session.open;
+    const campaign = await loadCampaign(db, campaignId);
+    const merged = campaignSettingsSchema.safeParse({ ...campaign.settings, ...settings });
+    if (!merged.success) throw new ValidationError('These settings are not valid.', [], 'InvalidSettings');
+    return settingsImpact(sqlite, campaignId, merged.data);
+  },
+
   async 'screening.run'({ campaignId }, ctx) {
     await ctx.background.settled(screeningKey(campaignId));
     return rescreen(ctx, campaignId);

@@ -11,6 +11,7 @@ import { fieldIssues } from '../../components/fieldIssues';
 import { useNotify } from '../../components/Notify';
 import { useFormat } from '../../i18n/format';
 import { useSectionStyles } from './formStyles';
+import { SettingsImpact } from './SettingsImpact';
 import { fieldMessage, isFieldPath, RANGES, type FieldPath } from './settingsValidation';
 
 /** What the user typed; numbers stay text until Save so a half-typed value is never lost. */
@@ -213,6 +214,14 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
         </Select>
       </Field>
 
+      <SettingsImpact
+        campaignId={campaign.id}
+        saved={campaign.settings}
+        draft={(() => {
+          const settings = toSettings(draft, campaign.settings.deadlineTimeZone);
+          return campaignSettingsSchema.safeParse(settings).success ? settings : null;
+        })()}
+      />
       {error ? <ErrorBar error={error} /> : null}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" icon={saving ? <Spinner size="tiny" /> : <SaveRegular />} disabled={saving}>
