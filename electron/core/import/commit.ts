@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { ImportCounts, ProgressEvent } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import { COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup } from '../services/application-store';
+import { auditWriter } from '../services/audit';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
 import { ID_INDEX, stagedCounts, stagedValueBatches } from './stage';
@@ -118,9 +119,7 @@ export function commitImport(
            ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
         )
         .run(campaignId, headerSignature(job.headers), JSON.stringify(staged.mapping), at);
-      sqlite
-        .prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(campaignId, at, actor, 'import.commit', String(importId), JSON.stringify({ file: job.fileName, counts: actual }));
+      auditWriter(sqlite)({ campaignId, actor, action: 'import.commit', subject: String(importId), details: { file: job.fileName, counts: actual } }, at);
       return { importId, counts: actual };
     })
     .immediate();

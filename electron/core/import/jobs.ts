@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ColumnTarget, ImportColumn } from '../../../shared/api/contract';
+import type { ColumnTarget } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 
@@ -18,7 +18,6 @@ export interface ImportJob {
   encoding: string | null;
   delimiter: string | null;
   headers: string[];
-  columns: ImportColumn[];
   /** The connection the job's TEMP tables belong to; a job dies with its connection. */
   sqlite: SqliteDatabase;
   startedAt: string;

@@ -9,6 +9,7 @@ import {
 import type { CefrLevel, FundingTrack } from '../../../shared/domain/listed-values';
 import type { SqliteDatabase } from '../../../db/connection';
 import { columnOf, PARSED_COLUMNS } from '../services/application-store';
+import { auditWriter } from '../services/audit';
 
 /** The raw fields the rules read: their fingerprint tells whether an override still applies. */
 const RAW_FIELDS: ScreeningRawField[] = [
@@ -155,7 +156,7 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
   const staleOverrides = sqlite.prepare(
     `UPDATE screening_overrides SET state = 'stale' WHERE application_ref = ? AND state = 'active' AND input_hash <> ?`,
   );
-  const audit = sqlite.prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)');
+  const audit = auditWriter(sqlite);
   const byVerdict: Record<Verdict, number> = { eligible: 0, ineligible: 0, review: 0 };
   let changed = 0;
   let stale = 0;
@@ -177,7 +178,7 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
         const result = staleOverrides.run(row.id, row.inputHash);
         if (result.changes > 0) {
           stale += result.changes;
-          audit.run(campaignId, at, actor, 'screening.overrideStale', row.input.raw.applicationId, JSON.stringify({ reason: 'the application data changed' }));
+          audit({ campaignId, actor, action: 'screening.overrideStale', subject: row.input.raw.applicationId, details: { reason: 'the application data changed' } }, at);
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { SqliteDatabase } from '../../../db/connection';
 import type { Database } from '../../../db/schema';
 
 export interface AuditEntry {
@@ -22,4 +23,15 @@ export async function writeAudit(db: Kysely<Database> | Transaction<Database>, e
       detailsJson: entry.details === undefined ? null : JSON.stringify(entry.details),
     })
     .execute();
+}
+
+/**
+ * The same record for synchronous transactions (a commit, a re-screen) on the raw connection: one
+ * prepared statement, so bulk paths can record an entry per application cheaply.
+ */
+export function auditWriter(sqlite: SqliteDatabase): (entry: AuditEntry, at: string) => void {
+  const insert = sqlite.prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)');
+  return (entry, at) => {
+    insert.run(entry.campaignId, at, entry.actor, entry.action, entry.subject ?? null, entry.details === undefined ? null : JSON.stringify(entry.details));
+  };
 }

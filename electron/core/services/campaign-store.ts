@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { NotFoundError } from '../../../shared/api/errors';
+import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { Campaign } from '../../../shared/api/contract';
 import {
   DEFAULT_CAMPAIGN_NAME,
@@ -25,6 +25,16 @@ export function seedNewDatabase(sqlite: SqliteDatabase, now: Date): void {
 export function readSettings(json: string): CampaignSettings {
   const stored: unknown = JSON.parse(json);
   return campaignSettingsSchema.parse({ ...DEFAULT_CAMPAIGN_SETTINGS, ...(stored as object) });
+}
+
+/** A campaign's settings with some changed, checked whole; a Validation error names each field at fault. */
+export function mergeSettings(current: CampaignSettings, changes: Partial<CampaignSettings> = {}): CampaignSettings {
+  const merged = campaignSettingsSchema.safeParse({ ...current, ...changes });
+  if (merged.success) return merged.data;
+  throw new ValidationError(
+    'These settings cannot be saved.',
+    merged.error.issues.map((i) => ({ path: ['settings', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')], message: i.message })),
+  );
 }
 
 export async function loadCampaign(db: Kysely<Database>, id: number): Promise<Campaign> {

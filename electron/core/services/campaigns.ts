@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
-import { campaignSettingsSchema } from '../../../shared/domain/settings';
-import { ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { writeAudit } from './audit';
-import { loadCampaign, readSettings } from './campaign-store';
+import { loadCampaign, mergeSettings, readSettings } from './campaign-store';
 import { scheduleRescreen } from './screening';
 
 export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | 'campaign.create' | 'campaign.update'> = {
@@ -26,7 +24,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
 
   async 'campaign.create'({ name, settings }, ctx) {
     const { db } = ctx.session.open;
-    const full = campaignSettingsSchema.parse({ ...readSettings('{}'), ...settings });
+    const full = mergeSettings(readSettings('{}'), settings);
     const now = new Date().toISOString();
     const id = await db.transaction().execute(async (trx) => {
       const row = await trx
@@ -44,14 +42,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
   async 'campaign.update'({ campaignId, name, settings }, ctx) {
     const { db } = ctx.session.open;
     const before = await loadCampaign(db, campaignId);
-    const merged = campaignSettingsSchema.safeParse({ ...before.settings, ...settings });
-    if (!merged.success) {
-      throw new ValidationError(
-        'These settings cannot be saved.',
-        merged.error.issues.map((i) => ({ path: ['settings', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')], message: i.message })),
-      );
-    }
-    const after = { name: name ?? before.name, settings: merged.data };
+    const after = { name: name ?? before.name, settings: mergeSettings(before.settings, settings) };
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('campaigns')

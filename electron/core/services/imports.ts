@@ -110,7 +110,6 @@ export const importHandlers: HandlerTable<
       encoding: table.encoding,
       delimiter: table.delimiter,
       headers: table.headers,
-      columns,
       sqlite,
       startedAt: new Date().toISOString(),
     });

@@ -5,10 +5,9 @@ import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
 import { screenAndStore, settingsImpact } from '../screening/run';
-import { campaignSettingsSchema } from '../../../shared/domain/settings';
-import { ValidationError } from '../../../shared/api/errors';
 import { columnOf, PARSED_COLUMNS } from './application-store';
-import { loadCampaign } from './campaign-store';
+import { auditWriter } from './audit';
+import { loadCampaign, mergeSettings } from './campaign-store';
 
 const screeningKey = (campaignId: number) => `screen:${campaignId}`;
 
@@ -54,8 +53,11 @@ interface RowRecord {
   o_at: string | null;
 }
 
+/** The verdict that counts: an active override's, else the automatic one. */
+const EFFECTIVE_VERDICT = `CASE WHEN o.state = 'active' THEN o.verdict ELSE r.verdict END`;
+
 const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.division, a.submitted_at,
-    CASE WHEN o.state = 'active' THEN o.verdict ELSE r.verdict END AS verdict, r.verdict AS automatic_verdict, r.reasons_json,
+    ${EFFECTIVE_VERDICT} AS verdict, r.verdict AS automatic_verdict, r.reasons_json,
     o.id AS o_id, o.verdict AS o_verdict, o.justification AS o_justification, o.automatic_verdict AS o_automatic_verdict,
     o.automatic_reasons_json AS o_automatic_reasons_json, o.state AS o_state, o.actor AS o_actor, o.at AS o_at
   FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}`;
@@ -114,9 +116,7 @@ export const screeningHandlers: HandlerTable<
     await ctx.background.settled(screeningKey(campaignId));
     const { sqlite, db } = ctx.session.open;
     const campaign = await loadCampaign(db, campaignId);
-    const merged = campaignSettingsSchema.safeParse({ ...campaign.settings, ...settings });
-    if (!merged.success) throw new ValidationError('These settings are not valid.', [], 'InvalidSettings');
-    return settingsImpact(sqlite, campaignId, merged.data);
+    return settingsImpact(sqlite, campaignId, mergeSettings(campaign.settings, settings));
   },
 
   async 'screening.run'({ campaignId }, ctx) {
@@ -182,7 +182,7 @@ export const screeningHandlers: HandlerTable<
     const person = sqlite
       .prepare(
         `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.submitted_at AS submittedAt,
-           CASE WHEN o.state = 'active' THEN o.verdict ELSE r.verdict END AS verdict
+           ${EFFECTIVE_VERDICT} AS verdict
          FROM screening_results r JOIN applications a ON a.id = r.application_ref ${LATEST_OVERRIDE}
          WHERE r.campaign_id = ? AND r.person_key = ? ORDER BY a.submitted_at, a.application_id`,
       )
@@ -215,7 +215,7 @@ export const screeningHandlers: HandlerTable<
       `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
     );
-    const audit = sqlite.prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)');
+    const audit = auditWriter(sqlite);
     const campaigns = new Set<number>();
     sqlite.transaction(() => {
       for (const ref of refs) {
@@ -225,13 +225,9 @@ export const screeningHandlers: HandlerTable<
         if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
         retire.run(ref);
         insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, ctx.userName, at);
-        audit.run(
-          row.campaign_id,
+        audit(
+          { campaignId: row.campaign_id, actor: ctx.userName, action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
           at,
-          ctx.userName,
-          'screening.override',
-          row.application_id,
-          JSON.stringify({ before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification }),
         );
         campaigns.add(row.campaign_id);
       }
