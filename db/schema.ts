@@ -12,6 +12,8 @@ export interface CampaignsTable {
   settingsJson: string;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by triggers on each update or deletion of the campaign's applications (0005). */
+  applicationsVersion: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -89,6 +91,8 @@ export interface ApplicationRevisionsTable {
   oldValue: string | null;
   newValue: string | null;
   at: string;
+  /** Who: null for an import (the import names its actor), an officer for a correction. */
+  actor: string | null;
 }
 
 export interface ImportMappingsTable {

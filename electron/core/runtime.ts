@@ -22,6 +22,8 @@ export interface Core {
   dispatch: Dispatch;
   subscribe(listener: (event: ApiEvent) => void): () => void;
   session: DatabaseSession;
+  /** Resolves once the work left for after requests (re-screening, search indexing) is done. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    settled: () => background.settled(),
     async close() {
       await background.settled();
       await session.close();

@@ -1,12 +1,15 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowUploadRegular } from '@fluentui/react-icons';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../api/hooks';
 import { EmptyState } from '../components/EmptyState';
 import { FileDropZone } from '../components/FileDropZone';
 import { PageLayout } from '../components/PageLayout';
 import { useWorkspace } from '../shell/WorkspaceContext';
 import { useSectionStyles } from './settings/formStyles';
 import { ImportHistory } from './screening/ImportHistory';
+import { PossibleDuplicates } from './screening/PossibleDuplicates';
 import { ScreeningReview } from './screening/ScreeningReview';
 
 const useStyles = makeStyles({
@@ -16,13 +19,28 @@ const useStyles = makeStyles({
 
 /**
  * Where the season starts and the office checks eligibility: the review of the screened
- * applications first, then the import of the export (drop zone, button) and its history.
+ * applications first, then the possible duplicates, the import of the export (drop zone, button)
+ * and its history.
  */
 export function ScreeningPage() {
   const { t } = useTranslation();
   const section = useSectionStyles();
   const styles = useStyles();
   const { campaign, startImport, openDialog } = useWorkspace();
+  const campaignId = campaign?.id;
+  // Loaded here: the review shows how many pairs are open, the section below lists them.
+  const duplicates = useQuery(
+    'screening.duplicates',
+    campaignId === undefined ? null : { campaignId },
+    (event) => event.campaignId === undefined || event.campaignId === campaignId,
+  );
+  const duplicatesHeading = useRef<HTMLHeadingElement>(null);
+
+  function showDuplicates() {
+    const heading = duplicatesHeading.current;
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  }
 
   if (!campaign) {
     return (
@@ -45,7 +63,8 @@ export function ScreeningPage() {
   return (
     <PageLayout title={t('nav.screening')} subtitle={campaign.name}>
       <div className={styles.page}>
-        <ScreeningReview key={campaign.id} campaignId={campaign.id} />
+        <ScreeningReview key={campaign.id} campaignId={campaign.id} openDuplicates={duplicates.data?.open.length} onShowDuplicates={showDuplicates} />
+        <PossibleDuplicates key={`duplicates-${campaign.id}`} list={duplicates} headingRef={duplicatesHeading} />
         <section className={mergeClasses(section.section, styles.wide)} aria-labelledby="import-title">
           <h2 className={section.heading} id="import-title">
             {t('screening.importTitle')}

@@ -38,3 +38,10 @@ export type ApplicationFieldKey = (typeof APPLICATION_FIELDS)[number]['key'];
 
 /** One application as written in the export: every field as text, empty string when blank. */
 export type ApplicationRecord = Record<ApplicationFieldKey, string>;
+
+/** Fields an officer may correct: not the Application ID (it is the identity) nor the status (drafts are never stored). */
+export type CorrectableField = Exclude<ApplicationFieldKey, 'applicationId' | 'status'>;
+export const CORRECTABLE_FIELDS = APPLICATION_FIELDS.map((f) => f.key).filter((k): k is CorrectableField => k !== 'applicationId' && k !== 'status') as [
+  CorrectableField,
+  ...CorrectableField[],
+];

@@ -212,3 +212,8 @@ export function weekStart(date: string): string {
   const d = Temporal.PlainDate.from(date);
   return d.subtract({ days: d.dayOfWeek - 1 }).toString();
 }
+
+/** The instant (ISO, UTC) a Brussels calendar day starts; `days` later for a following day. */
+export function brusselsDayStart(date: string, days = 0): string {
+  return Temporal.PlainDate.from(date).add({ days }).toZonedDateTime({ timeZone: BRUSSELS }).toInstant().toString({ fractionalSecondDigits: 3 });
+}

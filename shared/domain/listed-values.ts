@@ -44,7 +44,19 @@ export function parseFunding(raw: string | null | undefined): FundingTrack | nul
   return FUNDING[norm(raw).replace(/’/g, "'")] ?? null;
 }
 
-export type CefrLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native' | 'none';
+/** Language levels from none to native, in order. */
+export const CEFR_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
+export type CefrLevel = (typeof CEFR_LEVELS)[number];
+
+/** A level's place in CEFR_LEVELS: a higher rank is a better command of the language. */
+export function levelRank(level: CefrLevel): number {
+  return CEFR_LEVELS.indexOf(level);
+}
+
+/** The levels at least as good as `level`. */
+export function levelsAtLeast(level: CefrLevel): CefrLevel[] {
+  return CEFR_LEVELS.slice(levelRank(level));
+}
 const LEVELS: Record<string, CefrLevel> = {
   a1: 'A1',
   a2: 'A2',

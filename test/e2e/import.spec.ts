@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './support';
+import { expect, test } from '@playwright/test';
+import { createCampaign, openApp, screenshot } from './support';
 
 /**
  * Importing the e-recruitment export by the UI: choose a file, correct the mapping (a header the
@@ -30,21 +30,6 @@ const CSV = [
 const file = () => ({ name: FILE_NAME, mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
 
 /** A campaign of this test's own: from the first-run screen on an empty database, else from File. */
-async function createCampaign(page: Page, name: string): Promise<void> {
-  const firstRun = page.getByRole('button', { name: 'New campaign', exact: true });
-  const fileMenu = page.getByRole('button', { name: 'File', exact: true });
-  await expect(firstRun.or(fileMenu).first()).toBeVisible();
-  if (await firstRun.isVisible()) {
-    await firstRun.click();
-  } else {
-    await fileMenu.click();
-    await page.getByRole('menuitem', { name: 'New campaign…' }).click();
-  }
-  await page.getByRole('textbox', { name: 'Campaign name' }).fill(name);
-  await page.getByRole('button', { name: 'Create campaign' }).click();
-  await expect(page.getByRole('combobox', { name: 'Campaign' })).toHaveValue(/\d+/);
-  await expect(page.getByRole('combobox', { name: 'Campaign' }).locator('option:checked')).toHaveText(name);
-}
 
 test('import a CSV: correct the mapping, preview the rejected rows, import, see the history; then in French', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });

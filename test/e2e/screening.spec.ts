@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './support';
+import { createCampaign, importFile, openApp, screenshot } from './support';
 
 /**
  * The officer's review of the screening: import the reference sample by the UI, open an application
@@ -16,34 +16,9 @@ const reference = process.env.COHORT_REFERENCE_DIR ?? join(process.cwd(), '..', 
 const REVIEWED = 'NIP-2026-00002-1';
 const JUSTIFICATION = 'Transcript received by e-mail: three years completed at ULB.';
 
-async function createCampaign(page: Page, name: string): Promise<void> {
-  const firstRun = page.getByRole('button', { name: 'New campaign', exact: true });
-  const fileMenu = page.getByRole('button', { name: 'File', exact: true });
-  await expect(firstRun.or(fileMenu).first()).toBeVisible();
-  if (await firstRun.isVisible()) {
-    await firstRun.click();
-  } else {
-    await fileMenu.click();
-    await page.getByRole('menuitem', { name: 'New campaign…' }).click();
-  }
-  await page.getByRole('textbox', { name: 'Campaign name' }).fill(name);
-  await page.getByRole('button', { name: 'Create campaign' }).click();
-  await expect(page.getByRole('combobox', { name: 'Campaign' }).locator('option:checked')).toHaveText(name);
-}
 
-async function importSample(page: Page): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Import applications' });
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a file…' }).click();
-  await (await chooser).setFiles(join(reference, 'sample-export.csv'));
-  await expect(dialog.getByRole('heading', { name: 'Check what each column becomes' })).toBeVisible({ timeout: 15_000 });
-  await dialog.getByRole('button', { name: 'Preview the import' }).click();
-  await expect(dialog.getByText('Nothing has been stored yet')).toBeVisible({ timeout: 15_000 });
-  await dialog.getByRole('button', { name: /^Import \d+ applications$/ }).click();
-  await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Show in the import history' }).click();
-  await expect(dialog).toBeHidden();
-}
+/** The reference sample, imported by the UI. */
+const importSample = (page: Page) => importFile(page, join(reference, 'sample-export.csv'));
 
 /** The page scrolls inside the shell: bring the list's top into view for the screenshot. */
 async function showList(page: Page): Promise<void> {

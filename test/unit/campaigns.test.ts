@@ -39,7 +39,7 @@ describe('campaigns', () => {
 
   it('refuses bad settings with the field named, and writes nothing', async () => {
     const app = await openTestApp(tempDir());
-    const before = tableCounts(app.core);
+    const before = await tableCounts(app.core);
     const result = await app.client.tryCall('campaign.update', { campaignId: 1, settings: { minimumAge: -4, natoFundedDeadline: '20 May' } });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -47,7 +47,7 @@ describe('campaigns', () => {
       const paths = (result.error.details as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
       expect(paths).toEqual(expect.arrayContaining(['settings.minimumAge', 'settings.natoFundedDeadline']));
     }
-    expect(tableCounts(app.core)).toEqual(before);
+    expect(await tableCounts(app.core)).toEqual(before);
     expect((await app.client.call('campaign.get', { campaignId: 1 })).settings.minimumAge).toBe(21);
     await app.core.close();
   });

@@ -44,10 +44,10 @@ describe('demo data and the overview', () => {
   it('refuses to load demo data into a campaign that already has applications, writing nothing', async () => {
     const app = await openTestApp(tempDir());
     await app.client.call('demo.load', { count: 100, seed: 1 });
-    const before = tableCounts(app.core);
+    const before = await tableCounts(app.core);
     const again = await app.client.tryCall('demo.load', { count: 100, seed: 2 });
     expect(again).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'CampaignNotEmpty' } });
-    expect(tableCounts(app.core)).toEqual(before);
+    expect(await tableCounts(app.core)).toEqual(before);
     await app.core.close();
   });
 

@@ -66,10 +66,10 @@ describe('importing the reference sample', () => {
     const ids = (app.core.session.open.sqlite.prepare('SELECT application_id FROM applications ORDER BY application_id').all() as { application_id: string }[]).map((r) => r.application_id);
     expect(ids).toEqual(expected.verdicts.map((v) => v.applicationId).sort());
 
-    const before = tableCounts(app.core);
+    const before = await tableCounts(app.core);
     const again = await importFile(app.client, referencePath('sample-export.csv'));
     expect(again.counts).toMatchObject({ added: 0, updated: 0, unchanged: expected.verdicts.length, skippedDrafts: expected.drafts, rejected: 0 });
-    const after = tableCounts(app.core);
+    const after = await tableCounts(app.core);
     expect(after.application_revisions).toBe(before.application_revisions);
     expect(after.applications).toBe(before.applications);
     expect(after.imports).toBe(before.imports! + 1);
@@ -202,7 +202,7 @@ describe('a newer export', () => {
 
 describe('bad input: a clear message, and the database as it was', () => {
   async function expectRefused(app: TestApp, path: string, kind: RegExp, fix?: (m: ColumnTarget[]) => ColumnTarget[]) {
-    const before = tableCounts(app.core);
+    const before = await tableCounts(app.core);
     const inspection = await app.client.tryCall('import.inspect', { campaignId: 1, path });
     if (inspection.ok) {
       const mapping = fix ? fix(inspection.value.mapping) : inspection.value.mapping;
@@ -212,7 +212,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     } else {
       expect(`${inspection.error.kind}: ${inspection.error.message}`).toMatch(kind);
     }
-    expect(tableCounts(app.core)).toEqual(before);
+    expect(await tableCounts(app.core)).toEqual(before);
   }
 
   it.each([
@@ -255,7 +255,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     const app = await openTestApp(tempDir());
     const result = await importFile(app.client, path);
     expect(result.counts).toMatchObject({ totalRows: 2, added: 0, skippedDrafts: 2, rejected: 0 });
-    expect(tableCounts(app.core).applications).toBe(0);
+    expect((await tableCounts(app.core)).applications).toBe(0);
     await app.core.close();
   });
 
@@ -336,7 +336,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     const { writeDemoExport } = await import('../../electron/core/demo/export-file');
     await writeDemoExport(path, { count: 20_000, seed: 5 });
     const app = await openTestApp(tempDir());
-    const before = tableCounts(app.core);
+    const before = await tableCounts(app.core);
     const inspection = await app.client.call('import.inspect', { campaignId: 1, path });
     const preview = app.client.tryCall('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
     await new Promise<void>((resolve) => {
@@ -352,7 +352,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     expect(await app.client.tryCall('import.commit', { jobId: inspection.jobId })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
     const temp = app.core.session.open.sqlite.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table'").get();
     expect(temp).toEqual({ n: 0 });
-    expect(tableCounts(app.core)).toEqual(before);
+    expect(await tableCounts(app.core)).toEqual(before);
     await app.core.close();
   });
 });
@@ -373,7 +373,7 @@ describe('between preview and commit', () => {
     const committed = await app.client.call('import.commit', { jobId: first.jobId });
     expect(committed.counts).toMatchObject({ added: 1, unchanged: 1, updated: 0 });
     expect((await app.client.call('import.list', { campaignId: 1 }))[0]!.counts).toMatchObject({ added: 1, unchanged: 1 });
-    expect(tableCounts(app.core).applications).toBe(2);
+    expect((await tableCounts(app.core)).applications).toBe(2);
     await app.core.close();
   });
 });

@@ -133,6 +133,93 @@ describe('0004 screening (from version 3 with rows)', () => {
   });
 });
 
+describe('0005 corrections and duplicate decisions (from version 4 with rows)', () => {
+  it('keeps revisions (without an actor) and adds corrections and pair decisions tied to applications', () => {
+    const db = openSqlite(join(tempDir(), 'v4.sqlite'));
+    runMigrations(db, { upTo: 4 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'C', '{}', 'x', 'x')").run();
+    db.prepare("INSERT INTO applications (id, campaign_id, application_id, date_of_birth, source, created_at, updated_at) VALUES (9, 1, 'NIP-1', '31/02/2001', 'import', 'x', 'x')").run();
+    db.prepare("INSERT INTO applications (id, campaign_id, application_id, source, created_at, updated_at) VALUES (10, 1, 'NIP-2', 'import', 'x', 'x')").run();
+    db.prepare("INSERT INTO application_revisions (application_ref, field, old_value, new_value, at) VALUES (9, 'dateOfBirth', '', '31/02/2001', 'x')").run();
+
+    expect(runMigrations(db, { upTo: 5 })).toEqual({ from: 4, to: 5 });
+
+    expect(db.prepare('SELECT application_ref, field, new_value, actor FROM application_revisions').all()).toEqual([
+      { application_ref: 9, field: 'dateOfBirth', new_value: '31/02/2001', actor: null },
+    ]);
+    const correct = db.prepare(
+      "INSERT INTO application_corrections (application_ref, field, imported_value, corrected_value, reason, state, actor, at) VALUES (9, 'dateOfBirth', '31/02/2001', '2001-02-13', 'passport', ?, 'anne', 'x')",
+    );
+    correct.run('active');
+    // One active correction per field: a second one must first supersede it.
+    expect(() => correct.run('active')).toThrow(/UNIQUE/);
+    correct.run('superseded');
+    const decide = db.prepare("INSERT INTO duplicate_decisions (campaign_id, application_a, application_b, decision, signals_json, actor, at) VALUES (1, ?, ?, 'confirmed', '[]', 'anne', 'x')");
+    decide.run(9, 10);
+    expect(() => decide.run(9, 10)).toThrow(/UNIQUE/);
+    expect(() => decide.run(10, 9)).toThrow(/CHECK/);
+    const version = db.prepare('SELECT applications_version AS v FROM campaigns WHERE id = 1').pluck();
+    expect(version.get()).toBe(0);
+    db.prepare("UPDATE applications SET first_name = 'Zoë' WHERE id = 10").run();
+    expect(version.get()).toBe(1);
+    db.prepare('DELETE FROM applications WHERE id = 9').run();
+    expect(version.get()).toBe(2);
+    expect(db.prepare('SELECT (SELECT count(*) FROM application_corrections) + (SELECT count(*) FROM duplicate_decisions) AS n').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('0006 triage (from version 5 with rows)', () => {
+  it('keeps applications and corrections, and adds triage, notes, rubrics, views and a search index that follows applications', () => {
+    const db = openSqlite(join(tempDir(), 'v5.sqlite'));
+    runMigrations(db, { upTo: 5 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'C', '{}', 'x', 'x')").run();
+    db.prepare("INSERT INTO applications (id, campaign_id, application_id, first_name, last_name, division_code, source, created_at, updated_at) VALUES (9, 1, 'NIP-1', 'Zoë', 'Müller', 'OPS', 'import', 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO application_corrections (application_ref, field, imported_value, corrected_value, reason, state, actor, at) VALUES (9, 'nationality', 'Atlantis', 'Belgium', 'passport', 'active', 'anne', 'x')",
+    ).run();
+
+    expect(runMigrations(db, { upTo: 6 })).toEqual({ from: 5, to: 6 });
+
+    expect(db.prepare('SELECT application_id, first_name FROM applications').all()).toEqual([{ application_id: 'NIP-1', first_name: 'Zoë' }]);
+    expect(db.prepare('SELECT corrected_value FROM application_corrections').pluck().all()).toEqual(['Belgium']);
+    // Nothing is indexed yet: the worker indexes rows above the watermark.
+    expect(db.prepare('SELECT indexed_up_to FROM search_state').pluck().get()).toBe(0);
+    db.prepare("INSERT INTO application_search (rowid, first_name, last_name) VALUES (9, 'Zoë', 'Müller')").run();
+    db.prepare('UPDATE search_state SET indexed_up_to = 9').run();
+    expect(db.prepare("SELECT rowid FROM application_search WHERE application_search MATCH '\"zoe\"* AND \"mull\"*'").pluck().all()).toEqual([9]);
+    // A change of searched text marks the row for indexing again; other changes do not.
+    db.prepare("UPDATE applications SET nationality = 'Belgium' WHERE id = 9").run();
+    expect(db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+    db.prepare("UPDATE applications SET last_name = 'Muller' WHERE id = 9").run();
+    expect(db.prepare('SELECT application_ref FROM search_pending').pluck().all()).toEqual([9]);
+
+    db.prepare("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (9, 1, 'proposed', 'x', 'anne')").run();
+    const action = db.prepare("INSERT INTO triage_actions (campaign_id, actor, kind, details_json, at) VALUES (1, 'anne', 'stage', '{}', 'x')").run().lastInsertRowid;
+    db.prepare("INSERT INTO triage_changes (action_id, application_ref, before_json, after_json) VALUES (?, 9, '{}', '{}')").run(action);
+    db.prepare("INSERT INTO application_notes (application_ref, action_id, text, actor, at) VALUES (9, ?, 'Strong profile', 'anne', 'x')").run(action);
+    const criterion = db.prepare("INSERT INTO rubric_criteria (campaign_id, division_code, position, label) VALUES (1, 'OPS', 1, 'Motivation')").run().lastInsertRowid;
+    expect(() => db.prepare("INSERT INTO rubric_scores (application_ref, criterion_id, score, actor, at) VALUES (9, ?, 6, 'anne', 'x')").run(criterion)).toThrow(/CHECK/);
+    db.prepare("INSERT INTO rubric_scores (application_ref, criterion_id, score, actor, at) VALUES (9, ?, 4, 'anne', 'x')").run(criterion);
+    db.prepare("INSERT INTO saved_views (campaign_id, owner, name, view_json, updated_at) VALUES (1, 'anne', 'Mine', '{}', 'x')").run();
+    db.prepare("INSERT INTO preferences (key, value) VALUES ('officerName:anne', 'Anne Martin')").run();
+
+    // Deleting the application takes its triage, history, notes, scores and index entry with it.
+    db.prepare('DELETE FROM applications WHERE id = 9').run();
+    const left = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM triage_states) + (SELECT count(*) FROM triage_changes) + (SELECT count(*) FROM application_notes)
+           + (SELECT count(*) FROM rubric_scores) + (SELECT count(*) FROM search_pending) AS n`,
+      )
+      .pluck()
+      .get();
+    expect(left).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM application_search WHERE application_search MATCH 'zoe'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT indexed_up_to FROM search_state').pluck().get()).toBe(8);
+    db.close();
+  });
+});
+
 describe('failure and refusal', () => {
   it('rolls back every step when one fails: the file stays at its old version', () => {
     const db = openSqlite(join(tempDir(), 'a.sqlite'));

@@ -46,10 +46,10 @@ describe('overrides', () => {
     const app = await sampleApp();
     const page = await app.client.call('screening.list', { campaignId: 1, tab: 'review' });
     const target = page.rows[0]!;
-    const before = tableCounts(app.core);
+    const before = await tableCounts(app.core);
     const refused = await app.client.tryCall('screening.override', { refs: [target.ref], verdict: 'eligible', justification: 'ok' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'Validation' } });
-    expect(tableCounts(app.core)).toEqual(before);
+    expect(await tableCounts(app.core)).toEqual(before);
 
     await app.client.call('screening.override', { refs: [target.ref], verdict: 'eligible', justification: 'Fluent English confirmed at interview' });
     const detail = await app.client.call('screening.detail', { ref: target.ref });
@@ -104,10 +104,10 @@ describe('the preview of a settings change', () => {
     await app.client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
     await app.client.call('import.commit', { jobId: inspection.jobId });
     const before = await app.client.call('screening.list', { campaignId: 1, tab: 'all' });
-    const counts = tableCounts(app.core);
+    const counts = await tableCounts(app.core);
 
     const impact = await app.client.call('screening.previewSettings', { campaignId: 1, settings: { applicationLimit: 3 } });
-    expect(tableCounts(app.core)).toEqual(counts);
+    expect(await tableCounts(app.core)).toEqual(counts);
     const toReview = impact.moves.filter((m) => m.to === 'review').reduce((n, m) => n + m.count, 0);
     expect(toReview).toBeGreaterThan(0);
 

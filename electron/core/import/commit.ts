@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import type { ImportCounts, ProgressEvent } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
-import { COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup } from '../services/application-store';
+import { activeCorrections, supersedeOverwrittenCorrections } from '../applications/corrections';
+import type { ApplicationFieldKey } from '../../../shared/domain/application-fields';
+import { columnOf, COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup } from '../services/application-store';
 import { auditWriter } from '../services/audit';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
@@ -13,6 +15,13 @@ const FIELD_OF_COLUMN = new Map(
 // The staged values first, so a row is written by appending to its array (no copy).
 const NEW_ROW_COLUMNS = [...STORED_COLUMNS, 'campaign_id', 'import_id', 'source', 'created_at', 'updated_at'];
 const PROGRESS_EVERY_MS = 100;
+const STORED_INDEX = new Map(STORED_COLUMNS.map((c, i) => [c, i]));
+
+/** A raw field's text in a staged row (STORED_COLUMNS order). */
+function valueOfField(values: readonly unknown[], field: ApplicationFieldKey): string | null {
+  const v = values[STORED_INDEX.get(columnOf(field)) ?? -1];
+  return v === null || v === undefined ? null : String(v);
+}
 
 /**
  * Stores a previewed file in ONE transaction, from what the preview staged (so exactly what the
@@ -80,6 +89,7 @@ export function commitImport(
       const revision = sqlite.prepare(
         'INSERT INTO application_revisions (application_ref, import_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?)',
       );
+      const corrected = activeCorrections(sqlite, campaignId);
 
       const total = counts.added + counts.updated + counts.unchanged;
       const did = { added: 0, updated: 0, unchanged: 0 };
@@ -101,6 +111,8 @@ export function commitImport(
               if (before !== values[i]) revision.run(existing.id, importId, FIELD_OF_COLUMN.get(column), before, values[i], at);
             });
             update.run(...values, importId, at, existing.id);
+            // The export now says something new where an officer had corrected it: the export wins.
+            if (corrected.has(String(values[ID_INDEX]))) supersedeOverwrittenCorrections(sqlite, existing.id, (field) => valueOfField(values, field));
           }
         }
         done += batch.length;

@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { ColumnTarget, ImportCounts, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
 import { ConflictError, ValidationError } from '../../../shared/api/errors';
+import { activeCorrections, withCorrections } from '../applications/corrections';
 import { insertRows, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type SqlValue } from '../services/application-store';
 import { dropStaged, newTempTableNames, type ImportJob } from './jobs';
 import { scanFile } from './scan';
@@ -35,6 +36,8 @@ export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit:
   // Rows of a campaign that holds none yet are all new: no need to look each one up.
   const campaignHasApplications = sqlite.prepare('SELECT 1 FROM applications WHERE campaign_id = ? LIMIT 1').get(job.campaignId) !== undefined;
   const findStored = storedApplicationLookup(sqlite, job.campaignId);
+  // Officers' corrections stand while the export still says what it said when they were made.
+  const corrections = campaignHasApplications ? activeCorrections(sqlite, job.campaignId) : new Map();
   let values: SqlValue[][] = [];
   let rejects: SqlValue[][] = [];
   let batches = 0;
@@ -55,7 +58,7 @@ export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit:
     const scan = await scanFile(job, mapping, abort.signal, emit, {
       stored(_rowNumber, record, extra, submittedAt) {
         const row: SqlValue[] = [];
-        pushStoredValues(row, record, extra, { submittedAt });
+        pushStoredValues(row, withCorrections(record, corrections), extra, { submittedAt });
         const stored = campaignHasApplications ? findStored(record.applicationId) : undefined;
         if (!stored) staged.added++;
         else if (sameContent(stored.values, row)) staged.unchanged++;

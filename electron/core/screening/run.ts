@@ -1,7 +1,11 @@
 import type { CampaignSettings } from '../../../shared/domain/settings';
 import {
+  campaignContexts,
   ELIGIBILITY_RULES_VERSION,
-  screenCampaign,
+  indexPersons,
+  screenApplication,
+  type PersonIndex,
+  type CriterionResult,
   type ScreeningInput,
   type ScreeningRawField,
   type Verdict,
@@ -32,20 +36,76 @@ const RAW_FIELDS: ScreeningRawField[] = [
 const PARSED_READ = ['submittedAt', 'dateOfBirth', 'degreeDate', 'yearsCompleted', 'currentlyEnrolled', 'funding', 'englishLevel', 'frenchLevel'] as const;
 
 /**
- * A 53-bit fingerprint of a string (cyrb53, public domain). It only has to tell whether one
- * application's data changed since an override; sha1 over 50,000 rows cost a fifth of a re-screen.
+ * A 53-bit fingerprint (cyrb53, public domain) fed piece by piece, so a result is fingerprinted
+ * without first being written out as one string: on 50,000 applications, JSON text and its garbage
+ * cost more than the rules themselves. It only has to tell whether something changed.
  */
-function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+class Fingerprint {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  /** Feeds one piece, then a separator: ("ab", "c") and ("a", "bc") differ. */
+  add(text: string | number | undefined): this {
+    return this.addText(text === undefined ? '\u0002' : typeof text === 'number' ? String(text) : text).addText('\u0000');
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+
+  /** Feeds text as it is. */
+  addText(t: string): this {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+
+  digest(): string {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  }
+}
+
+/** One text's fingerprint: what input_hash holds (overrides compare it, so it must never change). */
+export function fingerprint(text: string): string {
+  return new Fingerprint().addText(text).digest();
+}
+
+/** Feeds one criterion result: every field it holds (see eligibility/results.ts). */
+function addResult(print: Fingerprint, r: CriterionResult): void {
+  print.add(r.criterion).add(r.outcome).add(r.code).add(r.explanation.key);
+  for (const key in r.explanation.params) print.add(key).add(r.explanation.params[key]);
+}
+
+/** Shared (frozen) results are fingerprinted once. */
+const printOfShared = new WeakMap<object, string>();
+function resultPrint(r: CriterionResult): string | null {
+  if (!Object.isFrozen(r)) return null;
+  let print = printOfShared.get(r);
+  if (print === undefined) {
+    const f = new Fingerprint();
+    addResult(f, r);
+    printOfShared.set(r, (print = f.digest()));
+  }
+  return print;
+}
+
+/** What is stored of a result, fingerprinted: equal prints, nothing to write. */
+function outcomeSignature(verdict: Verdict, reasons: readonly string[], criteria: readonly CriterionResult[], personKey: string, inputHash: string): string {
+  const f = new Fingerprint().add(verdict);
+  for (const r of reasons) f.add(r);
+  for (const c of criteria) {
+    const shared = resultPrint(c);
+    if (shared === null) addResult(f, c);
+    else f.add(shared);
+  }
+  return f.add(personKey).add(inputHash).add(ELIGIBILITY_RULES_VERSION).digest();
 }
 
 /**
@@ -53,16 +113,6 @@ function fingerprint(text: string): string {
  * their JSON is worked out once.
  */
 const jsonOfResult = new WeakMap<object, string>();
-const fingerprintOfShared = new WeakMap<object, string>();
-
-/** A result's fingerprint, worked out once for a shared (frozen) one; from its content, so stable across runs. */
-function resultFingerprint(result: object): string {
-  if (!Object.isFrozen(result)) return fingerprint(JSON.stringify(result));
-  let print = fingerprintOfShared.get(result);
-  if (print === undefined) fingerprintOfShared.set(result, (print = fingerprint(JSON.stringify(result))));
-  return print;
-}
-
 function criteriaJson(criteria: readonly object[]): string {
   let text = '[';
   criteria.forEach((c, i) => {
@@ -76,9 +126,10 @@ function criteriaJson(criteria: readonly object[]): string {
   return `${text}]`;
 }
 
-interface StoredRow {
+export interface StoredRow {
   id: number;
   input: ScreeningInput;
+  /** Fingerprint of the raw fields the rules read: an override stands while it is the same. */
   inputHash: string;
 }
 
@@ -119,6 +170,66 @@ export function loadScreeningInputs(sqlite: SqliteDatabase, campaignId: number):
   return stored;
 }
 
+/**
+ * The last campaign's screening inputs, per connection, with the state of its applications they
+ * were read from, and its persons for the last set of confirmed links. Reading and shaping 50,000
+ * rows is a third of a re-screen; a setting change or a duplicate decision re-screens the same rows,
+ * so they are kept. One campaign only: memory is bounded.
+ */
+interface CachedCampaign {
+  campaignId: number;
+  state: string;
+  rows: readonly StoredRow[];
+  inputs: readonly ScreeningInput[];
+  persons?: { links: string; index: PersonIndex };
+}
+const inputCache = new WeakMap<SqliteDatabase, CachedCampaign>();
+
+/** What tells the cache it is still right: updates and deletions bump a counter (0005), inserts raise count and max(id). */
+function applicationsState(sqlite: SqliteDatabase, campaignId: number): string {
+  const row = sqlite
+    .prepare('SELECT (SELECT applications_version FROM campaigns WHERE id = ?), count(*), max(id) FROM applications WHERE campaign_id = ?')
+    .raw()
+    .get(campaignId, campaignId) as unknown[];
+  return row.join('|');
+}
+
+function cachedCampaign(sqlite: SqliteDatabase, campaignId: number): CachedCampaign {
+  const state = applicationsState(sqlite, campaignId);
+  const cached = inputCache.get(sqlite);
+  if (cached && cached.campaignId === campaignId && cached.state === state) return cached;
+  const rows = loadScreeningInputs(sqlite, campaignId);
+  const entry: CachedCampaign = { campaignId, state, rows, inputs: rows.map((r) => r.input) };
+  inputCache.set(sqlite, entry);
+  return entry;
+}
+
+/** The screening inputs of a campaign, from the cache when its applications have not changed since. */
+export function screeningInputs(sqlite: SqliteDatabase, campaignId: number): readonly StoredRow[] {
+  return cachedCampaign(sqlite, campaignId).rows;
+}
+
+/** A campaign's inputs and persons (identity rule plus officers' confirmed pairs), cached. */
+export function screeningCampaign(sqlite: SqliteDatabase, campaignId: number): { rows: readonly StoredRow[]; inputs: readonly ScreeningInput[]; persons: PersonIndex } {
+  const entry = cachedCampaign(sqlite, campaignId);
+  const links = confirmedLinks(sqlite, campaignId);
+  const linksKey = JSON.stringify(links.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)).sort());
+  if (entry.persons?.links !== linksKey) entry.persons = { links: linksKey, index: indexPersons(entry.inputs, links) };
+  return { rows: entry.rows, inputs: entry.inputs, persons: entry.persons.index };
+}
+
+/** Pairs of application ids officers confirmed as one person. */
+export function confirmedLinks(sqlite: SqliteDatabase, campaignId: number): [string, string][] {
+  return sqlite
+    .prepare(
+      `SELECT a.application_id, b.application_id FROM duplicate_decisions d
+       JOIN applications a ON a.id = d.application_a JOIN applications b ON b.id = d.application_b
+       WHERE d.campaign_id = ? AND d.decision = 'confirmed'`,
+    )
+    .raw()
+    .all(campaignId) as [string, string][];
+}
+
 export interface ScreeningRunResult {
   screened: number;
   changed: number;
@@ -135,11 +246,8 @@ export interface ScreeningRunResult {
  */
 export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, settings: CampaignSettings, actor: string, now = new Date()): ScreeningRunResult {
   const started = performance.now();
-  const rows = loadScreeningInputs(sqlite, campaignId);
-  const outcomes = screenCampaign(
-    rows.map((r) => r.input),
-    settings,
-  );
+  const { rows, inputs, persons } = screeningCampaign(sqlite, campaignId);
+  const { contextOf } = campaignContexts(inputs, settings, { persons });
   const at = now.toISOString();
   const existing = new Map(
     (sqlite.prepare('SELECT application_ref, signature, input_hash FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, string, string][]).map(
@@ -161,19 +269,15 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
   let changed = 0;
   let stale = 0;
   sqlite.transaction(() => {
-    for (const row of rows) {
-      const outcome = outcomes.get(row.input.raw.applicationId);
-      if (!outcome) continue;
+    rows.forEach((row, i) => {
+      const personKey = persons.keyOf[i] ?? row.input.raw.applicationId;
+      const outcome = screenApplication(row.input, settings, contextOf(i));
       byVerdict[outcome.verdict]++;
-      const reasons = JSON.stringify(outcome.reasons);
-      const signature = fingerprint(
-        `${outcome.verdict}|${reasons}|${outcome.criteria.map(resultFingerprint).join(',')}|${outcome.personKey}|${row.inputHash}|${ELIGIBILITY_RULES_VERSION}`,
-      );
+      const signature = outcomeSignature(outcome.verdict, outcome.reasons, outcome.criteria, personKey, row.inputHash);
       const before = existing.get(row.id);
-      if (before && before[1] === signature) continue;
+      if (before && before[1] === signature) return;
       changed++;
-      const criteria = criteriaJson(outcome.criteria);
-      upsert.run(row.id, campaignId, outcome.verdict, reasons, criteria, outcome.personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, signature, at);
+      upsert.run(row.id, campaignId, outcome.verdict, JSON.stringify(outcome.reasons), criteriaJson(outcome.criteria), personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, signature, at);
       if (before && before[2] !== row.inputHash) {
         const result = staleOverrides.run(row.id, row.inputHash);
         if (result.changes > 0) {
@@ -181,30 +285,27 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
           audit({ campaignId, actor, action: 'screening.overrideStale', subject: row.input.raw.applicationId, details: { reason: 'the application data changed' } }, at);
         }
       }
-    }
+    });
   })();
   return { screened: rows.length, changed, staleOverrides: stale, byVerdict, durationMs: Math.round(performance.now() - started) };
 }
 
 /** Screens a campaign in memory with other settings and counts how the verdicts would move. */
 export function settingsImpact(sqlite: SqliteDatabase, campaignId: number, settings: CampaignSettings): { screened: number; moves: { from: Verdict; to: Verdict; count: number }[] } {
-  const rows = loadScreeningInputs(sqlite, campaignId);
-  const outcomes = screenCampaign(
-    rows.map((r) => r.input),
-    settings,
-  );
+  const { rows, inputs, persons } = screeningCampaign(sqlite, campaignId);
+  const { contextOf } = campaignContexts(inputs, settings, { persons });
   const current = new Map(
     (sqlite.prepare('SELECT application_ref, verdict FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, Verdict][]).map((r) => [r[0], r[1]]),
   );
   const moves = new Map<string, { from: Verdict; to: Verdict; count: number }>();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const from = current.get(row.id);
-    const to = outcomes.get(row.input.raw.applicationId)?.verdict;
-    if (!from || !to || from === to) continue;
+    const to = screenApplication(row.input, settings, contextOf(i)).verdict;
+    if (!from || from === to) return;
     const key = `${from}>${to}`;
     const move = moves.get(key) ?? { from, to, count: 0 };
     move.count++;
     moves.set(key, move);
-  }
+  });
   return { screened: rows.length, moves: [...moves.values()].sort((a, b) => b.count - a.count) };
 }

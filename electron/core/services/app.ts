@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
 
 export const appHandlers: HandlerTable<'app.info'> = {
   async 'app.info'(_input, ctx) {
@@ -11,6 +12,7 @@ export const appHandlers: HandlerTable<'app.info'> = {
       databasePath: path,
       backupDirectory: ctx.session.backupDirectory,
       userName: ctx.userName,
+      officer: officerName(ctx),
       isEmpty: Number(stored.n) === 0,
     };
   },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
 import { writeAudit } from './audit';
 import { loadCampaign, mergeSettings, readSettings } from './campaign-store';
 import { scheduleRescreen } from './screening';
@@ -32,7 +33,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
         .values({ name, settingsJson: JSON.stringify(full), createdAt: now, updatedAt: now })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, { campaignId: row.id, actor: ctx.userName, action: 'campaign.create', details: { name, settings: full } });
+      await writeAudit(trx, { campaignId: row.id, actor: officerName(ctx), action: 'campaign.create', details: { name, settings: full } });
       return row.id;
     });
     ctx.emit({ type: 'changed', scope: 'campaign', campaignId: id });
@@ -51,7 +52,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
         .execute();
       await writeAudit(trx, {
         campaignId,
-        actor: ctx.userName,
+        actor: officerName(ctx),
         action: 'campaign.update',
         details: { before: { name: before.name, settings: before.settings }, after },
       });

@@ -3,6 +3,7 @@ import type { DatabaseInfo } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
 import { writeAudit } from './audit';
 
 function databaseInfo(ctx: ServiceContext): DatabaseInfo {
@@ -23,7 +24,7 @@ export const databaseHandlers: HandlerTable<
 
   async 'database.backupNow'(_input, ctx) {
     const info = await ctx.session.backupNow('manual');
-    await writeAudit(ctx.session.open.db, { campaignId: null, actor: ctx.userName, action: 'database.backup', subject: info.file });
+    await writeAudit(ctx.session.open.db, { campaignId: null, actor: officerName(ctx), action: 'database.backup', subject: info.file });
     return info;
   },
 
@@ -33,7 +34,7 @@ export const databaseHandlers: HandlerTable<
     const result = await ctx.session.restore(file);
     await writeAudit(ctx.session.open.db, {
       campaignId: null,
-      actor: ctx.userName,
+      actor: officerName(ctx),
       action: 'database.restore',
       subject: file,
       details: { safetyBackup: result.safetyBackup.file },

@@ -3,10 +3,11 @@ import { ConflictError } from '../../../shared/api/errors';
 import { parseStatus } from '../../../shared/domain/listed-values';
 import { generateDemoApplications } from '../demo/generate';
 import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
 import { insertApplications } from './application-store';
 import { writeAudit } from './audit';
 import { firstCampaignId, loadCampaign } from './campaign-store';
-import { scheduleRescreen } from './screening';
+import { applicationsChanged } from './applications-changed';
 
 const PROGRESS_EVERY = 1000;
 
@@ -52,8 +53,8 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
         }
       },
     });
-    await writeAudit(db, { campaignId: id, actor: ctx.userName, action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
-    scheduleRescreen(ctx, id);
+    await writeAudit(db, { campaignId: id, actor: officerName(ctx), action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
+    applicationsChanged(ctx, id);
     ctx.emit({ type: 'progress', job: 'demo', done: count, total: count });
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: id });
     return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };

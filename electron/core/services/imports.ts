@@ -4,13 +4,14 @@ import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../.
 import { columnTargetSchema } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
 import { commitImport } from '../import/commit';
 import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
 import { openTable } from '../import/read';
 import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
 import { toCsv } from '../export/csv';
 import { loadCampaign } from './campaign-store';
-import { scheduleRescreen } from './screening';
+import { applicationsChanged } from './applications-changed';
 
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;
@@ -135,11 +136,11 @@ export const importHandlers: HandlerTable<
 
   async 'import.commit'({ jobId }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    const { importId } = commitImport(job, ctx.userName, ctx.emit);
+    const { importId } = commitImport(job, officerName(ctx), ctx.emit);
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     ctx.imports.remove(job);
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
-    scheduleRescreen(ctx, job.campaignId);
+    applicationsChanged(ctx, job.campaignId);
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: job.campaignId });
     const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
     return { ...toRecord(row), rejectedRows };

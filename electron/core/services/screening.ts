@@ -1,9 +1,12 @@
-import type { CriterionView, OverrideView, ScreeningLine, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../shared/api/contract';
+import type { CorrectionView, CriterionView, OverrideView, ScreeningLine, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
+import { decideDuplicate, listDuplicates } from '../screening/duplicates';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
 import { screenAndStore, settingsImpact } from '../screening/run';
 import { columnOf, PARSED_COLUMNS } from './application-store';
 import { auditWriter } from './audit';
@@ -23,16 +26,12 @@ export function scheduleRescreen(ctx: ServiceContext, campaignId: number): void 
 export async function rescreen(ctx: ServiceContext, campaignId: number) {
   const { sqlite, db } = ctx.session.open;
   const campaign = await loadCampaign(db, campaignId);
-  const result = screenAndStore(sqlite, campaignId, campaign.settings, ctx.userName);
+  const result = screenAndStore(sqlite, campaignId, campaign.settings, officerName(ctx));
   if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
   return result;
 }
 
-// The latest decision of an officer that still stands (active) or must be taken again (stale).
-const LATEST_OVERRIDE = `LEFT JOIN screening_overrides o ON o.id = (
-  SELECT max(id) FROM screening_overrides WHERE application_ref = a.id AND state IN ('active', 'stale'))`;
-
-interface RowRecord {
+interface RowRecord extends OverrideColumns {
   ref: number;
   application_id: string;
   first_name: string;
@@ -43,23 +42,10 @@ interface RowRecord {
   verdict: ScreeningVerdict;
   automatic_verdict: ScreeningVerdict;
   reasons_json: string;
-  o_id: number | null;
-  o_verdict: ScreeningVerdict | null;
-  o_justification: string | null;
-  o_automatic_verdict: ScreeningVerdict | null;
-  o_automatic_reasons_json: string | null;
-  o_state: 'active' | 'stale' | null;
-  o_actor: string | null;
-  o_at: string | null;
 }
 
-/** The verdict that counts: an active override's, else the automatic one. */
-const EFFECTIVE_VERDICT = `CASE WHEN o.state = 'active' THEN o.verdict ELSE r.verdict END`;
-
 const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.division, a.submitted_at,
-    ${EFFECTIVE_VERDICT} AS verdict, r.verdict AS automatic_verdict, r.reasons_json,
-    o.id AS o_id, o.verdict AS o_verdict, o.justification AS o_justification, o.automatic_verdict AS o_automatic_verdict,
-    o.automatic_reasons_json AS o_automatic_reasons_json, o.state AS o_state, o.actor AS o_actor, o.at AS o_at
+    ${EFFECTIVE_VERDICT} AS verdict, r.verdict AS automatic_verdict, r.reasons_json, ${OVERRIDE_COLUMNS}
   FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}`;
 
 function toRow(r: RowRecord): ScreeningRow {
@@ -74,19 +60,7 @@ function toRow(r: RowRecord): ScreeningRow {
     verdict: r.verdict,
     automaticVerdict: r.automatic_verdict,
     reasons: JSON.parse(r.reasons_json) as string[],
-    override:
-      r.o_id === null
-        ? null
-        : {
-            id: r.o_id,
-            verdict: r.o_verdict ?? r.automatic_verdict,
-            justification: r.o_justification ?? '',
-            automaticVerdict: r.o_automatic_verdict ?? r.automatic_verdict,
-            automaticReasons: JSON.parse(r.o_automatic_reasons_json ?? '[]') as string[],
-            state: r.o_state ?? 'active',
-            actor: r.o_actor ?? '',
-            at: r.o_at ?? '',
-          },
+    override: overrideView(r, r.automatic_verdict),
   };
 }
 
@@ -109,9 +83,39 @@ function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
   }));
 }
 
+function correctionsOf(sqlite: SqliteDatabase, ref: number): CorrectionView[] {
+  return sqlite
+    .prepare(
+      `SELECT id, field, imported_value AS imported, corrected_value AS corrected, reason, state, actor, at
+       FROM application_corrections WHERE application_ref = ? ORDER BY id DESC`,
+    )
+    .all(ref) as CorrectionView[];
+}
+
 export const screeningHandlers: HandlerTable<
-  'screening.run' | 'screening.list' | 'screening.detail' | 'screening.override' | 'screening.lines' | 'screening.previewSettings'
+  | 'screening.run'
+  | 'screening.list'
+  | 'screening.detail'
+  | 'screening.override'
+  | 'screening.lines'
+  | 'screening.previewSettings'
+  | 'screening.duplicates'
+  | 'screening.decideDuplicate'
 > = {
+  async 'screening.duplicates'({ campaignId }, ctx) {
+    await ctx.background.settled(screeningKey(campaignId));
+    return listDuplicates(ctx.session.open.sqlite, campaignId);
+  },
+
+  async 'screening.decideDuplicate'({ a, b, decision }, ctx) {
+    await ctx.background.settled();
+    const outcome = decideDuplicate(ctx.session.open.sqlite, { a, b }, decision, officerName(ctx));
+    // A confirmed pair is one person: the application limit counts them together from now on.
+    if (outcome.rescreen) scheduleRescreen(ctx, outcome.campaignId);
+    ctx.emit({ type: 'changed', scope: 'applications', campaignId: outcome.campaignId });
+    return { decided: true };
+  },
+
   async 'screening.previewSettings'({ campaignId, settings }, ctx) {
     await ctx.background.settled(screeningKey(campaignId));
     const { sqlite, db } = ctx.session.open;
@@ -197,6 +201,7 @@ export const screeningHandlers: HandlerTable<
       person: { key: result.person_key, applications: person },
       rulesVersion: result.rules_version,
       screenedAt: result.screened_at,
+      corrections: correctionsOf(sqlite, ref),
     };
   },
 
@@ -224,9 +229,9 @@ export const screeningHandlers: HandlerTable<
           | undefined;
         if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
         retire.run(ref);
-        insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, ctx.userName, at);
+        insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, officerName(ctx), at);
         audit(
-          { campaignId: row.campaign_id, actor: ctx.userName, action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
+          { campaignId: row.campaign_id, actor: officerName(ctx), action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
           at,
         );
         campaigns.add(row.campaign_id);

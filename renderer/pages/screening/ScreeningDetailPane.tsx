@@ -16,12 +16,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, DismissRegular, EditRegular, WarningFilled } from '@fluentui/react-icons';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CriterionView, ScreeningDetail } from '../../../shared/api/contract';
-import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
+import type { CorrectionView, CriterionView, ScreeningDetail } from '../../../shared/api/contract';
+import { APPLICATION_FIELDS, CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/domain/application-fields';
 import { useQuery } from '../../api/hooks';
 import { ErrorBar } from '../../components/ErrorBar';
+import { CorrectValueDialog, type CorrectionTarget } from '../../dialogs/CorrectValueDialog';
 import { useFormat } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
 import { useScreeningText } from './screeningText';
@@ -43,12 +44,19 @@ const useStyles = makeStyles({
   explanation: { margin: 0, gridColumnStart: 2 },
   table: { tableLayout: 'auto' },
   cell: { overflowWrap: 'anywhere', verticalAlign: 'top' },
-  nowrap: { whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   extra: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(8rem, auto) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   pair: { display: 'contents' },
   dt: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  correctedNote: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200 },
+  correctedRow: { backgroundColor: tokens.colorBrandBackground2 },
+  emptyValue: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
 });
+
+function isCorrectable(key: string): key is CorrectableField {
+  return (CORRECTABLE_FIELDS as readonly string[]).includes(key);
+}
 
 /** The parsed value the rules read for a raw field, where the names differ. */
 const PARSED_FOR_RAW: Record<string, string> = { submittedOn: 'submittedAt', division: 'divisionCode' };
@@ -74,6 +82,22 @@ export function ScreeningDetailPane({ refId, onClose, onOverride, version, dialo
     if (version > 0) refetch();
   }, [version, refetch]);
   const title = detail.data ? t('screening.detail.title', { id: detail.data.row.applicationId }) : t('screening.detail.loading');
+  const [correcting, setCorrecting] = useState<CorrectionTarget | null>(null);
+  // The field whose "Correct…" button opened the dialog: focus goes back to it once it closes.
+  const [focusField, setFocusField] = useState<CorrectableField | null>(null);
+  // Another application opened meanwhile: nothing of this one's correction carries over.
+  const target = correcting && correcting.ref === refId ? correcting : null;
+
+  function closeCorrection() {
+    if (correcting) setFocusField(correcting.field);
+    setCorrecting(null);
+  }
+
+  function corrected() {
+    closeCorrection();
+    // The change event reloads it too; this makes sure the pane shows the new value at once.
+    refetch();
+  }
 
   return (
     <OverlayDrawer position="end" size="large" open={refId !== null} onOpenChange={(_e, data) => (data.open ? undefined : onClose())}>
@@ -90,15 +114,34 @@ export function ScreeningDetailPane({ refId, onClose, onOverride, version, dialo
         ) : !detail.data ? (
           <Spinner size="small" label={t('screening.detail.loading')} />
         ) : (
-          <DetailBody detail={detail.data} onOverride={onOverride} dialogOpen={dialogOpen} />
+          <DetailBody
+            detail={detail.data}
+            onOverride={onOverride}
+            dialogOpen={dialogOpen}
+            onCorrect={setCorrecting}
+            focusField={focusField}
+            onFocused={() => setFocusField(null)}
+          />
         )}
       </DrawerBody>
       {children}
+      {/* In the drawer, like the override dialog: a nested dialog, so focus and aria-hidden come back right. */}
+      <CorrectValueDialog target={target} onClose={closeCorrection} onDone={corrected} />
     </OverlayDrawer>
   );
 }
 
-function DetailBody({ detail, onOverride, dialogOpen }: { detail: ScreeningDetail; onOverride: (detail: ScreeningDetail) => void; dialogOpen: boolean }) {
+interface BodyProps {
+  detail: ScreeningDetail;
+  onOverride: (detail: ScreeningDetail) => void;
+  dialogOpen: boolean;
+  onCorrect: (target: CorrectionTarget) => void;
+  /** Set when the correction dialog closed: focus goes back to that field's button, then onFocused. */
+  focusField: CorrectableField | null;
+  onFocused: () => void;
+}
+
+function DetailBody({ detail, onOverride, dialogOpen, onCorrect, focusField, onFocused }: BodyProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
@@ -116,9 +159,19 @@ function DetailBody({ detail, onOverride, dialogOpen }: { detail: ScreeningDetai
     const timer = setTimeout(() => overrideButton.current?.focus(), 0);
     return () => clearTimeout(timer);
   }, [dialogOpen]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const focused = useEffectEvent(onFocused);
+  useEffect(() => {
+    if (!focusField) return;
+    const timer = setTimeout(() => {
+      bodyRef.current?.querySelector<HTMLElement>(`[data-correct-field="${focusField}"]`)?.focus();
+      focused();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [focusField]);
 
   return (
-    <div className={styles.body} data-testid="screening-detail">
+    <div className={styles.body} data-testid="screening-detail" ref={bodyRef}>
       <div className={styles.section}>
         <div className={styles.facts}>
           <strong>
@@ -147,11 +200,13 @@ function DetailBody({ detail, onOverride, dialogOpen }: { detail: ScreeningDetai
         </ul>
       </section>
 
+      {detail.corrections.length > 0 ? <CorrectionHistory detail={detail} /> : null}
+
       <section className={styles.section} aria-labelledby="detail-values">
         <h3 className={styles.heading} id="detail-values">
           {t('screening.detail.values')}
         </h3>
-        <ValuesTable detail={detail} />
+        <ValuesTable detail={detail} onCorrect={onCorrect} />
       </section>
 
       <section className={styles.section} aria-labelledby="detail-extra">
@@ -267,11 +322,15 @@ function CriterionItem({ criterion }: { criterion: CriterionView }) {
   );
 }
 
-function ValuesTable({ detail }: { detail: ScreeningDetail }) {
+function ValuesTable({ detail, onCorrect }: { detail: ScreeningDetail; onCorrect: (target: CorrectionTarget) => void }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = toLanguage(i18n.resolvedLanguage ?? i18n.language);
   const shownParsed = new Set<string>();
+  // Newest first: the first active correction of a field is the one in force.
+  const inForce = new Map<string, CorrectionView>();
+  for (const c of detail.corrections) if (c.state === 'active' && !inForce.has(c.field)) inForce.set(c.field, c);
+  const overridden = detail.row.override !== null;
 
   const parsedText = (key: string, raw: string): string => {
     if (!(key in detail.parsed)) return '';
@@ -297,17 +356,104 @@ function ValuesTable({ detail }: { detail: ScreeningDetail }) {
           <TableHeaderCell>{t('screening.detail.colField')}</TableHeaderCell>
           <TableHeaderCell>{t('screening.detail.colRaw')}</TableHeaderCell>
           <TableHeaderCell>{t('screening.detail.colParsed')}</TableHeaderCell>
+          <TableHeaderCell>{t('screening.detail.colCorrect')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rows.map((r) => (
-          <TableRow key={r.key}>
-            <TableCell className={styles.cell}>{r.label}</TableCell>
-            <TableCell className={styles.cell}>{r.raw}</TableCell>
-            <TableCell className={styles.cell}>{r.parsed}</TableCell>
-          </TableRow>
-        ))}
+        {rows.map((r) => {
+          const correction = inForce.get(r.key);
+          const { key } = r;
+          return (
+            <TableRow key={key} className={correction ? styles.correctedRow : undefined} data-testid={`value-${key}`}>
+              <TableCell className={styles.cell}>{r.label}</TableCell>
+              <TableCell className={styles.cell}>
+                {r.raw}
+                {correction ? (
+                  <span className={styles.correctedNote} data-testid={`corrected-${key}`}>
+                    {correction.imported.trim() === ''
+                      ? t('screening.detail.correctedNoteEmpty')
+                      : t('screening.detail.correctedNote', { value: correction.imported })}
+                  </span>
+                ) : null}
+              </TableCell>
+              <TableCell className={styles.cell}>{r.parsed}</TableCell>
+              <TableCell>
+                {isCorrectable(key) ? (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<EditRegular />}
+                    data-correct-field={key}
+                    aria-label={t('screening.detail.correctLabel', { field: r.label })}
+                    onClick={() =>
+                      onCorrect({
+                        ref: detail.row.ref,
+                        applicationId: detail.row.applicationId,
+                        field: key,
+                        label: r.label,
+                        current: r.raw,
+                        ...(correction ? { imported: correction.imported } : {}),
+                        overridden,
+                      })
+                    }
+                  >
+                    {t('screening.detail.correct')}
+                  </Button>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
+  );
+}
+
+/** Every correction of the application's values, newest first: who, when, the export's value and the new one, why. */
+function CorrectionHistory({ detail }: { detail: ScreeningDetail }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const language = toLanguage(i18n.resolvedLanguage ?? i18n.language);
+  const labelOf = (field: string) => APPLICATION_FIELDS.find((f) => f.key === field)?.[language] ?? field;
+  const shown = (value: string) => (value.trim() === '' ? <span className={styles.emptyValue}>{t('screening.detail.empty')}</span> : value);
+  return (
+    <section className={styles.section} aria-labelledby="detail-corrections">
+      <h3 className={styles.heading} id="detail-corrections">
+        {t('screening.detail.corrections')}
+      </h3>
+      <p className={styles.muted}>{t('screening.detail.correctionsIntro')}</p>
+      <Table
+        size="small"
+        className={styles.table}
+        aria-label={t('screening.detail.correctionsLabel', { id: detail.row.applicationId })}
+        data-testid="correction-history"
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('screening.detail.colWhen')}</TableHeaderCell>
+            <TableHeaderCell>{t('screening.detail.colWho')}</TableHeaderCell>
+            <TableHeaderCell>{t('screening.detail.colField')}</TableHeaderCell>
+            <TableHeaderCell>{t('screening.detail.colCorrectionChange')}</TableHeaderCell>
+            <TableHeaderCell>{t('screening.detail.colReason')}</TableHeaderCell>
+            <TableHeaderCell>{t('screening.detail.colState')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {detail.corrections.map((c) => (
+            <TableRow key={c.id}>
+              <TableCell className={styles.nowrap}>{format.dateTime(c.at)}</TableCell>
+              <TableCell className={styles.cell}>{c.actor}</TableCell>
+              <TableCell className={styles.cell}>{labelOf(c.field)}</TableCell>
+              <TableCell className={styles.cell}>
+                {shown(c.imported)} → {shown(c.corrected)}
+              </TableCell>
+              <TableCell className={styles.cell}>{c.reason}</TableCell>
+              <TableCell className={styles.cell}>{t(`screening.detail.correctionState.${c.state}`)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
   );
 }

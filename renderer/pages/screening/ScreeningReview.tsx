@@ -22,7 +22,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { ArrowSyncRegular, EditRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, EditRegular, PeopleSearchRegular } from '@fluentui/react-icons';
 import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCREENING_TABS, type ScreeningDetail, type ScreeningRow, type ScreeningTab } from '../../../shared/api/contract';
@@ -46,7 +46,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 const useStyles = makeStyles({
   section: { maxWidth: 'none' },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  headActions: { marginLeft: 'auto' },
+  headActions: { marginLeft: 'auto', display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
   search: { minWidth: '18rem' },
   tabCount: { marginLeft: tokens.spacingHorizontalXS },
@@ -61,8 +61,16 @@ const useStyles = makeStyles({
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
+interface ReviewProps {
+  campaignId: number;
+  /** Possible duplicates waiting for a decision (undefined while they load). */
+  openDuplicates?: number | undefined;
+  /** Brings the officer to the possible duplicates section. */
+  onShowDuplicates?: () => void;
+}
+
 /** The officer's review: tabs by verdict with counts, search and reason filter, a page of rows, the detail and overrides. */
-export function ScreeningReview({ campaignId }: { campaignId: number }) {
+export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }: ReviewProps) {
   const { t } = useTranslation();
   const section = useSectionStyles();
   const styles = useStyles();
@@ -219,14 +227,23 @@ export function ScreeningReview({ campaignId }: { campaignId: number }) {
         <h2 className={section.heading} id="screening-list-title">
           {t('screening.listTitle')}
         </h2>
-        <Button
-          className={styles.headActions}
-          icon={running ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
-          disabled={running}
-          onClick={() => void rerun()}
-        >
-          {t('screening.rerun')}
-        </Button>
+        <div className={styles.headActions}>
+          {openDuplicates !== undefined && onShowDuplicates ? (
+            <Button
+              appearance="subtle"
+              icon={<PeopleSearchRegular />}
+              aria-label={t('screening.duplicates.reachLabel', { count: openDuplicates })}
+              onClick={onShowDuplicates}
+              data-testid="reach-duplicates"
+            >
+              {t('screening.duplicates.reach')}
+              <CounterBadge className={styles.tabCount} appearance="ghost" color={openDuplicates > 0 ? 'brand' : 'informative'} size="small" showZero overflowCount={99_999} count={openDuplicates} />
+            </Button>
+          ) : null}
+          <Button icon={running ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={running} onClick={() => void rerun()}>
+            {t('screening.rerun')}
+          </Button>
+        </div>
       </div>
 
       {page && page.staleOverrides > 0 ? (

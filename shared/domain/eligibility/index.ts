@@ -9,5 +9,5 @@ export { deadlineCriterion } from './deadline';
 export { applicationLimitCriterion } from './application-limit';
 export { birthdayAfter, yearBefore, campaignClock, judgingDate, submittedMs, type CampaignClock } from './dates';
 export { foldName, groupPersons, indexPersons, nameKey, type PersonGroups, type PersonIdentity, type PersonIndex } from './persons';
-export { CRITERION_FUNCTIONS, ELIGIBILITY_RULES_VERSION, screenApplication, screenCampaign, screeningInput, verdictOf, type ScreenOptions } from './screen';
+export { CRITERION_FUNCTIONS, ELIGIBILITY_RULES_VERSION, campaignContexts, screenApplication, screenCampaign, type CampaignContexts, screeningInput, verdictOf, type ScreenOptions } from './screen';
 export { EXPLANATION_EN, REASON_EN, explainEn } from './explain-en';

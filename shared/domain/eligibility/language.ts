@@ -1,10 +1,11 @@
-import type { CefrLevel } from '../listed-values';
+import { CEFR_LEVELS, levelRank, type CefrLevel } from '../listed-values';
 import type { LanguageLevel } from '../settings';
 import type { Criterion } from './types';
 import { fail, pass, review, shared } from './results';
 
 /** Levels from none to native; a level meets a requirement when it ranks at or above it. */
-const RANK: Record<CefrLevel, number> = { none: 0, A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6, native: 7 };
+// Looked up 100,000 times per screening: a table, not indexOf.
+const RANK = Object.fromEntries(CEFR_LEVELS.map((l) => [l, levelRank(l)])) as Record<CefrLevel, number>;
 
 export function meetsLevel(level: CefrLevel | null, required: LanguageLevel): boolean {
   return level !== null && RANK[level] >= RANK[required];

@@ -8,7 +8,7 @@ import { deadlineCriterion } from './deadline';
 import { educationCriterion } from './education';
 import { languageCriterion } from './language';
 import { nationalityCriterion } from './nationality';
-import { indexPersons } from './persons';
+import { indexPersons, type PersonIndex } from './persons';
 import type { Criterion, CriterionResult, ReasonCode, ScreeningContext, ScreeningInput, ScreeningOutcome, Verdict } from './types';
 
 /**
@@ -58,28 +58,49 @@ export interface ScreenOptions {
   confirmedLinks?: Iterable<readonly [string, string]>;
 }
 
+/** A campaign's applications grouped into persons, with what each application is judged in. */
+export interface CampaignContexts {
+  readonly persons: PersonIndex;
+  /** The context of the application at an input position. */
+  contextOf(index: number): ScreeningContext;
+}
+
+/**
+ * Everything screening needs beyond the application itself: persons (the limit counts across the
+ * campaign) and each application's judging context. `persons` may be given when already worked out
+ * for the same applications and links (it does not depend on the settings).
+ */
+export function campaignContexts(applications: readonly ScreeningInput[], settings: CampaignSettings, options: ScreenOptions & { persons?: PersonIndex } = {}): CampaignContexts {
+  const clock = campaignClock(settings);
+  const persons = options.persons ?? indexPersons(applications, options.confirmedLinks);
+  return {
+    persons,
+    contextOf(i) {
+      const t = persons.submittedMsOf[i] ?? Number.POSITIVE_INFINITY;
+      const ms = Number.isFinite(t) ? t : null;
+      return {
+        judgingDate: judgingDate(ms, settings, clock),
+        submittedMs: ms,
+        deadlineMs: clock.deadlineMs,
+        deadlineText: clock.deadlineText,
+        personRank: persons.rankOf[i] ?? 1,
+        personCount: persons.countOf[i] ?? 1,
+      };
+    },
+  };
+}
+
 /**
  * Screens a whole campaign: every stored application of it (the limit counts them all). Pure and
  * deterministic; the result, keyed by application id in id order, does not depend on input order.
  */
 export function screenCampaign(applications: readonly ScreeningInput[], settings: CampaignSettings, options: ScreenOptions = {}): Map<string, ScreeningOutcome> {
-  const clock = campaignClock(settings);
-  const persons = indexPersons(applications, options.confirmedLinks);
+  const { persons, contextOf } = campaignContexts(applications, settings, options);
   const outcomes = new Map<string, ScreeningOutcome>();
   for (const i of persons.byId) {
     const application = applications[i];
     if (!application) continue;
-    const t = persons.submittedMsOf[i] ?? Number.POSITIVE_INFINITY;
-    const ms = Number.isFinite(t) ? t : null;
-    const context: ScreeningContext = {
-      judgingDate: judgingDate(ms, settings, clock),
-      submittedMs: ms,
-      deadlineMs: clock.deadlineMs,
-      deadlineText: clock.deadlineText,
-      personRank: persons.rankOf[i] ?? 1,
-      personCount: persons.countOf[i] ?? 1,
-    };
-    const { verdict, reasons, criteria } = screenApplication(application, settings, context);
+    const { verdict, reasons, criteria } = screenApplication(application, settings, contextOf(i));
     outcomes.set(application.raw.applicationId, { verdict, reasons, criteria, personKey: persons.keyOf[i] ?? application.raw.applicationId });
   }
   return outcomes;

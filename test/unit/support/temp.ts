@@ -34,8 +34,9 @@ export async function openTestApp(dir: string, options: { periodicBackupMs?: num
   return { dir, databasePath, backupDirectory, core, client: createClient(inProcessTransport(core)) };
 }
 
-/** Counts rows of every table, to prove a refused request wrote nothing. */
-export function tableCounts(core: Core): Record<string, number> {
+/** Counts rows of every table, to prove a refused request wrote nothing (once the work left for after earlier requests is done). */
+export async function tableCounts(core: Core): Promise<Record<string, number>> {
+  await core.settled();
   const { sqlite } = core.session.open;
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
   return Object.fromEntries(tables.map((t) => [t.name, (sqlite.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));

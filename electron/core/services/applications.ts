@@ -1,0 +1,17 @@
+import type { HandlerTable } from '../dispatch';
+import { officerName } from './officer';
+import { correctApplication } from '../applications/corrections';
+import { applicationsChanged } from './applications-changed';
+
+export const applicationHandlers: HandlerTable<'application.correct'> = {
+  async 'application.correct'(input, ctx) {
+    await ctx.background.settled();
+    const outcome = correctApplication(ctx.session.open.sqlite, input, officerName(ctx));
+    if (outcome.changed) {
+      // Identity, the limit and every criterion may follow from the corrected value: the campaign is screened again.
+      applicationsChanged(ctx, outcome.campaignId);
+      ctx.emit({ type: 'changed', scope: 'applications', campaignId: outcome.campaignId });
+    }
+    return { changed: outcome.changed };
+  },
+};

@@ -1,0 +1,181 @@
+import type { SavedView } from '../../../shared/api/contract';
+import { ConflictError, NotFoundError } from '../../../shared/api/errors';
+import type { ServiceContext } from '../context';
+import type { HandlerTable } from '../dispatch';
+import { addNote, decide, score, undoLast } from '../triage/actions';
+import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from '../triage/read';
+import { updateSearchIndex } from '../triage/search-index';
+import { officerName } from './officer';
+import { scheduleRescreen } from './screening';
+
+const SEARCH_KEY = 'search-index';
+
+/** Brings the full-text index up to date after the request answers (imports, corrections, demo data). */
+export function scheduleSearchIndex(ctx: ServiceContext): void {
+  ctx.background.schedule(SEARCH_KEY, () => updateSearchIndex(ctx.session.open.sqlite));
+}
+
+/** Waits for all screening, and for the search index when the view searches (scheduling it if rows are pending). */
+async function readyFor(ctx: ServiceContext, search: string | undefined): Promise<void> {
+  await ctx.background.settled();
+  if (search && search.trim() !== '') {
+    scheduleSearchIndex(ctx);
+    await ctx.background.settled(SEARCH_KEY);
+  }
+}
+
+function changed(ctx: ServiceContext, campaignId: number): void {
+  ctx.emit({ type: 'changed', scope: 'triage', campaignId });
+}
+
+interface ViewRow {
+  id: number;
+  name: string;
+  view_json: string;
+  updated_at: string;
+}
+const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, ...(JSON.parse(r.view_json) as Omit<SavedView, 'id' | 'name' | 'updatedAt'>), updatedAt: r.updated_at });
+
+export const triageHandlers: HandlerTable<
+  | 'triage.sidebar'
+  | 'triage.list'
+  | 'triage.refs'
+  | 'triage.detail'
+  | 'triage.decide'
+  | 'triage.score'
+  | 'triage.note'
+  | 'triage.undo'
+  | 'triage.rubric'
+  | 'triage.setRubric'
+  | 'triage.facets'
+  | 'triage.views'
+  | 'triage.saveView'
+  | 'triage.deleteView'
+> = {
+  async 'triage.sidebar'({ campaignId }, ctx) {
+    await ctx.background.settled();
+    return sidebar(ctx.session.open.sqlite, campaignId, officerName(ctx));
+  },
+
+  async 'triage.list'({ campaignId, queue, filter, sort, offset, limit }, ctx) {
+    await readyFor(ctx, filter.search);
+    return listQueue(ctx.session.open.sqlite, campaignId, queue, filter, sort, offset, limit);
+  },
+
+  async 'triage.refs'({ campaignId, queue, filter, sort }, ctx) {
+    await readyFor(ctx, filter.search);
+    return queueRefs(ctx.session.open.sqlite, campaignId, queue, filter, sort);
+  },
+
+  async 'triage.detail'({ ref }, ctx) {
+    await ctx.background.settled();
+    return detail(ctx.session.open.sqlite, ref);
+  },
+
+  async 'triage.decide'(input, ctx) {
+    await ctx.background.settled();
+    const result = decide(ctx.session.open.sqlite, input, officerName(ctx));
+    if (input.division !== undefined) {
+      // The division is a field of the application: screening and search follow it.
+      scheduleRescreen(ctx, result.campaignId);
+      scheduleSearchIndex(ctx);
+      ctx.emit({ type: 'changed', scope: 'applications', campaignId: result.campaignId });
+    }
+    changed(ctx, result.campaignId);
+    return { actionId: result.actionId, changed: result.changed };
+  },
+
+  async 'triage.score'(input, ctx) {
+    await ctx.background.settled();
+    const result = score(ctx.session.open.sqlite, input, officerName(ctx));
+    changed(ctx, result.campaignId);
+    return { actionId: result.actionId, changed: result.changed };
+  },
+
+  async 'triage.note'(input, ctx) {
+    await ctx.background.settled();
+    const result = addNote(ctx.session.open.sqlite, input, officerName(ctx));
+    changed(ctx, result.campaignId);
+    return { actionId: result.actionId, changed: result.changed };
+  },
+
+  async 'triage.undo'({ campaignId }, ctx) {
+    await ctx.background.settled();
+    const result = undoLast(ctx.session.open.sqlite, campaignId, officerName(ctx));
+    if (result.kind === 'division') {
+      scheduleRescreen(ctx, campaignId);
+      ctx.emit({ type: 'changed', scope: 'applications', campaignId });
+    }
+    changed(ctx, campaignId);
+    return result;
+  },
+
+  async 'triage.rubric'({ campaignId, division }, ctx) {
+    return rubricOf(ctx.session.open.sqlite, campaignId, division);
+  },
+
+  async 'triage.setRubric'({ campaignId, division, criteria }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const at = new Date().toISOString();
+    sqlite
+      .transaction(() => {
+        const current = rubricOf(sqlite, campaignId, division);
+        const kept = new Set(criteria.flatMap((c) => (c.id === undefined ? [] : [c.id])));
+        for (const c of current) if (!kept.has(c.id)) sqlite.prepare('UPDATE rubric_criteria SET archived = 1 WHERE id = ?').run(c.id);
+        criteria.forEach((c, position) => {
+          if (c.id === undefined) {
+            sqlite.prepare('INSERT INTO rubric_criteria (campaign_id, division_code, position, label) VALUES (?, ?, ?, ?)').run(campaignId, division, position, c.label);
+          } else {
+            const updated = sqlite
+              .prepare('UPDATE rubric_criteria SET label = ?, position = ? WHERE id = ? AND campaign_id = ? AND division_code = ? AND archived = 0')
+              .run(c.label, position, c.id, campaignId, division);
+            if (updated.changes !== 1) throw new NotFoundError(`Rubric criterion ${c.id} is not one of ${division}'s. Nothing was saved.`, 'NoSuchCriterion');
+          }
+        });
+        sqlite
+          .prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(campaignId, at, officerName(ctx), 'triage.setRubric', division, JSON.stringify({ before: current.map((c) => c.label), after: criteria.map((c) => c.label) }));
+      })
+      .immediate();
+    changed(ctx, campaignId);
+    return rubricOf(sqlite, campaignId, division);
+  },
+
+  async 'triage.facets'({ campaignId, queue }, ctx) {
+    await ctx.background.settled();
+    return facets(ctx.session.open.sqlite, campaignId, queue);
+  },
+
+  async 'triage.views'({ campaignId }, ctx) {
+    const rows = ctx.session.open.sqlite
+      .prepare('SELECT id, name, view_json, updated_at FROM saved_views WHERE campaign_id = ? AND owner = ? ORDER BY name COLLATE NOCASE')
+      .all(campaignId, officerName(ctx)) as ViewRow[];
+    return rows.map(toView);
+  },
+
+  async 'triage.saveView'({ campaignId, name, queue, filter, sort, columns }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const at = new Date().toISOString();
+    const owner = officerName(ctx);
+    // Saving under an existing name replaces that view: the officer chose the name.
+    sqlite
+      .prepare(
+        `INSERT INTO saved_views (campaign_id, owner, name, view_json, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (campaign_id, owner, name) DO UPDATE SET view_json = excluded.view_json, updated_at = excluded.updated_at`,
+      )
+      .run(campaignId, owner, name, JSON.stringify({ queue, filter, sort, columns }), at);
+    const row = sqlite.prepare('SELECT id, name, view_json, updated_at FROM saved_views WHERE campaign_id = ? AND owner = ? AND name = ?').get(campaignId, owner, name) as ViewRow | undefined;
+    if (!row) throw new ConflictError('The view could not be saved.', 'NotSaved');
+    changed(ctx, campaignId);
+    return toView(row);
+  },
+
+  async 'triage.deleteView'({ id }, ctx) {
+    const { sqlite } = ctx.session.open;
+    const row = sqlite.prepare('SELECT campaign_id FROM saved_views WHERE id = ? AND owner = ?').get(id, officerName(ctx)) as { campaign_id: number } | undefined;
+    if (!row) return { deleted: false };
+    sqlite.prepare('DELETE FROM saved_views WHERE id = ?').run(id);
+    changed(ctx, row.campaign_id);
+    return { deleted: true };
+  },
+};

@@ -1,0 +1,116 @@
+import type { QueueId, TriageColumn, TriageFilter, TriageSort } from '../../../shared/api/contract';
+import { brusselsDayStart } from '../../../shared/domain/datetime';
+import { levelsAtLeast } from '../../../shared/domain/listed-values';
+import { ftsQuery } from '../../../shared/domain/search-text';
+import { STAGE_IDS, UNASSIGNED_QUEUE } from '../../../shared/domain/stages';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../screening/effective-verdict';
+
+/**
+ * A queue view as SQL: which applications (campaign, division queue, eligible, filters, search)
+ * and in which order. Everything runs in the database: the renderer only ever holds a page.
+ * Values are always bound parameters; column names come from the fixed tables below.
+ */
+
+export const QUEUE_FROM = `FROM applications a
+  JOIN screening_results r ON r.application_ref = a.id
+  ${LATEST_OVERRIDE}
+  LEFT JOIN triage_states t ON t.application_ref = a.id`;
+
+/** The stage, with no stored state meaning new. */
+export const STAGE = `coalesce(t.stage, 'new')`;
+
+const STAGE_ORDER = `CASE ${STAGE} ${STAGE_IDS.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+const LEVEL_ORDER = (column: string) => `CASE ${column} WHEN 'none' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'B1' THEN 3 WHEN 'B2' THEN 4 WHEN 'C1' THEN 5 WHEN 'C2' THEN 6 WHEN 'native' THEN 7 END`;
+
+/** What each column sorts by; empty values last whichever the direction. */
+const SORT_EXPRESSIONS: Record<TriageColumn, string[]> = {
+  applicationId: ['a.application_id'],
+  name: ["a.last_name = ''", 'a.last_name COLLATE NOCASE', 'a.first_name COLLATE NOCASE'],
+  nationality: ["a.nationality = ''", 'a.nationality COLLATE NOCASE'],
+  division: ['a.division_code IS NULL', 'a.division_code'],
+  stage: [STAGE_ORDER],
+  score: ['t.score IS NULL', 't.score'],
+  funding: ['a.funding_parsed IS NULL', 'a.funding_parsed'],
+  preferredSession: ["a.preferred_session = ''", 'a.preferred_session COLLATE NOCASE'],
+  fieldOfStudy: ["a.field_of_study = ''", 'a.field_of_study COLLATE NOCASE'],
+  university: ["a.university = ''", 'a.university COLLATE NOCASE'],
+  englishLevel: ['a.english_level_parsed IS NULL', LEVEL_ORDER('a.english_level_parsed')],
+  frenchLevel: ['a.french_level_parsed IS NULL', LEVEL_ORDER('a.french_level_parsed')],
+  otherLanguages: ["a.other_languages = ''", 'a.other_languages COLLATE NOCASE'],
+  submittedAt: ['a.submitted_at IS NULL', 'a.submitted_at'],
+  assignee: ['t.assignee IS NULL', 't.assignee COLLATE NOCASE'],
+};
+
+export interface QueueSql {
+  where: string;
+  params: (string | number)[];
+  orderBy: string;
+}
+
+const escapeLike = (text: string) => `%${text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort = []): QueueSql {
+  const where = ['a.campaign_id = ?', `${EFFECTIVE_VERDICT} = 'eligible'`];
+  const params: (string | number)[] = [campaignId];
+  if (queue === UNASSIGNED_QUEUE) where.push('a.division_code IS NULL');
+  else if (queue !== 'all') {
+    where.push('a.division_code = ?');
+    params.push(queue);
+  }
+  const anyOf = (expression: string, values: readonly string[]) => {
+    where.push(`${expression} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (filter.stages && filter.stages.length > 0) anyOf(STAGE, filter.stages);
+  if (filter.assignee !== undefined) {
+    if (filter.assignee === '') where.push('t.assignee IS NULL');
+    else {
+      where.push('t.assignee = ?');
+      params.push(filter.assignee);
+    }
+  }
+  if (filter.nationality && filter.nationality.length > 0) anyOf('a.nationality', filter.nationality);
+  if (filter.funding && filter.funding.length > 0) {
+    const known = filter.funding.filter((f) => f !== 'unknown');
+    const parts: string[] = [];
+    if (known.length > 0) {
+      parts.push(`a.funding_parsed IN (${known.map(() => '?').join(', ')})`);
+      params.push(...known);
+    }
+    if (filter.funding.includes('unknown')) parts.push('a.funding_parsed IS NULL');
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  if (filter.preferredSession && filter.preferredSession.length > 0) anyOf('a.preferred_session', filter.preferredSession);
+  for (const [column, value] of [
+    ['a.field_of_study', filter.fieldOfStudy],
+    ['a.university', filter.university],
+  ] as const) {
+    if (value && value.trim() !== '') {
+      where.push(`${column} LIKE ? ESCAPE '\\'`);
+      params.push(escapeLike(value));
+    }
+  }
+  if (filter.englishAtLeast) anyOf('a.english_level_parsed', levelsAtLeast(filter.englishAtLeast));
+  if (filter.frenchAtLeast) anyOf('a.french_level_parsed', levelsAtLeast(filter.frenchAtLeast));
+  if (filter.scoreAtLeast !== undefined) {
+    where.push('t.score >= ?');
+    params.push(filter.scoreAtLeast);
+  }
+  if (filter.unscored) where.push('t.score IS NULL');
+  // submitted_at is an instant (ISO, UTC); the dates are Brussels days, compared as the instants they start at.
+  if (filter.submittedFrom) {
+    where.push(`a.submitted_at >= ?`);
+    params.push(brusselsDayStart(filter.submittedFrom));
+  }
+  if (filter.submittedTo) {
+    where.push(`a.submitted_at < ?`);
+    params.push(brusselsDayStart(filter.submittedTo, 1));
+  }
+  const match = filter.search ? ftsQuery(filter.search) : null;
+  if (match) {
+    where.push('a.id IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)');
+    params.push(match);
+  }
+  const order = [...sort.flatMap((s) => SORT_EXPRESSIONS[s.column].map((e, i) => (i === 0 && e.includes('IS NULL')) || e.endsWith("= ''") ? e : `${e} ${s.descending ? 'DESC' : 'ASC'}`)), 'a.submitted_at IS NULL', 'a.submitted_at', 'a.id'];
+  return { where: where.join(' AND '), params, orderBy: order.join(', ') };
+}

@@ -1,0 +1,234 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData } from '../../shared/api/errors';
+import type { CorrectableField } from '../../shared/domain/application-fields';
+import type { ScreeningRawField } from '../../shared/domain/eligibility/types';
+import { useClient } from '../api/ClientContext';
+import { describeError } from '../components/describeError';
+import { fieldIssues } from '../components/fieldIssues';
+import { useNotify } from '../components/Notify';
+
+/** The contract's minimum, checked here too so the officer learns it before sending. */
+const MIN_REASON = 3;
+
+/**
+ * The fields the rules read (identity, criteria): correcting one of them changes the screening
+ * input, so an override on the application has to be decided again. Typed against the rules' own
+ * list, so a field the rules start reading fails the typecheck here until it is added.
+ */
+const READ_BY_RULES: Record<Exclude<ScreeningRawField, 'applicationId'>, true> = {
+  candidateId: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  dateOfBirth: true,
+  nationality: true,
+  secondNationality: true,
+  funding: true,
+  submittedOn: true,
+  yearsCompleted: true,
+  currentlyEnrolled: true,
+  degreeDate: true,
+  englishLevel: true,
+  frenchLevel: true,
+};
+
+function readByRules(field: CorrectableField): boolean {
+  return Object.prototype.hasOwnProperty.call(READ_BY_RULES, field);
+}
+
+/** Fields whose text can run over several lines. */
+const LONG_FIELDS: ReadonlySet<CorrectableField> = new Set(['motivation', 'otherLanguages']);
+const DATE_FIELDS: ReadonlySet<CorrectableField> = new Set(['dateOfBirth', 'degreeDate', 'submittedOn']);
+const COUNTRY_FIELDS: ReadonlySet<CorrectableField> = new Set(['nationality', 'secondNationality', 'residence']);
+
+export interface CorrectionTarget {
+  ref: number;
+  applicationId: string;
+  field: CorrectableField;
+  /** The field's name in the interface language. */
+  label: string;
+  /** The value stored now (the export's, or an earlier correction). */
+  current: string;
+  /** What the export said, when an earlier correction is in force. */
+  imported?: string;
+  /** Whether an officer's override (in force or to decide again) is on the application. */
+  overridden: boolean;
+}
+
+interface Props {
+  target: CorrectionTarget | null;
+  onClose: () => void;
+  onDone: (changed: boolean) => void;
+}
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  intro: { margin: 0 },
+  values: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  dt: { fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  empty: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  // An Application ID broken at its hyphens reads as two things.
+  nowrap: { whiteSpace: 'nowrap' },
+});
+
+/** Stands for the Application ID in the translated title, to wrap the ID so that it does not break. */
+const ID_MARK = '\uE000';
+
+/** Corrects one imported value with a mandatory reason; the service re-screens the campaign and audits it. */
+export function CorrectValueDialog({ target, onClose, onDone }: Props) {
+  return (
+    <Dialog open={target !== null} onOpenChange={(_e, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface>{target ? <CorrectForm key={`${target.ref}:${target.field}`} target={target} onDone={onDone} /> : null}</DialogSurface>
+    </Dialog>
+  );
+}
+
+function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (changed: boolean) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const client = useClient();
+  const notify = useNotify();
+  const [value, setValue] = useState(target.current);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  const tooShort = reason.trim().length < MIN_REASON;
+  // The service trims the value and changes nothing when it is the same: say so before sending.
+  const unchanged = value.trim() === target.current.trim();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (tooShort || unchanged) return;
+    setPending(true);
+    const result = await client.tryCall('application.correct', { ref: target.ref, field: target.field, value, reason: reason.trim() });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    if (result.value.changed) {
+      notify.success(t('screening.correctDialog.done', { field: target.label }), t('screening.correctDialog.doneBody', { id: target.applicationId }));
+    } else {
+      notify.info(t('screening.correctDialog.unchanged'));
+    }
+    onDone(result.value.changed);
+  }
+
+  const issues = fieldIssues(error);
+  const valueMessage = tried && unchanged ? t('screening.correctDialog.same') : issues.get('value');
+  const reasonMessage = tried && tooShort ? t('screening.correctDialog.tooShort') : issues.get('reason');
+  const general = error && !issues.has('value') && !issues.has('reason') ? describeError(t, error).message : undefined;
+  const hint = DATE_FIELDS.has(target.field)
+    ? t('screening.correctDialog.hintDate')
+    : COUNTRY_FIELDS.has(target.field)
+      ? t('screening.correctDialog.hintCountry')
+      : undefined;
+  const [titleBefore = '', titleAfter = ''] = t('screening.correctDialog.title', { field: target.label, id: ID_MARK }).split(ID_MARK);
+  const shown = (text: string) => (text.trim() === '' ? <span className={styles.empty}>{t('screening.detail.empty')}</span> : text);
+  const onValue = (next: string) => {
+    setValue(next);
+    setError(null);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <DialogBody>
+        <DialogTitle>
+          {titleBefore}
+          <span className={styles.nowrap}>{target.applicationId}</span>
+          {titleAfter}
+        </DialogTitle>
+        <DialogContent className={styles.content}>
+          <p className={styles.intro}>{t('screening.correctDialog.intro')}</p>
+          <dl className={styles.values}>
+            <dt className={styles.dt}>{t('screening.correctDialog.field')}</dt>
+            <dd className={styles.dd}>{target.label}</dd>
+            <dt className={styles.dt}>{t('screening.correctDialog.current')}</dt>
+            <dd className={styles.dd} data-testid="correct-current">
+              {shown(target.current)}
+            </dd>
+            {target.imported !== undefined ? (
+              <>
+                <dt className={styles.dt}>{t('screening.correctDialog.imported')}</dt>
+                <dd className={styles.dd}>{shown(target.imported)}</dd>
+              </>
+            ) : null}
+          </dl>
+          <Field
+            label={t('screening.correctDialog.value', { field: target.label })}
+            hint={hint}
+            validationMessage={valueMessage}
+            validationState={valueMessage ? 'error' : 'none'}
+          >
+            {LONG_FIELDS.has(target.field) ? (
+              <Textarea value={value} maxLength={20_000} resize="vertical" rows={4} autoFocus onChange={(_e, data) => onValue(data.value)} />
+            ) : (
+              <Input value={value} maxLength={20_000} autoFocus onChange={(_e, data) => onValue(data.value)} />
+            )}
+          </Field>
+          <Field
+            label={t('screening.correctDialog.reason')}
+            required
+            hint={t('screening.correctDialog.reasonHint')}
+            validationMessage={reasonMessage ?? general}
+            validationState={reasonMessage || general ? 'error' : 'none'}
+          >
+            <Textarea
+              value={reason}
+              maxLength={2000}
+              resize="vertical"
+              rows={3}
+              onChange={(_e, data) => {
+                setReason(data.value);
+                setError(null);
+              }}
+            />
+          </Field>
+          <MessageBar intent={target.overridden && readByRules(target.field) ? 'warning' : 'info'}>
+            <MessageBarBody>
+              {t('screening.correctDialog.rescreen')}{' '}
+              {target.overridden
+                ? readByRules(target.field)
+                  ? t('screening.correctDialog.overrideAgain')
+                  : t('screening.correctDialog.overrideKept')
+                : t('screening.correctDialog.overrideNote')}
+            </MessageBarBody>
+          </MessageBar>
+        </DialogContent>
+        <DialogActions>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary" className={styles.nowrap}>
+              {t('common.cancel')}
+            </Button>
+          </DialogTrigger>
+          <Button appearance="primary" type="submit" className={styles.nowrap} disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
+            {t('screening.correctDialog.confirm')}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}
