@@ -250,7 +250,7 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
   const { contextOf } = campaignContexts(inputs, settings, { persons });
   const at = now.toISOString();
   const existing = new Map(
-    (sqlite.prepare('SELECT application_ref, signature, input_hash FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, string, string][]).map(
+    (sqlite.prepare('SELECT application_ref, signature, input_hash, verdict, person_key FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, string, string, Verdict, string][]).map(
       (r) => [r[0], r],
     ),
   );
@@ -260,6 +260,9 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
      ON CONFLICT (application_ref) DO UPDATE SET verdict = excluded.verdict, reasons_json = excluded.reasons_json,
        criteria_json = excluded.criteria_json, person_key = excluded.person_key, rules_version = excluded.rules_version,
        input_hash = excluded.input_hash, signature = excluded.signature, screened_at = excluded.screened_at`,
+  );
+  const rewrite = sqlite.prepare(
+    `UPDATE screening_results SET reasons_json = ?, criteria_json = ?, rules_version = ${ELIGIBILITY_RULES_VERSION}, input_hash = ?, signature = ?, screened_at = ? WHERE application_ref = ?`,
   );
   const staleOverrides = sqlite.prepare(
     `UPDATE screening_overrides SET state = 'stale' WHERE application_ref = ? AND state = 'active' AND input_hash <> ?`,
@@ -277,7 +280,10 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
       const before = existing.get(row.id);
       if (before && before[1] === signature) return;
       changed++;
-      upsert.run(row.id, campaignId, outcome.verdict, JSON.stringify(outcome.reasons), criteriaJson(outcome.criteria), personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, signature, at);
+      const reasons = JSON.stringify(outcome.reasons);
+      // Most changes leave the verdict and the person alone: updating only the other columns spares their indexes.
+      if (before && before[3] === outcome.verdict && before[4] === personKey) rewrite.run(reasons, criteriaJson(outcome.criteria), row.inputHash, signature, at, row.id);
+      else upsert.run(row.id, campaignId, outcome.verdict, reasons, criteriaJson(outcome.criteria), personKey, ELIGIBILITY_RULES_VERSION, row.inputHash, signature, at);
       if (before && before[2] !== row.inputHash) {
         const result = staleOverrides.run(row.id, row.inputHash);
         if (result.changes > 0) {
