@@ -96,6 +96,16 @@ export const migration0006: Migration = {
         UNIQUE (campaign_id, owner, name)
       );
 
+      -- Queue pages read thousands of rows: these indexes hold what they read, so the wide rows
+      -- (motivation, criteria explanations) stay on disk. See electron/core/triage/queue-query.ts.
+      CREATE INDEX applications_queue ON applications(
+        campaign_id, division_code, submitted_at, last_name, first_name, application_id, nationality, division, funding, funding_parsed,
+        preferred_session, field_of_study, university, english_level, english_level_parsed, french_level, french_level_parsed, other_languages
+      );
+      CREATE INDEX screening_results_verdict ON screening_results(application_ref, verdict);
+      -- At most one decision of an officer stands per application (a new one supersedes it).
+      CREATE UNIQUE INDEX screening_overrides_active ON screening_overrides(application_ref, verdict) WHERE state = 'active';
+
       CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
       CREATE VIRTUAL TABLE application_search USING fts5(

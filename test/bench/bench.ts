@@ -12,6 +12,7 @@ import { columnOf } from '../../electron/core/services/application-store';
 import { generateDemoApplications } from '../../electron/core/demo/generate';
 import { startWorkerHost } from '../../electron/core/worker-host';
 import { watchEventLoop } from './event-loop';
+import { buildTriageCampaign, measureKeyboard, measureQueries, type Percentiles } from './triage-bench';
 
 /**
  * `npm run bench`: each measurement beside a baseline run in the same process. Numbers are printed,
@@ -231,6 +232,22 @@ async function main(): Promise<void> {
       `${seconds(imported)}; ${Math.round((100 * rate(median(imported))) / rate(median(plain)))}% of baseline (target >= 40%)`,
     );
     row('main thread: longest event-loop block', `${worst(imported).toFixed(1)} ms`, 'worst of all runs; target < 50 ms');
+
+    console.log(`\nTriage: a ${COUNT.toLocaleString('en')}-application demo campaign (median / 95th percentile)`);
+    const triageDir = mkdtempSync(join(root, 'triage-'));
+    const databasePath = await buildTriageCampaign(triageDir, COUNT);
+    const queries = measureQueries(databasePath);
+    const ms = (p: Percentiles) => `${p.median.toFixed(1)} / ${p.p95.toFixed(1)} ms`;
+    row('baseline: raw SELECT of one division page', ms(queries.queueBaseline), `${queries.queueBaseline.count} queries`);
+    row('cohort: queue page (eligible, stage, filter, sort)', ms(queries.queue), 'target p95 < 20 ms');
+    row('baseline: raw FTS5 MATCH, 200 rows', ms(queries.searchBaseline), `${queries.searchBaseline.count} searches`);
+    row('cohort: search page (names, e-mail, motivation…)', ms(queries.search), 'target p95 < 30 ms');
+    if (process.env.BENCH_BROWSER === '0') {
+      console.log('  (keyboard triage in Chromium skipped: BENCH_BROWSER=0)');
+    } else {
+      const keyboard = await measureKeyboard(triageDir, databasePath);
+      row(`Chromium ${keyboard.browser}: key S -> next shown`, ms(keyboard.keyToShown), `${keyboard.keyToShown.count} decisions; target p95 < 100 ms`);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

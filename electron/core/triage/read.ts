@@ -23,7 +23,7 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
 import { columnOf } from '../services/application-store';
 import { viewOf } from './actions';
-import { QUEUE_FROM, queueSql, STAGE } from './queue-query';
+import { queueSql, STAGE } from './queue-query';
 
 /** Reads for the triage views: pages of a queue, counts, one application's whole story. */
 
@@ -47,21 +47,21 @@ function prepared(sqlite: SqliteDatabase, sql: string): Statement<unknown[]> {
 
 export function listQueue(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort, offset: number, limit: number): TriagePage {
   const q = queueSql(campaignId, queue, filter, sort);
-  const total = prepared(sqlite, `SELECT count(*) ${QUEUE_FROM} WHERE ${q.where}`).pluck().get(...q.params) as number;
-  const rows = prepared(sqlite, `SELECT ${ROW_COLUMNS} ${QUEUE_FROM} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as TriageRow[];
+  const total = prepared(sqlite, `SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number;
+  const rows = prepared(sqlite, `SELECT ${ROW_COLUMNS} ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as TriageRow[];
   return { rows, total, offset, searchTerms: filter.search ? searchTerms(filter.search) : [] };
 }
 
 export function queueRefs(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort): number[] {
   const q = queueSql(campaignId, queue, filter, sort);
-  return prepared(sqlite, `SELECT a.id ${QUEUE_FROM} WHERE ${q.where} ORDER BY ${q.orderBy}`).pluck().all(...q.params) as number[];
+  return prepared(sqlite, `SELECT a.id ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy}`).pluck().all(...q.params) as number[];
 }
 
 const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
 
 export function sidebar(sqlite: SqliteDatabase, campaignId: number, officer: string): TriageSidebar {
   const q = queueSql(campaignId, 'all', {});
-  const rows = prepared(sqlite, `SELECT coalesce(a.division_code, '${UNASSIGNED_QUEUE}') AS queue, ${STAGE} AS stage, count(*) AS n, sum(t.assignee = ?) AS mine ${QUEUE_FROM} WHERE ${q.where} GROUP BY 1, 2`).all(
+  const rows = prepared(sqlite, `SELECT coalesce(a.division_code, '${UNASSIGNED_QUEUE}') AS queue, ${STAGE} AS stage, count(*) AS n, sum(t.assignee = ?) AS mine ${q.from} WHERE ${q.where} GROUP BY 1, 2`).all(
     officer,
     ...q.params,
   ) as { queue: string; stage: Stage; n: number; mine: number | null }[];
@@ -82,7 +82,7 @@ export function facets(sqlite: SqliteDatabase, campaignId: number, queue: QueueI
   const q = queueSql(campaignId, queue, {});
   const count = (column: string) =>
     (
-      prepared(sqlite, `SELECT ${column} AS key, count(*) AS count ${QUEUE_FROM} WHERE ${q.where} GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 300`).all(...q.params) as CountRow[]
+      prepared(sqlite, `SELECT ${column} AS key, count(*) AS count ${q.from} WHERE ${q.where} GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 300`).all(...q.params) as CountRow[]
     ).map((r) => ({ key: r.key === '' ? null : r.key, count: r.count }));
   return {
     nationality: count('a.nationality'),
