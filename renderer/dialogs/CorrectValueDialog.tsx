@@ -1,29 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../shared/api/errors';
 import type { CorrectableField } from '../../shared/domain/application-fields';
 import type { ScreeningRawField } from '../../shared/domain/eligibility/types';
 import { useClient } from '../api/ClientContext';
-import { describeError } from '../components/describeError';
 import { fieldIssues } from '../components/fieldIssues';
+import { FormDialog, FormDialogForm } from '../components/FormDialog';
 import { useNotify } from '../components/Notify';
 
 /** The contract's minimum, checked here too so the officer learns it before sending. */
@@ -81,8 +64,6 @@ interface Props {
 }
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  intro: { margin: 0 },
   values: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   dt: { fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
@@ -96,10 +77,11 @@ const ID_MARK = '\uE000';
 
 /** Corrects one imported value with a mandatory reason; the service re-screens the campaign and audits it. */
 export function CorrectValueDialog({ target, onClose, onDone }: Props) {
+  // The screening pane puts focus back on the field's "Correct…" button itself (the dialog is nested in its drawer).
   return (
-    <Dialog open={target !== null} onOpenChange={(_e, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface>{target ? <CorrectForm key={`${target.ref}:${target.field}`} target={target} onDone={onDone} /> : null}</DialogSurface>
-    </Dialog>
+    <FormDialog open={target !== null} onClose={onClose} restoreFocus={false}>
+      {target ? <CorrectForm key={`${target.ref}:${target.field}`} target={target} onDone={onDone} /> : null}
+    </FormDialog>
   );
 }
 
@@ -111,20 +93,16 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
   const [value, setValue] = useState(target.current);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
   const tooShort = reason.trim().length < MIN_REASON;
   // The service trims the value and changes nothing when it is the same: say so before sending.
   const unchanged = value.trim() === target.current.trim();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setTried(true);
     if (tooShort || unchanged) return;
-    setPending(true);
     const result = await client.tryCall('application.correct', { ref: target.ref, field: target.field, value, reason: reason.trim() });
-    setPending(false);
     if (!result.ok) {
       setError(result.error);
       return;
@@ -140,7 +118,8 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
   const issues = fieldIssues(error);
   const valueMessage = tried && unchanged ? t('screening.correctDialog.same') : issues.get('value');
   const reasonMessage = tried && tooShort ? t('screening.correctDialog.tooShort') : issues.get('reason');
-  const general = error && !issues.has('value') && !issues.has('reason') ? describeError(t, error).message : undefined;
+  // What no field explains goes to the form's error bar.
+  const general = error && !issues.has('value') && !issues.has('reason') ? error : null;
   const hint = DATE_FIELDS.has(target.field)
     ? t('screening.correctDialog.hintDate')
     : COUNTRY_FIELDS.has(target.field)
@@ -153,82 +132,66 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
     setError(null);
   };
 
+  const title = (
+    <>
+      {titleBefore}
+      <span className={styles.nowrap}>{target.applicationId}</span>
+      {titleAfter}
+    </>
+  );
+
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <DialogBody>
-        <DialogTitle>
-          {titleBefore}
-          <span className={styles.nowrap}>{target.applicationId}</span>
-          {titleAfter}
-        </DialogTitle>
-        <DialogContent className={styles.content}>
-          <p className={styles.intro}>{t('screening.correctDialog.intro')}</p>
-          <dl className={styles.values}>
-            <dt className={styles.dt}>{t('screening.correctDialog.field')}</dt>
-            <dd className={styles.dd}>{target.label}</dd>
-            <dt className={styles.dt}>{t('screening.correctDialog.current')}</dt>
-            <dd className={styles.dd} data-testid="correct-current">
-              {shown(target.current)}
-            </dd>
-            {target.imported !== undefined ? (
-              <>
-                <dt className={styles.dt}>{t('screening.correctDialog.imported')}</dt>
-                <dd className={styles.dd}>{shown(target.imported)}</dd>
-              </>
-            ) : null}
-          </dl>
-          <Field
-            label={t('screening.correctDialog.value', { field: target.label })}
-            hint={hint}
-            validationMessage={valueMessage}
-            validationState={valueMessage ? 'error' : 'none'}
-          >
-            {LONG_FIELDS.has(target.field) ? (
-              <Textarea value={value} maxLength={20_000} resize="vertical" rows={4} autoFocus onChange={(_e, data) => onValue(data.value)} />
-            ) : (
-              <Input value={value} maxLength={20_000} autoFocus onChange={(_e, data) => onValue(data.value)} />
-            )}
-          </Field>
-          <Field
-            label={t('screening.correctDialog.reason')}
-            required
-            hint={t('screening.correctDialog.reasonHint')}
-            validationMessage={reasonMessage ?? general}
-            validationState={reasonMessage || general ? 'error' : 'none'}
-          >
-            <Textarea
-              value={reason}
-              maxLength={2000}
-              resize="vertical"
-              rows={3}
-              onChange={(_e, data) => {
-                setReason(data.value);
-                setError(null);
-              }}
-            />
-          </Field>
-          <MessageBar intent={target.overridden && readByRules(target.field) ? 'warning' : 'info'}>
-            <MessageBarBody>
-              {t('screening.correctDialog.rescreen')}{' '}
-              {target.overridden
-                ? readByRules(target.field)
-                  ? t('screening.correctDialog.overrideAgain')
-                  : t('screening.correctDialog.overrideKept')
-                : t('screening.correctDialog.overrideNote')}
-            </MessageBarBody>
-          </MessageBar>
-        </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary" className={styles.nowrap}>
-              {t('common.cancel')}
-            </Button>
-          </DialogTrigger>
-          <Button appearance="primary" type="submit" className={styles.nowrap} disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-            {t('screening.correctDialog.confirm')}
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+    <FormDialogForm title={title} submitLabel={t('screening.correctDialog.confirm')} onSubmit={submit} error={general}>
+      <p>{t('screening.correctDialog.intro')}</p>
+      <dl className={styles.values}>
+        <dt className={styles.dt}>{t('screening.correctDialog.field')}</dt>
+        <dd className={styles.dd}>{target.label}</dd>
+        <dt className={styles.dt}>{t('screening.correctDialog.current')}</dt>
+        <dd className={styles.dd} data-testid="correct-current">
+          {shown(target.current)}
+        </dd>
+        {target.imported !== undefined ? (
+          <>
+            <dt className={styles.dt}>{t('screening.correctDialog.imported')}</dt>
+            <dd className={styles.dd}>{shown(target.imported)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <Field label={t('screening.correctDialog.value', { field: target.label })} hint={hint} validationMessage={valueMessage} validationState={valueMessage ? 'error' : 'none'}>
+        {LONG_FIELDS.has(target.field) ? (
+          <Textarea value={value} maxLength={20_000} resize="vertical" rows={4} autoFocus onChange={(_e, data) => onValue(data.value)} />
+        ) : (
+          <Input value={value} maxLength={20_000} autoFocus onChange={(_e, data) => onValue(data.value)} />
+        )}
+      </Field>
+      <Field
+        label={t('screening.correctDialog.reason')}
+        required
+        hint={t('screening.correctDialog.reasonHint')}
+        validationMessage={reasonMessage}
+        validationState={reasonMessage ? 'error' : 'none'}
+      >
+        <Textarea
+          value={reason}
+          maxLength={2000}
+          resize="vertical"
+          rows={3}
+          onChange={(_e, data) => {
+            setReason(data.value);
+            setError(null);
+          }}
+        />
+      </Field>
+      <MessageBar intent={target.overridden && readByRules(target.field) ? 'warning' : 'info'}>
+        <MessageBarBody>
+          {t('screening.correctDialog.rescreen')}{' '}
+          {target.overridden
+            ? readByRules(target.field)
+              ? t('screening.correctDialog.overrideAgain')
+              : t('screening.correctDialog.overrideKept')
+            : t('screening.correctDialog.overrideNote')}
+        </MessageBarBody>
+      </MessageBar>
+    </FormDialogForm>
   );
 }

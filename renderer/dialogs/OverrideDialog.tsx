@@ -1,26 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Textarea,
-  useRestoreFocusSource,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERDICTS, type ScreeningVerdict } from '../../shared/api/contract';
 import type { AppErrorData } from '../../shared/api/errors';
 import { useClient } from '../api/ClientContext';
-import { describeError } from '../components/describeError';
 import { fieldIssues } from '../components/fieldIssues';
+import { FormDialog, FormDialogForm } from '../components/FormDialog';
 import { useNotify } from '../components/Notify';
 
 /** The contract's minimum, checked here too so the officer learns it before sending. */
@@ -43,11 +28,10 @@ interface Props {
 /** Overrides one or many verdicts with a mandatory justification (audited by the service). */
 export function OverrideDialog({ target, onClose, onDone }: Props) {
   // Opened by state, not by a DialogTrigger: focus goes back to the button marked as the restore target.
-  const restoreFocus = useRestoreFocusSource();
   return (
-    <Dialog open={target !== null} onOpenChange={(_e, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface {...restoreFocus}>{target ? <OverrideForm target={target} onDone={onDone} /> : null}</DialogSurface>
-    </Dialog>
+    <FormDialog open={target !== null} onClose={onClose} restoreFocus>
+      {target ? <OverrideForm target={target} onDone={onDone} /> : null}
+    </FormDialog>
   );
 }
 
@@ -58,18 +42,14 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
   const [verdict, setVerdict] = useState<ScreeningVerdict>(target.initialVerdict ?? 'eligible');
   const [justification, setJustification] = useState('');
   const [tried, setTried] = useState(false);
-  const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
   const tooShort = justification.trim().length < MIN_JUSTIFICATION;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setTried(true);
     if (tooShort) return;
-    setPending(true);
     const result = await client.tryCall('screening.override', { refs: target.refs, verdict, justification: justification.trim() });
-    setPending(false);
     if (!result.ok) {
       setError(result.error);
       return;
@@ -80,54 +60,42 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
 
   const issues = fieldIssues(error);
   const justificationMessage = tried && tooShort ? t('screening.overrideDialog.tooShort') : issues.get('justification');
-  const general = error && !issues.has('justification') ? describeError(t, error).message : undefined;
+  // What no field explains goes to the form's error bar.
+  const general = error && !issues.has('justification') ? error : null;
   const title =
     target.refs.length === 1 && target.applicationId
       ? t('screening.overrideDialog.title', { id: target.applicationId })
       : t('screening.overrideDialog.titleMany', { count: target.refs.length });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <DialogBody>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <p>{t('screening.overrideDialog.intro')}</p>
-          <Field label={t('screening.overrideDialog.verdict')} required>
-            <RadioGroup value={verdict} onChange={(_e, data) => setVerdict(data.value as ScreeningVerdict)}>
-              {VERDICTS.map((v) => (
-                <Radio key={v} value={v} label={t(`screening.verdict.${v}`)} />
-              ))}
-            </RadioGroup>
-          </Field>
-          <Field
-            label={t('screening.overrideDialog.justification')}
-            required
-            hint={t('screening.overrideDialog.justificationHint')}
-            validationMessage={justificationMessage ?? general}
-            validationState={justificationMessage || general ? 'error' : 'none'}
-          >
-            <Textarea
-              value={justification}
-              maxLength={2000}
-              resize="vertical"
-              rows={4}
-              autoFocus
-              onChange={(_e, data) => {
-                setJustification(data.value);
-                setError(null);
-              }}
-            />
-          </Field>
-        </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">{t('common.cancel')}</Button>
-          </DialogTrigger>
-          <Button appearance="primary" type="submit" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-            {t('screening.overrideDialog.confirm')}
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+    <FormDialogForm title={title} submitLabel={t('screening.overrideDialog.confirm')} onSubmit={submit} error={general}>
+      <p>{t('screening.overrideDialog.intro')}</p>
+      <Field label={t('screening.overrideDialog.verdict')} required>
+        <RadioGroup value={verdict} onChange={(_e, data) => setVerdict(data.value as ScreeningVerdict)}>
+          {VERDICTS.map((v) => (
+            <Radio key={v} value={v} label={t(`screening.verdict.${v}`)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label={t('screening.overrideDialog.justification')}
+        required
+        hint={t('screening.overrideDialog.justificationHint')}
+        validationMessage={justificationMessage}
+        validationState={justificationMessage ? 'error' : 'none'}
+      >
+        <Textarea
+          value={justification}
+          maxLength={2000}
+          resize="vertical"
+          rows={4}
+          autoFocus
+          onChange={(_e, data) => {
+            setJustification(data.value);
+            setError(null);
+          }}
+        />
+      </Field>
+    </FormDialogForm>
   );
 }

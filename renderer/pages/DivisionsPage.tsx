@@ -1,17 +1,20 @@
 import { OrganizationRegular } from '@fluentui/react-icons';
-import { PlannedPage } from './PlannedPage';
+import { useTranslation } from 'react-i18next';
+import { NoCampaign } from '../components/NoCampaign';
+import { PageLayout } from '../components/PageLayout';
+import { useWorkspace } from '../shell/WorkspaceContext';
+import { TriagePage } from './triage/TriagePage';
 
+/** The divisions' triage queues (issue 5): the office's daily work once eligibility is settled. */
 export function DivisionsPage() {
-  return (
-    <PlannedPage
-      title="nav.divisions"
-      icon={<OrganizationRegular />}
-      comingTitle="divisions.comingTitle"
-      coming="divisions.coming"
-      nextImport="divisions.nextImport"
-      nextWhenReady="divisions.next"
-      nextAction="divisions.nextAction"
-      nextPage="overview"
-    />
-  );
+  const { t } = useTranslation();
+  const { campaign } = useWorkspace();
+  if (!campaign) {
+    return (
+      <PageLayout title={t('nav.divisions')}>
+        <NoCampaign icon={<OrganizationRegular />} />
+      </PageLayout>
+    );
+  }
+  return <TriagePage key={campaign.id} campaignId={campaign.id} />;
 }

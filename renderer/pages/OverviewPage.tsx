@@ -10,6 +10,7 @@ import { ChartCard, type ChartRow } from '../components/charts/ChartCard';
 import { ColumnChart } from '../components/charts/ColumnChart';
 import { DemoProgressView } from '../components/DemoProgressView';
 import { EmptyState } from '../components/EmptyState';
+import { NoCampaign } from '../components/NoCampaign';
 import { ErrorBar } from '../components/ErrorBar';
 import { PageLayout } from '../components/PageLayout';
 import { StatCard } from '../components/StatCard';
@@ -50,7 +51,7 @@ export function OverviewPage({ onDemoLoaded }: PageProps) {
   );
 
   let body;
-  if (campaignId === null) body = <NoCampaign />;
+  if (campaignId === null) body = <NoCampaign icon={<ArrowUploadRegular />} />;
   else if (overview.error) body = <ErrorBar error={overview.error} onRetry={overview.refetch} />;
   else if (!overview.data) body = <Spinner label={t('overview.loading')} />;
   else if (overview.data.applications === 0) body = <NoApplications campaignId={campaignId} onDemoLoaded={onDemoLoaded} />;
@@ -60,24 +61,6 @@ export function OverviewPage({ onDemoLoaded }: PageProps) {
     <PageLayout title={t('nav.overview')} subtitle={campaign?.name}>
       {body}
     </PageLayout>
-  );
-}
-
-function NoCampaign() {
-  const { t } = useTranslation();
-  const { openDialog } = useWorkspace();
-  return (
-    <EmptyState
-      icon={<ArrowUploadRegular />}
-      title={t('overview.noCampaignTitle')}
-      actions={
-        <Button appearance="primary" onClick={() => openDialog('newCampaign')}>
-          {t('file.newCampaign')}
-        </Button>
-      }
-    >
-      <p>{t('overview.noCampaign')}</p>
-    </EmptyState>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../api/hooks';
-import { EmptyState } from '../components/EmptyState';
+import { NoCampaign } from '../components/NoCampaign';
 import { FileDropZone } from '../components/FileDropZone';
 import { PageLayout } from '../components/PageLayout';
 import { useWorkspace } from '../shell/WorkspaceContext';
@@ -26,7 +26,7 @@ export function ScreeningPage() {
   const { t } = useTranslation();
   const section = useSectionStyles();
   const styles = useStyles();
-  const { campaign, startImport, openDialog } = useWorkspace();
+  const { campaign, startImport } = useWorkspace();
   const campaignId = campaign?.id;
   // Loaded here: the review shows how many pairs are open, the section below lists them.
   const duplicates = useQuery(
@@ -45,17 +45,7 @@ export function ScreeningPage() {
   if (!campaign) {
     return (
       <PageLayout title={t('nav.screening')}>
-        <EmptyState
-          icon={<ArrowUploadRegular />}
-          title={t('overview.noCampaignTitle')}
-          actions={
-            <Button appearance="primary" onClick={() => openDialog('newCampaign')}>
-              {t('file.newCampaign')}
-            </Button>
-          }
-        >
-          <p>{t('overview.noCampaign')}</p>
-        </EmptyState>
+        <NoCampaign icon={<ArrowUploadRegular />} />
       </PageLayout>
     );
   }

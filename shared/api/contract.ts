@@ -468,6 +468,8 @@ export interface TriageStateView {
   score: number | null;
   scores?: Record<string, number>;
   note?: string;
+  /** The Division field, for an action that gave one. */
+  division?: string;
 }
 
 export const TRIAGE_ACTION_KINDS = ['stage', 'score', 'note', 'assign', 'division'] as const;

@@ -5,6 +5,8 @@ import { BACKUP_REASONS, isMethodName } from '../../shared/api/contract';
 import { ERROR_CODES } from '../../shared/api/errors';
 import { EXPLANATION_KEYS } from '../../shared/domain/eligibility/explanation-keys';
 import { REASON_CODES } from '../../shared/domain/eligibility/types';
+import { NOT_RETAINED_REASONS, STAGE_IDS } from '../../shared/domain/stages';
+import { TRIAGE_ACTION_KINDS, TRIAGE_COLUMNS } from '../../shared/api/contract';
 import { KNOWN_KINDS } from '../../renderer/components/describeError';
 import en from '../../renderer/i18n/en.json';
 import fr from '../../renderer/i18n/fr.json';
@@ -109,6 +111,11 @@ describe('i18n catalogues', () => {
       ...BACKUP_REASONS.map((reason) => `backup.reason.${reason}`),
       ...EXPLANATION_KEYS.map((key) => `screening.explain.${key}`),
       ...REASON_CODES.map((code) => `screening.reason.${code}`),
+      ...STAGE_IDS.map((stage) => `triageDetail.stage.${stage}`),
+      ...NOT_RETAINED_REASONS.map((reason) => `triageDetail.reason.${reason}`),
+      ...TRIAGE_ACTION_KINDS.map((kind) => `triageDetail.kind.${kind}`),
+      ...TRIAGE_COLUMNS.map((column) => `triage.column.${column}`),
+      ...(['nato', 'grant', 'unknown'] as const).map((funding) => `triage.filter.funding.${funding}`),
     ];
     expect(built.filter((key) => !exists(key))).toEqual([]);
   });

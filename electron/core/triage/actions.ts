@@ -118,6 +118,7 @@ export function viewOf(s: StoredState): TriageStateView {
   const view: TriageStateView = { stage: s.stage, reason: s.reason, assignee: s.assignee, score: s.score };
   if (Object.keys(s.scores).length > 0) view.scores = s.scores;
   if (s.note) view.note = s.note.text;
+  if (s.division !== undefined) view.division = s.division;
   return view;
 }
 

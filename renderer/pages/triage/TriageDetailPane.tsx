@@ -1,0 +1,686 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Link,
+  Skeleton,
+  SkeletonItem,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { memo, useCallback, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { RubricCriterion, TriageDetail, TriageHistoryEntry, TriageStateView } from '../../../shared/api/contract';
+import type { AppErrorData } from '../../../shared/api/errors';
+import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
+import { parseDivision } from '../../../shared/domain/divisions';
+import { SCORE_MAX, SCORE_MIN } from '../../../shared/domain/stages';
+import { ErrorBar } from '../../components/ErrorBar';
+import { Highlighted } from '../../components/Highlighted';
+import { useFormat, type Format } from '../../i18n/format';
+import { toLanguage } from '../../i18n/languages';
+import { useScreeningText } from '../screening/screeningText';
+import { VerdictBadge } from '../screening/VerdictBadges';
+import { useTriageWords, type TriageWords } from './triageWords';
+
+/**
+ * The application the officer is deciding on, in a column beside the queue. Officers read
+ * hundreds a day, so what decides comes first (who, where it stands, the scores, the motivation)
+ * and the rest follows in sections with headings a screen reader can jump between. It never takes
+ * focus and never animates: J/K replace its content at once.
+ */
+
+export interface TriageDetailPaneProps {
+  /** Undefined while loading: a skeleton of the same layout is shown. */
+  detail: TriageDetail | undefined;
+  error?: AppErrorData;
+  /** The search terms as the index reads them, highlighted in names, e-mail, university, field of study, position and motivation. */
+  searchTerms: string[];
+  /** The rubric criterion (index; 0 for the overall score when the rubric is empty) keys 1-5 score. */
+  activeCriterion: number;
+  onActiveCriterionChange(index: number): void;
+  /** criterionId 0: the overall score of a division without a rubric; null removes the score. */
+  onScore(criterionId: number, score: number | null): void;
+  /** A click on one of the person's other applications. */
+  onOpenApplication(ref: number): void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+  },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  name: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
+  small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  // An Application ID broken at its hyphens reads as two things.
+  nowrap: { whiteSpace: 'nowrap' },
+  anywhere: { overflowWrap: 'anywhere' },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  criterion: {
+    display: 'grid',
+    gridTemplateColumns: '1fr auto',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    // The same border on every row, transparent but for the active one: nothing moves when it changes.
+    borderLeft: `${tokens.strokeWidthThickest} solid transparent`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  activeCriterion: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorBrandBackground2 },
+  criterionName: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  scoreButtons: { display: 'flex', columnGap: tokens.spacingHorizontalXXS },
+  scoreButton: { minWidth: '32px', paddingLeft: 0, paddingRight: 0 },
+  scoreMeta: { gridColumnStart: 1, gridColumnEnd: 3 },
+  motivation: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase400 },
+  facts: {
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(7rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  pair: { display: 'contents' },
+  dt: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  empty: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  undone: { textDecorationLine: 'line-through' },
+  entry: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  noteText: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  accordionHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  skeleton: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+});
+
+export function TriageDetailPane({ detail, error, searchTerms, activeCriterion, onActiveCriterionChange, onScore, onOpenApplication }: TriageDetailPaneProps) {
+  const styles = useStyles();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const ref = detail?.ref;
+  // The next application starts at its top, whatever was scrolled to on the previous one.
+  useLayoutEffect(() => {
+    if (ref !== undefined && rootRef.current) scrollingAncestor(rootRef.current)?.scrollTo({ top: 0 });
+  }, [ref]);
+  // The page passes a new function on each render; a stable one lets the body skip re-rendering
+  // when only the active criterion or a score changed.
+  const openLatest = useRef(onOpenApplication);
+  useLayoutEffect(() => {
+    openLatest.current = onOpenApplication;
+  });
+  const openApplication = useCallback((target: number) => openLatest.current(target), []);
+
+  return (
+    <div ref={rootRef} className={styles.root} aria-busy={detail === undefined && !error} data-testid="triage-detail-pane" data-ref={ref}>
+      {error ? <ErrorBar error={error} /> : null}
+      {detail ? (
+        <>
+          <Header detail={detail} searchTerms={searchTerms} />
+          <Scores detail={detail} activeCriterion={activeCriterion} onActiveCriterionChange={onActiveCriterionChange} onScore={onScore} />
+          <Body detail={detail} searchTerms={searchTerms} onOpenApplication={openApplication} />
+        </>
+      ) : error ? null : (
+        <LoadingSkeleton />
+      )}
+    </div>
+  );
+}
+
+/** The pane sits in a column the page scrolls: find whichever element that is. */
+function scrollingAncestor(element: HTMLElement): HTMLElement | null {
+  for (let el: HTMLElement | null = element; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight) return el;
+  }
+  return null;
+}
+
+function LoadingSkeleton() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <Skeleton className={styles.skeleton} aria-label={t('triageDetail.loading')}>
+      <SkeletonItem size={28} style={{ width: '60%' }} />
+      <SkeletonItem size={16} style={{ width: '80%' }} />
+      <SkeletonItem size={16} style={{ width: '40%' }} />
+      <SkeletonItem size={72} />
+      <SkeletonItem size={128} />
+    </Skeleton>
+  );
+}
+
+// ---- Header: who, where it stands ----------------------------------------------------------
+
+const STAGE_COLOR: Record<string, 'informative' | 'brand' | 'success' | 'danger'> = {
+  new: 'informative',
+  inReview: 'brand',
+  proposed: 'success',
+  notRetained: 'danger',
+};
+
+/** A stage as a coloured badge, the word always written (colour is never the only cue). */
+export function StageBadge({ stage }: { stage: string }) {
+  const words = useTriageWords();
+  const styles = useStyles();
+  return (
+    <Badge className={styles.nowrap} appearance="tint" shape="rounded" color={STAGE_COLOR[stage] ?? 'subtle'}>
+      {words.stage(stage)}
+    </Badge>
+  );
+}
+
+function personName(raw: Record<string, string>): string {
+  return `${raw.firstName ?? ''} ${raw.lastName ?? ''}`.trim();
+}
+
+const Header = memo(function Header({ detail, searchTerms }: { detail: TriageDetail; searchTerms: string[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const words = useTriageWords();
+  const format = useFormat();
+  const { raw, state } = detail;
+  const name = personName(raw);
+  const division = parseDivision(raw.division) ?? raw.division?.trim() ?? '';
+  const email = raw.email ?? '';
+  const scoreText =
+    state.score === null
+      ? t('triageDetail.notScored')
+      : detail.rubric.length > 0
+        ? t('triageDetail.average', { score: format.number(state.score) })
+        : t('triageDetail.overall', { score: format.number(state.score) });
+  return (
+    <div className={styles.header}>
+      <h2 className={styles.name}>{name === '' ? t('triageDetail.noName') : <Highlighted text={name} terms={searchTerms} />}</h2>
+      <div className={styles.line}>
+        <span className={mergeClasses(styles.nowrap, styles.strong)}>{raw.applicationId}</span>
+        <span className={division === '' ? styles.empty : undefined}>{division === '' ? t('triageDetail.noDivision') : division}</span>
+        {email === '' ? null : (
+          <span className={styles.anywhere}>
+            <Highlighted text={email} terms={searchTerms} />
+          </span>
+        )}
+      </div>
+      <div className={styles.line}>
+        <StageBadge stage={state.stage} />
+        {state.reason ? <span>{t('triageDetail.reasonShown', { reason: words.reason(state.reason) })}</span> : null}
+        <span>{state.assignee ? t('triageDetail.assignedTo', { name: state.assignee }) : t('triageDetail.unassigned')}</span>
+        <span data-testid="triage-detail-score">{scoreText}</span>
+      </div>
+    </div>
+  );
+});
+
+// ---- Scores ----------------------------------------------------------------------------------
+
+const SCORE_VALUES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
+
+interface ScoresProps {
+  detail: TriageDetail;
+  activeCriterion: number;
+  onActiveCriterionChange(index: number): void;
+  onScore(criterionId: number, score: number | null): void;
+}
+
+interface ScoreRow {
+  criterionId: number;
+  label: string;
+  score: number | null;
+  /** Who gave the score and when, if anyone did. */
+  by: { actor: string; at: string } | null;
+  comment: string | null;
+}
+
+function Scores({ detail, activeCriterion, onActiveCriterionChange, onScore }: ScoresProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const headingId = useId();
+  const rows = scoreRows(detail, t('triageDetail.scores.overall'));
+  const shownIds = new Set(rows.map((r) => r.criterionId));
+  // Scores given on criteria removed from the rubric since: kept on record, so shown (read only).
+  const retired = detail.scores.filter((s) => s.criterionId !== 0 && !shownIds.has(s.criterionId));
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h3 className={styles.heading} id={headingId}>
+        {t('triageDetail.scores.heading')}
+      </h3>
+      <p className={mergeClasses(styles.muted, styles.small)}>{t('triageDetail.scores.hint')}</p>
+      <ul className={styles.list}>
+        {rows.map((row, index) => (
+          <ScoreLine
+            key={row.criterionId}
+            row={row}
+            active={index === activeCriterion}
+            onScore={(score) => {
+              onActiveCriterionChange(index);
+              onScore(row.criterionId, score);
+            }}
+          />
+        ))}
+      </ul>
+      {retired.length > 0 ? (
+        <p className={mergeClasses(styles.muted, styles.small)}>
+          {t('triageDetail.scores.retired', { scores: format.list(retired.map((s) => format.number(s.score))) })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The division's criteria with their scores, or the one overall score when it has no rubric. */
+function scoreRows(detail: TriageDetail, overallLabel: string): ScoreRow[] {
+  if (detail.rubric.length === 0) {
+    // The overall score lives in the state only; who gave it is the last score action still in force.
+    const last = detail.history.find((h) => h.kind === 'score' && h.undone === null && h.before.score !== h.after.score);
+    return [
+      {
+        criterionId: 0,
+        label: overallLabel,
+        score: detail.state.score,
+        by: detail.state.score !== null && last ? { actor: last.actor, at: last.at } : null,
+        comment: null,
+      },
+    ];
+  }
+  return detail.rubric.map((criterion) => {
+    const given = detail.scores.find((s) => s.criterionId === criterion.id);
+    return {
+      criterionId: criterion.id,
+      label: criterion.label,
+      score: given?.score ?? null,
+      by: given ? { actor: given.actor, at: given.at } : null,
+      comment: given?.comment ?? null,
+    };
+  });
+}
+
+function ScoreLine({ row, active, onScore }: { row: ScoreRow; active: boolean; onScore: (score: number | null) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const labelId = useId();
+  return (
+    <li className={mergeClasses(styles.criterion, active && styles.activeCriterion)} data-testid={`score-row-${row.criterionId}`} data-active={active}>
+      <span className={styles.criterionName}>
+        <span id={labelId} className={styles.strong}>
+          {row.label}
+        </span>
+        {active ? (
+          <Badge appearance="outline" color="brand" shape="rounded" size="small">
+            {t('triageDetail.scores.active')}
+          </Badge>
+        ) : null}
+      </span>
+      <span role="group" aria-label={t('triageDetail.scores.group', { criterion: row.label })} className={styles.scoreButtons}>
+        {SCORE_VALUES.map((value) => {
+          const pressed = row.score === value;
+          return (
+            <ToggleButton
+              key={value}
+              size="small"
+              className={styles.scoreButton}
+              appearance={pressed ? 'primary' : 'secondary'}
+              checked={pressed}
+              aria-label={t('triageDetail.scores.button', { criterion: row.label, score: value })}
+              // A second click on the score given takes it back.
+              onClick={() => onScore(pressed ? null : value)}
+            >
+              {value}
+            </ToggleButton>
+          );
+        })}
+      </span>
+      <span className={mergeClasses(styles.muted, styles.small, styles.scoreMeta)}>
+        {row.by ? t('triageDetail.scores.by', { name: row.by.actor, date: format.dateTime(row.by.at) }) : t('triageDetail.scores.notYet')}
+        {row.comment ? ` — ${row.comment}` : ''}
+      </span>
+    </li>
+  );
+}
+
+// ---- The rest: motivation, facts, screening, the person, notes, history, raw ----------------------
+
+/** Everything below the scores: it changes with the application only, not with the active criterion. */
+const Body = memo(function Body({ detail, searchTerms, onOpenApplication }: BodyProps) {
+  return (
+    <>
+      <Motivation text={detail.raw.motivation ?? ''} searchTerms={searchTerms} />
+      <KeyFacts raw={detail.raw} searchTerms={searchTerms} />
+      <ScreeningSection screening={detail.screening} />
+      <OtherApplications detail={detail} onOpenApplication={onOpenApplication} />
+      <Notes notes={detail.notes} />
+      <History history={detail.history} rubric={detail.rubric} />
+      <RawFields raw={detail.raw} extra={detail.extra} />
+    </>
+  );
+}, sameBody);
+
+interface BodyProps {
+  detail: TriageDetail;
+  searchTerms: string[];
+  onOpenApplication: (ref: number) => void;
+}
+
+/** The page may build the terms array anew for the same search: compare the words. */
+function sameBody(a: BodyProps, b: BodyProps): boolean {
+  return (
+    a.detail === b.detail &&
+    a.onOpenApplication === b.onOpenApplication &&
+    a.searchTerms.length === b.searchTerms.length &&
+    a.searchTerms.every((term, i) => term === b.searchTerms[i])
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h3 className={styles.heading} id={headingId}>
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+function EmptyValue() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return <span className={styles.empty}>{t('screening.detail.empty')}</span>;
+}
+
+function Motivation({ text, searchTerms }: { text: string; searchTerms: string[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <Section title={t('triageDetail.motivation.heading')}>
+      <p className={styles.motivation} data-testid="triage-motivation">
+        {text.trim() === '' ? <EmptyValue /> : <Highlighted text={text} terms={searchTerms} />}
+      </p>
+    </Section>
+  );
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_FIRST_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const DAY_FIRST_DATE_TIME = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+const pad = (text: string) => text.padStart(2, '0');
+
+/**
+ * A date as the export wrote it, in the reader's language when it is one of the export's shapes
+ * (day first, never month first: the export is European). Anything else is shown as written;
+ * the parser of shared/domain/datetime.ts would pull the Temporal polyfill into the renderer.
+ */
+function shownDate(raw: string, format: Format): string {
+  const text = raw.trim();
+  if (ISO_DATE.test(text)) return format.date(text);
+  const m = DAY_FIRST_DATE.exec(text);
+  return m ? format.date(`${m[3]}-${pad(m[2] ?? '')}-${pad(m[1] ?? '')}`) : text;
+}
+
+/** A submission time: with a zone it is an instant (shown in Brussels time), without one Brussels wall-clock time. */
+function shownDateTime(raw: string, format: Format): string {
+  const text = raw.trim();
+  if (ISO_DATE_TIME.test(text)) return format.dateTime(text.replace(' ', 'T'));
+  const m = DAY_FIRST_DATE_TIME.exec(text);
+  if (m) return format.dateTime(`${m[4]}-${pad(m[3] ?? '')}-${pad(m[1] ?? '')}T${pad(m[5] ?? '')}:${m[6]}:${m[7] ?? '00'}`);
+  return shownDate(text, format);
+}
+
+const KeyFacts = memo(function KeyFacts({ raw, searchTerms }: { raw: Record<string, string>; searchTerms: string[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const value = (key: string) => (raw[key] ?? '').trim();
+  const highlighted = (key: string) => <Highlighted text={value(key)} terms={searchTerms} />;
+  const nationality = value('secondNationality') === '' ? value('nationality') : t('triageDetail.facts.nationalities', { first: value('nationality'), second: value('secondNationality') });
+  const facts: [string, ReactNode, boolean][] = [
+    [t('triageDetail.facts.nationality'), nationality, value('nationality') === ''],
+    [t('triageDetail.facts.funding'), value('funding'), value('funding') === ''],
+    [t('triageDetail.facts.session'), value('preferredSession'), value('preferredSession') === ''],
+    [t('triageDetail.facts.university'), highlighted('university'), value('university') === ''],
+    [t('triageDetail.facts.field'), highlighted('fieldOfStudy'), value('fieldOfStudy') === ''],
+    [t('triageDetail.facts.degree'), value('highestDegree'), value('highestDegree') === ''],
+    [t('triageDetail.facts.years'), value('yearsCompleted'), value('yearsCompleted') === ''],
+    [t('triageDetail.facts.degreeDate'), shownDate(value('degreeDate'), format), value('degreeDate') === ''],
+    [t('triageDetail.facts.english'), value('englishLevel'), value('englishLevel') === ''],
+    [t('triageDetail.facts.french'), value('frenchLevel'), value('frenchLevel') === ''],
+    [t('triageDetail.facts.otherLanguages'), value('otherLanguages'), value('otherLanguages') === ''],
+    [t('triageDetail.facts.submitted'), shownDateTime(value('submittedOn'), format), value('submittedOn') === ''],
+    [t('triageDetail.facts.position'), highlighted('position'), value('position') === ''],
+  ];
+  return (
+    <Section title={t('triageDetail.facts.heading')}>
+      <dl className={styles.facts}>
+        {facts.map(([label, shown, empty]) => (
+          <div key={label} className={styles.pair}>
+            <dt className={styles.dt}>{label}</dt>
+            <dd className={styles.dd}>{empty ? <EmptyValue /> : shown}</dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  );
+});
+
+function ScreeningSection({ screening }: { screening: TriageDetail['screening'] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const text = useScreeningText();
+  const { override } = screening;
+  return (
+    <Section title={t('triageDetail.screening.heading')}>
+      <div className={styles.line}>
+        <VerdictBadge verdict={screening.verdict} />
+        {override ? <span>{t('screening.detail.automatic', { verdict: text.verdict(screening.automaticVerdict) })}</span> : null}
+      </div>
+      {override ? (
+        <div className={styles.entry} data-testid="triage-override">
+          <span>
+            {t('triageDetail.screening.overridden', { name: override.actor, date: format.dateTime(override.at) })}
+            {' · '}
+            {t(stateKey(override.state))}
+          </span>
+          <span className={styles.anywhere}>{t('triageDetail.screening.justification', { text: override.justification })}</span>
+        </div>
+      ) : null}
+      {screening.reasons.length > 0 ? (
+        <p className={styles.muted}>{t('triageDetail.screening.reasons', { reasons: format.list(screening.reasons.map((r) => text.reason(r))) })}</p>
+      ) : null}
+      <ul className={styles.list}>
+        {screening.criteria.map((c) => (
+          <li key={c.criterion} className={styles.small}>
+            <span className={styles.strong}>{t(`screening.detail.criterion.${c.criterion}`)}</span>
+            {' — '}
+            {t(`screening.detail.outcome.${c.outcome}`)}
+            {': '}
+            {text.explain(c.explanation)}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** The service also keeps overrides replaced by a later one ('superseded'), beyond the contract's two states. */
+function stateKey(state: string) {
+  if (state === 'stale') return 'screening.detail.state.stale' as const;
+  if (state === 'active') return 'screening.detail.state.active' as const;
+  return 'screening.detail.state.superseded' as const;
+}
+
+function OtherApplications({ detail, onOpenApplication }: { detail: TriageDetail; onOpenApplication: (ref: number) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const others = detail.otherApplications;
+  return (
+    <Section title={t('triageDetail.others.heading')}>
+      {others.length === 0 ? (
+        <p className={styles.muted}>{t('triageDetail.others.none')}</p>
+      ) : (
+        <ul className={styles.list} data-testid="triage-other-applications">
+          {others.map((a) => (
+            <li key={a.ref} className={styles.line}>
+              <Link as="button" className={styles.nowrap} aria-label={t('triageDetail.others.open', { id: a.applicationId })} onClick={() => onOpenApplication(a.ref)}>
+                {a.applicationId}
+              </Link>
+              <span>{a.divisionCode ?? a.division}</span>
+              <StageBadge stage={a.stage} />
+              <VerdictBadge verdict={a.verdict} />
+              {a.submittedAt ? <span className={mergeClasses(styles.muted, styles.small)}>{format.dateTime(a.submittedAt)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Notes({ notes }: { notes: TriageDetail['notes'] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  // Newest first (the service sends them so; sorted here too, the order is the point).
+  const sorted = [...notes].sort((a, b) => b.id - a.id);
+  return (
+    <Section title={t('triageDetail.notes.heading')}>
+      {sorted.length === 0 ? (
+        <p className={styles.muted}>{t('triageDetail.notes.none')}</p>
+      ) : (
+        <ul className={styles.list} data-testid="triage-notes">
+          {sorted.map((note) => (
+            <li key={note.id} className={styles.entry}>
+              <p className={styles.noteText}>{note.text}</p>
+              <span className={mergeClasses(styles.muted, styles.small)}>{t('triageDetail.notes.by', { name: note.actor, date: format.dateTime(note.at) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function History({ history, rubric }: { history: TriageHistoryEntry[]; rubric: RubricCriterion[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const words = useTriageWords();
+  return (
+    <Section title={t('triageDetail.history.heading')}>
+      {history.length === 0 ? (
+        <p className={styles.muted}>{t('triageDetail.history.none')}</p>
+      ) : (
+        <ol className={styles.list} data-testid="triage-history">
+          {history.map((entry) => (
+            <li key={entry.actionId} className={styles.entry}>
+              <span className={entry.undone ? styles.undone : undefined}>{describeChange(entry, rubric, words, t)}</span>
+              <span className={mergeClasses(styles.muted, styles.small)}>
+                {t('triageDetail.history.by', { name: entry.actor, date: format.dateTime(entry.at) })}
+                {entry.undone ? ` · ${t('triageDetail.history.undone', { name: entry.undone.by, date: format.dateTime(entry.undone.at) })}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+type T = TFunction;
+
+
+/** What one action changed, in words: "Stage: New → Proposed for shortlist", "Score 4 on Languages"… */
+function describeChange(entry: TriageHistoryEntry, rubric: RubricCriterion[], words: TriageWords, t: T): string {
+  const { before, after } = entry;
+  switch (entry.kind) {
+    case 'stage': {
+      const from = words.stage(before.stage);
+      const to = words.stage(after.stage);
+      if (after.reason) return t('triageDetail.history.stageWithReason', { from, to, reason: words.reason(after.reason) });
+      return t('triageDetail.history.stage', { from, to });
+    }
+    case 'score':
+      return describeScores(before, after, rubric, t);
+    case 'assign':
+      return after.assignee ? t('triageDetail.history.assigned', { name: after.assignee }) : t('triageDetail.history.unassigned');
+    case 'note':
+      return t('triageDetail.history.note');
+    case 'division': {
+      const division = after.division;
+      return division ? t('triageDetail.history.division', { division }) : t('triageDetail.history.divisionGiven');
+    }
+  }
+}
+
+function describeScores(before: TriageStateView, after: TriageStateView, rubric: RubricCriterion[], t: T): string {
+  const was = before.scores ?? {};
+  const now = after.scores ?? {};
+  const changed = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((id) => was[id] !== now[id]);
+  if (changed.length === 0) {
+    // No rubric score moved: the overall score of a division without a rubric did.
+    return after.score === null ? t('triageDetail.history.overallRemoved') : t('triageDetail.history.overallScore', { score: after.score });
+  }
+  return changed
+    .map((id) => {
+      const criterion = rubric.find((c) => String(c.id) === id)?.label ?? t('triageDetail.history.removedCriterion');
+      const score = now[id];
+      return score === undefined ? t('triageDetail.history.scoreRemoved', { criterion }) : t('triageDetail.history.score', { score, criterion });
+    })
+    .join('; ');
+}
+
+/** Every field of the export as stored (corrections applied), folded away: rarely needed, always there. */
+function RawFields({ raw, extra }: { raw: Record<string, string>; extra: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const language = toLanguage(i18n.resolvedLanguage ?? i18n.language);
+  const extraEntries = Object.entries(extra);
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="raw">
+        <AccordionHeader as="h3" className={styles.accordionHeading}>
+          {t('triageDetail.raw.heading')}
+        </AccordionHeader>
+        <AccordionPanel>
+          <dl className={styles.facts} data-testid="triage-raw-fields">
+            {APPLICATION_FIELDS.filter((f) => f.key in raw).map((f) => (
+              <div key={f.key} className={styles.pair}>
+                <dt className={styles.dt}>{f[language]}</dt>
+                <dd className={styles.dd}>{(raw[f.key] ?? '').trim() === '' ? <EmptyValue /> : raw[f.key]}</dd>
+              </div>
+            ))}
+          </dl>
+          {extraEntries.length > 0 ? (
+            <>
+              <h4 className={styles.heading}>{t('triageDetail.raw.extra')}</h4>
+              <dl className={styles.facts}>
+                {extraEntries.map(([key, value]) => (
+                  <div key={key} className={styles.pair}>
+                    <dt className={styles.dt}>{key}</dt>
+                    <dd className={styles.dd}>{value.trim() === '' ? <EmptyValue /> : value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
