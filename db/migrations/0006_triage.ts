@@ -109,13 +109,13 @@ export const migration0006: Migration = {
       CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
       CREATE VIRTUAL TABLE application_search USING fts5(
-        first_name, last_name, email, university, field_of_study, position, motivation,
+        application_id, first_name, last_name, email, university, field_of_study, position, motivation,
         content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
       );
       CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_up_to INTEGER NOT NULL);
       INSERT INTO search_state (id, indexed_up_to) VALUES (1, 0);
       CREATE TABLE search_pending (application_ref INTEGER PRIMARY KEY);
-      CREATE TRIGGER applications_search_changed AFTER UPDATE OF first_name, last_name, email, university, field_of_study, position, motivation ON applications
+      CREATE TRIGGER applications_search_changed AFTER UPDATE OF application_id, first_name, last_name, email, university, field_of_study, position, motivation ON applications
       WHEN OLD.id <= (SELECT indexed_up_to FROM search_state) BEGIN
         INSERT OR IGNORE INTO search_pending (application_ref) VALUES (NEW.id);
       END;

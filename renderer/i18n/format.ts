@@ -24,6 +24,29 @@ function parse(value: string): { date: Date; timeZone: string } | null {
   return { date: d, timeZone: zoned ? OFFICE_TIME_ZONE : 'UTC' };
 }
 
+/** The only option sets the formatter uses: a small fixed set, so the cache below stays small. */
+type DateOptions = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle' | 'day' | 'month'>;
+
+/**
+ * Building an Intl.DateTimeFormat costs far more than formatting with one (it loads locale data);
+ * a table of hundreds of dates re-rendering on each key press made construction the top cost.
+ * Formatters are immutable, so one per locale + options + zone is shared for the app's life.
+ */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, options: DateOptions, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}|${options.day ?? ''}|${options.month ?? ''}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+type ByteUnitIndex = 0 | 1 | 2 | 3;
+
 export interface Format {
   locale: string;
   number(value: number): string;
@@ -56,10 +79,19 @@ export function useFormat(): Format {
     const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' });
     const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' });
     const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-    const withDate = (value: string, options: Intl.DateTimeFormatOptions): string => {
+    const byteFormat = (unit: (typeof BYTE_UNITS)[number]): Intl.NumberFormat =>
+      new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        // "574 bytes", not "574 byte"; "1.2 MB" for the rest.
+        unitDisplay: unit === 'byte' ? 'long' : 'short',
+        maximumFractionDigits: unit === 'byte' ? 0 : 1,
+      });
+    const byteFormats = [byteFormat('byte'), byteFormat('kilobyte'), byteFormat('megabyte'), byteFormat('gigabyte')] as const;
+    const withDate = (value: string, options: DateOptions): string => {
       const parsed = parse(value);
       if (!parsed) return value;
-      return new Intl.DateTimeFormat(locale, { ...options, timeZone: parsed.timeZone }).format(parsed.date);
+      return dateTimeFormat(locale, options, parsed.timeZone).format(parsed.date);
     };
     return {
       locale,
@@ -72,20 +104,13 @@ export function useFormat(): Format {
         DATE_ONLY.test(value) ? withDate(value, { dateStyle: 'medium' }) : withDate(value, { dateStyle: 'medium', timeStyle: 'medium' }),
       longDateTime: (value) => (parse(value) ? withDate(value, { dateStyle: 'full', timeStyle: 'medium' }) : ''),
       bytes(value) {
-        const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
         let amount = value;
-        let unit = 0;
-        while (amount >= 1024 && unit < units.length - 1) {
+        let unit: ByteUnitIndex = 0;
+        while (amount >= 1024 && unit < BYTE_UNITS.length - 1) {
           amount /= 1024;
-          unit += 1;
+          unit = (unit + 1) as ByteUnitIndex;
         }
-        return new Intl.NumberFormat(locale, {
-          style: 'unit',
-          unit: units[unit],
-          // "574 bytes", not "574 byte"; "1.2 MB" for the rest.
-          unitDisplay: unit === 0 ? 'long' : 'short',
-          maximumFractionDigits: unit === 0 ? 0 : 1,
-        }).format(amount);
+        return byteFormats[unit].format(amount);
       },
       // Floor, not round: "99 %" until it is really done.
       percent: (fraction) => percentFormat.format(Math.floor(Math.min(Math.max(fraction, 0), 1) * 100) / 100),

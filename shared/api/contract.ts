@@ -390,7 +390,7 @@ export const triageFilterSchema = z
     unscored: z.boolean().optional(),
     submittedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     submittedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    /** Full-text search over names, e-mail, university, field of study, position and motivation. */
+    /** Full-text search over the application id, names, e-mail, university, field of study, position and motivation. */
     search: z.string().max(200).optional(),
   })
   .strict();
@@ -425,8 +425,8 @@ export interface TriageRow {
 
 export interface TriagePage {
   rows: TriageRow[];
-  /** Rows of the whole view (filter and search), for the scroll bar. */
-  total: number;
+  /** Rows of the whole view (filter and search), for the scroll bar; null when not asked for. */
+  total: number | null;
   offset: number;
   /** The search terms as the index reads them, for highlighting. */
   searchTerms: string[];
@@ -658,7 +658,14 @@ export const methods = {
   /** One page of a queue, filtered, searched and sorted in the database. */
   'triage.list': {
     input: z
-      .object({ ...triageQuery, sort: triageSortSchema.default([]), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })
+      .object({
+        ...triageQuery,
+        sort: triageSortSchema.default([]),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+        /** False when the caller knows the total already (reloading a later page): spares a count. */
+        withTotal: z.boolean().default(true),
+      })
       .strict(),
     output: returns<TriagePage>(),
   },
@@ -764,6 +771,8 @@ export interface ChangedEvent {
   type: 'changed';
   /** 'triage': stages, scores, notes, assignments (not verdicts). */
   scope: 'database' | 'campaign' | 'applications' | 'triage';
+  /** The applications concerned, when few (a triage action): windows reload only what shows them. */
+  refs?: number[];
   campaignId?: number;
 }
 

@@ -246,7 +246,7 @@ async function main(): Promise<void> {
       console.log('  (keyboard triage in Chromium skipped: BENCH_BROWSER=0)');
     } else {
       const keyboard = await measureKeyboard(triageDir, databasePath);
-      row(`Chromium ${keyboard.browser}: key S -> next shown`, ms(keyboard.keyToShown), `${keyboard.keyToShown.count} decisions; target p95 < 100 ms`);
+      row(`Chromium ${keyboard.browser}: OPS, key S -> next shown`, ms(keyboard.keyToShown), `${keyboard.keyToShown.count} decisions; target p95 < 100 ms`);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -24,8 +24,11 @@ async function readyFor(ctx: ServiceContext, search: string | undefined): Promis
   }
 }
 
-function changed(ctx: ServiceContext, campaignId: number): void {
-  ctx.emit({ type: 'changed', scope: 'triage', campaignId });
+/** Beyond this many, an event names no applications: every window reloads what it shows. */
+const REFS_IN_EVENT = 500;
+
+function changed(ctx: ServiceContext, campaignId: number, refs?: readonly number[]): void {
+  ctx.emit(refs && refs.length <= REFS_IN_EVENT ? { type: 'changed', scope: 'triage', campaignId, refs: [...refs] } : { type: 'changed', scope: 'triage', campaignId });
 }
 
 interface ViewRow {
@@ -57,9 +60,9 @@ export const triageHandlers: HandlerTable<
     return sidebar(ctx.session.open.sqlite, campaignId, officerName(ctx));
   },
 
-  async 'triage.list'({ campaignId, queue, filter, sort, offset, limit }, ctx) {
+  async 'triage.list'({ campaignId, queue, filter, sort, offset, limit, withTotal }, ctx) {
     await readyFor(ctx, filter.search);
-    return listQueue(ctx.session.open.sqlite, campaignId, queue, filter, sort, offset, limit);
+    return listQueue(ctx.session.open.sqlite, campaignId, queue, filter, sort, offset, limit, withTotal);
   },
 
   async 'triage.refs'({ campaignId, queue, filter, sort }, ctx) {
@@ -81,21 +84,21 @@ export const triageHandlers: HandlerTable<
       scheduleSearchIndex(ctx);
       ctx.emit({ type: 'changed', scope: 'applications', campaignId: result.campaignId });
     }
-    changed(ctx, result.campaignId);
+    changed(ctx, result.campaignId, input.refs);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.score'(input, ctx) {
     await ctx.background.settled();
     const result = score(ctx.session.open.sqlite, input, officerName(ctx));
-    changed(ctx, result.campaignId);
+    changed(ctx, result.campaignId, input.refs);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.note'(input, ctx) {
     await ctx.background.settled();
     const result = addNote(ctx.session.open.sqlite, input, officerName(ctx));
-    changed(ctx, result.campaignId);
+    changed(ctx, result.campaignId, [input.ref]);
     return { actionId: result.actionId, changed: result.changed };
   },
 
@@ -106,7 +109,7 @@ export const triageHandlers: HandlerTable<
       scheduleRescreen(ctx, campaignId);
       ctx.emit({ type: 'changed', scope: 'applications', campaignId });
     }
-    changed(ctx, campaignId);
+    changed(ctx, campaignId, result.refs);
     return result;
   },
 

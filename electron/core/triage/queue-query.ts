@@ -38,7 +38,8 @@ const SORT_EXPRESSIONS: Record<TriageColumn, string[]> = {
   englishLevel: ['a.english_level_parsed IS NULL', LEVEL_ORDER('a.english_level_parsed')],
   frenchLevel: ['a.french_level_parsed IS NULL', LEVEL_ORDER('a.french_level_parsed')],
   otherLanguages: ["a.other_languages = ''", 'a.other_languages COLLATE NOCASE'],
-  submittedAt: ['a.submitted_at IS NULL', 'a.submitted_at'],
+  // Every stored application has a submission instant (the import refuses rows without one).
+  submittedAt: ['a.submitted_at'],
   assignee: ['t.assignee IS NULL', 't.assignee COLLATE NOCASE'],
 };
 
@@ -110,7 +111,8 @@ export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilte
     params.push(brusselsDayStart(filter.submittedTo, 1));
   }
   const match = filter.search ? ftsQuery(filter.search) : null;
-  const order = [...sort.flatMap((s) => SORT_EXPRESSIONS[s.column].map((e, i) => (i === 0 && e.includes('IS NULL')) || e.endsWith("= ''") ? e : `${e} ${s.descending ? 'DESC' : 'ASC'}`)), 'a.submitted_at IS NULL', 'a.submitted_at', 'a.id'];
+  const order = [...sort.flatMap((s) => SORT_EXPRESSIONS[s.column].map((e, i) => (i === 0 && e.includes('IS NULL')) || e.endsWith("= ''") ? e : `${e} ${s.descending ? 'DESC' : 'ASC'}`)), 'a.submitted_at', 'a.id'];
+  // The default order (oldest first) is the indexes' own order: a page needs no sorting of the whole queue.
   // A search leads: its matches are usually a few hundred of the campaign's thousands, so the
   // query starts from them (CROSS JOIN keeps that order) instead of testing every application.
   const from = match ? `FROM (SELECT rowid AS ref FROM application_search WHERE application_search MATCH ?) s CROSS JOIN ${QUEUE_FROM.slice('FROM '.length).replace('applications a', 'applications a ON a.id = s.ref')}` : QUEUE_FROM;

@@ -45,9 +45,9 @@ function prepared(sqlite: SqliteDatabase, sql: string): Statement<unknown[]> {
   return statement;
 }
 
-export function listQueue(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort, offset: number, limit: number): TriagePage {
+export function listQueue(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort, offset: number, limit: number, withTotal = true): TriagePage {
   const q = queueSql(campaignId, queue, filter, sort);
-  const total = prepared(sqlite, `SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number;
+  const total = withTotal ? (prepared(sqlite, `SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number) : null;
   const rows = prepared(sqlite, `SELECT ${ROW_COLUMNS} ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as TriageRow[];
   return { rows, total, offset, searchTerms: filter.search ? searchTerms(filter.search) : [] };
 }

@@ -7,7 +7,7 @@ import type { SqliteDatabase } from '../../../db/connection';
  * import never pays for the index.
  */
 
-const SEARCHED = ['first_name', 'last_name', 'email', 'university', 'field_of_study', 'position', 'motivation'] as const;
+const SEARCHED = ['application_id', 'first_name', 'last_name', 'email', 'university', 'field_of_study', 'position', 'motivation'] as const;
 const CHUNK = 2000;
 
 export interface SearchIndexStatus {

@@ -44,6 +44,11 @@ const useStyles = makeStyles({
   explanation: { margin: 0, gridColumnStart: 2 },
   table: { tableLayout: 'auto' },
   cell: { overflowWrap: 'anywhere', verticalAlign: 'top' },
+  // Field names and read values are short words: let the imported value take the squeeze, never
+  // break "Application ID" mid-word ('break-word', unlike 'anywhere', keeps the longest word as
+  // the column's minimum width).
+  fieldCell: { minWidth: '8rem', overflowWrap: 'break-word', verticalAlign: 'top' },
+  readCell: { overflowWrap: 'break-word', verticalAlign: 'top' },
   nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   extra: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(8rem, auto) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   pair: { display: 'contents' },
@@ -353,7 +358,7 @@ function ValuesTable({ detail, onCorrect }: { detail: ScreeningDetail; onCorrect
     <Table size="small" className={styles.table} aria-label={t('screening.detail.valuesLabel', { id: detail.row.applicationId })} data-testid="detail-values">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{t('screening.detail.colField')}</TableHeaderCell>
+          <TableHeaderCell className={styles.fieldCell}>{t('screening.detail.colField')}</TableHeaderCell>
           <TableHeaderCell>{t('screening.detail.colRaw')}</TableHeaderCell>
           <TableHeaderCell>{t('screening.detail.colParsed')}</TableHeaderCell>
           <TableHeaderCell>{t('screening.detail.colCorrect')}</TableHeaderCell>
@@ -365,7 +370,7 @@ function ValuesTable({ detail, onCorrect }: { detail: ScreeningDetail; onCorrect
           const { key } = r;
           return (
             <TableRow key={key} className={correction ? styles.correctedRow : undefined} data-testid={`value-${key}`}>
-              <TableCell className={styles.cell}>{r.label}</TableCell>
+              <TableCell className={styles.fieldCell}>{r.label}</TableCell>
               <TableCell className={styles.cell}>
                 {r.raw}
                 {correction ? (
@@ -376,7 +381,7 @@ function ValuesTable({ detail, onCorrect }: { detail: ScreeningDetail; onCorrect
                   </span>
                 ) : null}
               </TableCell>
-              <TableCell className={styles.cell}>{r.parsed}</TableCell>
+              <TableCell className={styles.readCell}>{r.parsed}</TableCell>
               <TableCell>
                 {isCorrectable(key) ? (
                   <Button
@@ -444,7 +449,7 @@ function CorrectionHistory({ detail }: { detail: ScreeningDetail }) {
             <TableRow key={c.id}>
               <TableCell className={styles.nowrap}>{format.dateTime(c.at)}</TableCell>
               <TableCell className={styles.cell}>{c.actor}</TableCell>
-              <TableCell className={styles.cell}>{labelOf(c.field)}</TableCell>
+              <TableCell className={styles.readCell}>{labelOf(c.field)}</TableCell>
               <TableCell className={styles.cell}>
                 {shown(c.imported)} → {shown(c.corrected)}
               </TableCell>

@@ -1,26 +1,33 @@
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { DIVISIONS, type DivisionCode } from '../../../shared/domain/divisions';
 import type { Stage } from '../../../shared/domain/stages';
 import { useFormat } from '../../i18n/format';
-import { useTriageWords } from './triageWords';
 
 const useStyles = makeStyles({
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorBrandBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
-  count: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+  count: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  // Fluent's 64px minimum makes short labels as wide as long ones; the bar must fit a narrow column.
+  action: { minWidth: 'auto', whiteSpace: 'nowrap' },
+  // Clear sits at the end of the bar, apart from the actions that change applications.
+  clear: { marginLeft: 'auto' },
 });
 
-/** What can be done to a selection at once: one action each, undone as one. */
+/**
+ * What can be done to a selection at once: one action each, undone as one. The stage changes,
+ * used on every selection, are buttons; the rarer ones (score, assignment, division) sit in a
+ * "More" menu so the bar stays on one or two lines in the narrow middle column.
+ */
 export function BulkBar({
   count,
   showDivision,
@@ -43,64 +50,71 @@ export function BulkBar({
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormat();
-  const words = useTriageWords();
   return (
     <div className={styles.bar} role="toolbar" aria-label={t('triage.bulk.label', { count, formatted: format.number(count) })} data-testid="bulk-bar">
       <span className={styles.count} aria-live="polite">
         {t('triage.bulk.selected', { count, formatted: format.number(count) })}
       </span>
-      <Button size="small" onClick={() => onStage('proposed')}>
-        {words.stage('proposed')}
+      <Button size="small" className={styles.action} onClick={() => onStage('proposed')}>
+        {t('triage.bulk.propose')}
       </Button>
-      <Button size="small" onClick={() => onStage('notRetained')}>
-        {words.stage('notRetained')}…
+      <Button size="small" className={styles.action} onClick={() => onStage('notRetained')}>
+        {t('triage.bulk.notRetained')}
       </Button>
-      <Button size="small" onClick={() => onStage('inReview')}>
-        {words.stage('inReview')}
+      <Button size="small" className={styles.action} onClick={() => onStage('inReview')}>
+        {t('triage.bulk.inReview')}
       </Button>
-      <Button size="small" onClick={() => onStage('new')}>
+      <Button size="small" className={styles.action} onClick={() => onStage('new')}>
         {t('triage.bulk.backToNew')}
       </Button>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button size="small">{t('triage.bulk.score')}</Button>
+          <Button size="small" className={styles.action} icon={<MoreHorizontalRegular />}>
+            {t('triage.bulk.more')}
+          </Button>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
-            {[1, 2, 3, 4, 5].map((s) => (
-              <MenuItem key={s} onClick={() => onScore(s)}>
-                {t('triage.bulk.scoreValue', { score: s })}
-              </MenuItem>
-            ))}
-            <MenuItem onClick={() => onScore(null)}>{t('triage.bulk.scoreClear')}</MenuItem>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuItem>{t('triage.bulk.score')}</MenuItem>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {[1, 2, 3, 4, 5].map((s) => (
+                    <MenuItem key={s} onClick={() => onScore(s)}>
+                      {t('triage.bulk.scoreValue', { score: s })}
+                    </MenuItem>
+                  ))}
+                  <MenuItem onClick={() => onScore(null)}>{t('triage.bulk.scoreClear')}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+            <MenuItem onClick={onAssignToMe}>{t('triage.bulk.assignToMe')}</MenuItem>
+            <MenuItem onClick={onUnassign}>{t('triage.bulk.unassign')}</MenuItem>
+            {showDivision ? (
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <MenuItem>{t('triage.bulk.division')}</MenuItem>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    {DIVISIONS.map((d) => (
+                      <MenuItem key={d.code} onClick={() => onDivision(d.code)}>
+                        {d.code}
+                      </MenuItem>
+                    ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            ) : null}
           </MenuList>
         </MenuPopover>
       </Menu>
-      <Button size="small" onClick={onAssignToMe}>
-        {t('triage.bulk.assignToMe')}
-      </Button>
-      <Button size="small" onClick={onUnassign}>
-        {t('triage.bulk.unassign')}
-      </Button>
-      {showDivision ? (
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button size="small">{t('triage.bulk.division')}</Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {DIVISIONS.map((d) => (
-                <MenuItem key={d.code} onClick={() => onDivision(d.code)}>
-                  {d.code}
-                </MenuItem>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      ) : null}
-      <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={onClear}>
-        {t('triage.bulk.clear')}
-      </Button>
+      {/* Icon only to save room; the tooltip is its accessible name. */}
+      <Tooltip content={t('triage.bulk.clear')} relationship="label">
+        <Button size="small" appearance="subtle" className={styles.clear} icon={<DismissRegular />} onClick={onClear} />
+      </Tooltip>
     </div>
   );
 }

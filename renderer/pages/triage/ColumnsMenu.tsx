@@ -1,5 +1,6 @@
 import { Button, Checkbox, Popover, PopoverSurface, PopoverTrigger, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, ColumnTripleRegular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRIAGE_COLUMNS, type TriageColumn } from '../../../shared/api/contract';
 
@@ -10,7 +11,10 @@ const useStyles = makeStyles({
 });
 
 /** Which columns the queue shows, and in which order (shown ones first, in their order; then the others). */
-export function ColumnsMenu({ columns, onChange }: { columns: TriageColumn[]; onChange(columns: TriageColumn[]): void }) {
+/** Drawn again only when the columns change (not on every key of the queue). */
+export const ColumnsMenu = memo(ColumnsMenuView);
+
+function ColumnsMenuView({ columns, onChange }: { columns: TriageColumn[]; onChange(columns: TriageColumn[]): void }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const hidden = TRIAGE_COLUMNS.filter((c) => !columns.includes(c));

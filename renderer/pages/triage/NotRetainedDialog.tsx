@@ -12,6 +12,8 @@ interface Props {
   open: boolean;
   /** How many applications the decision is for (the selection, or the current one). */
   count: number;
+  /** Who the decision is for when it is one application ("DUPONT Marie"): named in the title. */
+  applicationLabel?: string;
   /** The reason chosen, null for none; the page saves the decision and closes the dialog. */
   onChoose: (reason: NotRetainedReason | null) => void;
   onClose: () => void;
@@ -33,15 +35,15 @@ const useStyles = makeStyles({
 });
 
 /** X: "not retained", with an optional reason picked by a digit (0 none, 1-6 a reason) and Enter. */
-export function NotRetainedDialog({ open, count, onChoose, onClose }: Props) {
+export function NotRetainedDialog({ open, count, applicationLabel, onChoose, onClose }: Props) {
   return (
     <FormDialog open={open} onClose={onClose}>
-      <ReasonForm count={count} onChoose={onChoose} />
+      <ReasonForm count={count} applicationLabel={applicationLabel} onChoose={onChoose} />
     </FormDialog>
   );
 }
 
-function ReasonForm({ count, onChoose }: { count: number; onChoose: (reason: NotRetainedReason | null) => void }) {
+function ReasonForm({ count, applicationLabel, onChoose }: { count: number; applicationLabel: string | undefined; onChoose: (reason: NotRetainedReason | null) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const words = useTriageWords();
@@ -70,7 +72,11 @@ function ReasonForm({ count, onChoose }: { count: number; onChoose: (reason: Not
 
   return (
     <FormDialogForm
-      title={t('triageDetail.notRetained.title', { count })}
+      title={
+        count === 1 && applicationLabel !== undefined && applicationLabel.trim() !== ''
+          ? t('triageDetail.notRetained.titleNamed', { name: applicationLabel.trim() })
+          : t('triageDetail.notRetained.title', { count })
+      }
       submitLabel={t('triageDetail.notRetained.confirm')}
       onSubmit={() => onChoose(choice === NONE ? null : (choice as NotRetainedReason))}
     >

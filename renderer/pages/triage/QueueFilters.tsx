@@ -4,6 +4,7 @@ import {
   Combobox,
   Field,
   Input,
+  Label,
   Option,
   Popover,
   PopoverSurface,
@@ -12,9 +13,11 @@ import {
   Tag,
   TagGroup,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountRow, TriageFilter } from '../../../shared/api/contract';
 import { useFormat } from '../../i18n/format';
@@ -25,7 +28,10 @@ const FUNDING = ['nato', 'grant', 'unknown'] as const;
 const useStyles = makeStyles({
   surface: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(12rem, 1fr))', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, maxWidth: '36rem' },
   wide: { gridColumn: '1 / -1' },
+  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   checks: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  // The nationality list runs to dozens of countries: a scrolling list, not one the height of the screen.
+  listbox: { maxHeight: '20rem', overflowY: 'auto' },
   actions: { gridColumn: '1 / -1', display: 'flex', justifyContent: 'flex-end', columnGap: tokens.spacingHorizontalS },
 });
 
@@ -45,6 +51,7 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormat();
+  const fundingLabelId = useId();
   const set = (patch: Partial<TriageFilter>) => {
     const next: TriageFilter = { ...filter, ...patch };
     // An empty value is no filter: leave it out, so saved views and counts stay clean.
@@ -60,6 +67,9 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
         multiselect
         placeholder={t('triage.filter.any')}
         selectedOptions={filter[key] ?? []}
+        // Fluent sizes the list to all the room left on screen (autoSize); the class caps it instead.
+        positioning={{ autoSize: false }}
+        listbox={{ className: styles.listbox }}
         onOptionSelect={(_e, data) => set({ [key]: data.selectedOptions })}
       >
         {(facets?.[key] ?? []).flatMap((r) =>
@@ -73,12 +83,15 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
     </Field>
   );
 
+  // "Field: values" comes from the catalogue: French sets a non-breaking space before the colon.
+  const fieldTag = (column: 'nationality' | 'funding' | 'preferredSession' | 'fieldOfStudy' | 'university', values: string) =>
+    t('triage.filter.fieldTag', { field: t(`triage.column.${column}`), values });
   const tags: { key: keyof TriageFilter; text: string }[] = [];
-  if (filter.nationality?.length) tags.push({ key: 'nationality', text: `${t('triage.column.nationality')}: ${filter.nationality.join(', ')}` });
-  if (filter.funding?.length) tags.push({ key: 'funding', text: `${t('triage.column.funding')}: ${filter.funding.map((f) => t(`triage.filter.funding.${f}`)).join(', ')}` });
-  if (filter.preferredSession?.length) tags.push({ key: 'preferredSession', text: `${t('triage.column.preferredSession')}: ${filter.preferredSession.join(', ')}` });
-  if (filter.fieldOfStudy) tags.push({ key: 'fieldOfStudy', text: `${t('triage.column.fieldOfStudy')}: ${filter.fieldOfStudy}` });
-  if (filter.university) tags.push({ key: 'university', text: `${t('triage.column.university')}: ${filter.university}` });
+  if (filter.nationality?.length) tags.push({ key: 'nationality', text: fieldTag('nationality', filter.nationality.join(', ')) });
+  if (filter.funding?.length) tags.push({ key: 'funding', text: fieldTag('funding', filter.funding.map((f) => t(`triage.filter.funding.${f}`)).join(', ')) });
+  if (filter.preferredSession?.length) tags.push({ key: 'preferredSession', text: fieldTag('preferredSession', filter.preferredSession.join(', ')) });
+  if (filter.fieldOfStudy) tags.push({ key: 'fieldOfStudy', text: fieldTag('fieldOfStudy', filter.fieldOfStudy) });
+  if (filter.university) tags.push({ key: 'university', text: fieldTag('university', filter.university) });
   if (filter.englishAtLeast) tags.push({ key: 'englishAtLeast', text: t('triage.filter.englishAtLeastTag', { level: filter.englishAtLeast }) });
   if (filter.frenchAtLeast) tags.push({ key: 'frenchAtLeast', text: t('triage.filter.frenchAtLeastTag', { level: filter.frenchAtLeast }) });
   if (filter.scoreAtLeast !== undefined) tags.push({ key: 'scoreAtLeast', text: t('triage.filter.scoreAtLeastTag', { score: filter.scoreAtLeast }) });
@@ -96,18 +109,24 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
           <div className={styles.surface}>
             {multi('nationality', t('triage.column.nationality'))}
             {multi('preferredSession', t('triage.column.preferredSession'))}
-            <Field label={t('triage.column.funding')} className={styles.wide}>
+            {/* A group, not a Field: a Field gives its one id to every control inside, so the three
+                boxes shared an id and a click on one label ticked another. */}
+            <div role="group" aria-labelledby={fundingLabelId} className={mergeClasses(styles.wide, styles.group)}>
+              <Label id={fundingLabelId}>{t('triage.column.funding')}</Label>
               <div className={styles.checks}>
                 {FUNDING.map((f) => (
                   <Checkbox
                     key={f}
                     label={t(`triage.filter.funding.${f}`)}
                     checked={filter.funding?.includes(f) ?? false}
-                    onChange={(_e, data) => set({ funding: data.checked ? [...(filter.funding ?? []), f] : (filter.funding ?? []).filter((x) => x !== f) })}
+                    onChange={(_e, data) => {
+                      const others = (filter.funding ?? []).filter((x) => x !== f);
+                      set({ funding: data.checked === true ? [...others, f] : others });
+                    }}
                   />
                 ))}
               </div>
-            </Field>
+            </div>
             <Field label={t('triage.column.fieldOfStudy')}>
               <Input value={filter.fieldOfStudy ?? ''} onChange={(_e, data) => set({ fieldOfStudy: data.value })} />
             </Field>

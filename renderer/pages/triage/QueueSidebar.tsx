@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DeleteRegular, PersonRegular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId, SavedView, TriageSidebar } from '../../../shared/api/contract';
 import { DIVISIONS } from '../../../shared/domain/divisions';
@@ -51,7 +52,10 @@ export type QueueChoice = { kind: 'queue'; queue: QueueId } | { kind: 'mine' } |
  * The queues: each division's (and Unassigned) with its counts per stage as a small bar, the
  * officer's own applications, and the officer's saved views.
  */
-export function QueueSidebar({
+/** Drawn again only when its counts, views or choice change (not on every key of the queue). */
+export const QueueSidebar = memo(QueueSidebarView, (a, b) => a.data === b.data && a.views === b.views && a.active === b.active);
+
+function QueueSidebarView({
   data,
   views,
   active,

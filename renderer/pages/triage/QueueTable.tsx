@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TriageColumn, TriageRow, TriageSort } from '../../../shared/api/contract';
 import { Highlighted } from '../../components/Highlighted';
@@ -100,7 +100,10 @@ export interface QueueTableProps {
  * The queue as a virtualized grid: only the rows on screen exist in the page, fetched page by
  * page from the database. The current row follows the keyboard (J/K) and stays in view.
  */
-export function QueueTable({ window, columns, sort, onSortChange, currentIndex, selected, onRowClick, label }: QueueTableProps) {
+/** Drawn again only when its rows, columns, order, cursor or selection change. */
+export const QueueTable = memo(QueueTableView);
+
+function QueueTableView({ window, columns, sort, onSortChange, currentIndex, selected, onRowClick, label }: QueueTableProps) {
   // TanStack Virtual and Table hand back stable objects whose answers change as the list scrolls:
   // the React Compiler must not memoize on them (it knows, and skips this component).
   'use no memo';

@@ -7,12 +7,18 @@ import {
   Link,
   Skeleton,
   SkeletonItem,
+  Button,
+  Field,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Textarea,
   ToggleButton,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { memo, useCallback, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RubricCriterion, TriageDetail, TriageHistoryEntry, TriageStateView } from '../../../shared/api/contract';
@@ -46,11 +52,14 @@ export interface TriageDetailPaneProps {
   onActiveCriterionChange(index: number): void;
   /** criterionId 0: the overall score of a division without a rubric; null removes the score. */
   onScore(criterionId: number, score: number | null): void;
+  /** A comment on a score already given (rubric criteria only). */
+  onComment(criterionId: number, score: number, comment: string): void;
   /** A click on one of the person's other applications. */
   onOpenApplication(ref: number): void;
 }
 
 const useStyles = makeStyles({
+  commentForm: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: '18rem' },
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -105,14 +114,20 @@ const useStyles = makeStyles({
   skeleton: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-export function TriageDetailPane({ detail, error, searchTerms, activeCriterion, onActiveCriterionChange, onScore, onOpenApplication }: TriageDetailPaneProps) {
+/**
+ * Drawn again only when what it shows changes: the page re-renders on every key and answer, and
+ * this pane is the heaviest part of it. Its callbacks act on the application it was last drawn
+ * with (which is in `detail`), so new callbacks alone need no new drawing.
+ */
+export const TriageDetailPane = memo(TriageDetailPaneView, (a, b) =>
+  a.detail === b.detail && a.error === b.error && a.activeCriterion === b.activeCriterion && a.searchTerms.join('\u0000') === b.searchTerms.join('\u0000'),
+);
+
+function TriageDetailPaneView({ detail, error, searchTerms, activeCriterion, onActiveCriterionChange, onScore, onComment, onOpenApplication }: TriageDetailPaneProps) {
   const styles = useStyles();
-  const rootRef = useRef<HTMLDivElement>(null);
   const ref = detail?.ref;
-  // The next application starts at its top, whatever was scrolled to on the previous one.
-  useLayoutEffect(() => {
-    if (ref !== undefined && rootRef.current) scrollingAncestor(rootRef.current)?.scrollTo({ top: 0 });
-  }, [ref]);
+  // No scrolling and no layout reads here: the page owns the scrolling column and brings it back
+  // to the top when the application changes (a read here forced a layout on every key press).
   // The page passes a new function on each render; a stable one lets the body skip re-rendering
   // when only the active criterion or a score changed.
   const openLatest = useRef(onOpenApplication);
@@ -122,12 +137,12 @@ export function TriageDetailPane({ detail, error, searchTerms, activeCriterion, 
   const openApplication = useCallback((target: number) => openLatest.current(target), []);
 
   return (
-    <div ref={rootRef} className={styles.root} aria-busy={detail === undefined && !error} data-testid="triage-detail-pane" data-ref={ref}>
+    <div className={styles.root} aria-busy={detail === undefined && !error} data-testid="triage-detail-pane" data-ref={ref}>
       {error ? <ErrorBar error={error} /> : null}
       {detail ? (
         <>
           <Header detail={detail} searchTerms={searchTerms} />
-          <Scores detail={detail} activeCriterion={activeCriterion} onActiveCriterionChange={onActiveCriterionChange} onScore={onScore} />
+          <Scores detail={detail} activeCriterion={activeCriterion} onActiveCriterionChange={onActiveCriterionChange} onScore={onScore} onComment={onComment} />
           <Body detail={detail} searchTerms={searchTerms} onOpenApplication={openApplication} />
         </>
       ) : error ? null : (
@@ -135,15 +150,6 @@ export function TriageDetailPane({ detail, error, searchTerms, activeCriterion, 
       )}
     </div>
   );
-}
-
-/** The pane sits in a column the page scrolls: find whichever element that is. */
-function scrollingAncestor(element: HTMLElement): HTMLElement | null {
-  for (let el: HTMLElement | null = element; el; el = el.parentElement) {
-    const overflow = getComputedStyle(el).overflowY;
-    if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight) return el;
-  }
-  return null;
 }
 
 function LoadingSkeleton() {
@@ -230,6 +236,7 @@ interface ScoresProps {
   activeCriterion: number;
   onActiveCriterionChange(index: number): void;
   onScore(criterionId: number, score: number | null): void;
+  onComment(criterionId: number, score: number, comment: string): void;
 }
 
 interface ScoreRow {
@@ -241,7 +248,7 @@ interface ScoreRow {
   comment: string | null;
 }
 
-function Scores({ detail, activeCriterion, onActiveCriterionChange, onScore }: ScoresProps) {
+function Scores({ detail, activeCriterion, onActiveCriterionChange, onScore, onComment }: ScoresProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
@@ -266,6 +273,7 @@ function Scores({ detail, activeCriterion, onActiveCriterionChange, onScore }: S
               onActiveCriterionChange(index);
               onScore(row.criterionId, score);
             }}
+            onComment={(comment) => row.score !== null && onComment(row.criterionId, row.score, comment)}
           />
         ))}
       </ul>
@@ -305,7 +313,7 @@ function scoreRows(detail: TriageDetail, overallLabel: string): ScoreRow[] {
   });
 }
 
-function ScoreLine({ row, active, onScore }: { row: ScoreRow; active: boolean; onScore: (score: number | null) => void }) {
+function ScoreLine({ row, active, onScore, onComment }: { row: ScoreRow; active: boolean; onScore: (score: number | null) => void; onComment: (comment: string) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
@@ -345,7 +353,42 @@ function ScoreLine({ row, active, onScore }: { row: ScoreRow; active: boolean; o
         {row.by ? t('triageDetail.scores.by', { name: row.by.actor, date: format.dateTime(row.by.at) }) : t('triageDetail.scores.notYet')}
         {row.comment ? ` — ${row.comment}` : ''}
       </span>
+      {row.criterionId !== 0 && row.score !== null ? <ScoreComment label={row.label} comment={row.comment} onSave={onComment} /> : null}
     </li>
+  );
+}
+
+/** A comment on a given score: why this criterion got this score, for the hiring managers later. */
+function ScoreComment({ label, comment, onSave }: { label: string; comment: string | null; onSave: (comment: string) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(comment ?? '');
+  return (
+    <Popover open={open} onOpenChange={(_e, data) => setOpen(data.open)} trapFocus>
+      <PopoverTrigger disableButtonEnhancement>
+        <Button size="small" appearance="subtle" aria-label={t('triageDetail.scores.comment', { criterion: label })}>
+          {comment ? t('triageDetail.scores.editComment') : t('triageDetail.scores.addComment')}
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface>
+        <form
+          className={styles.commentForm}
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSave(text.trim());
+            setOpen(false);
+          }}
+        >
+          <Field label={t('triageDetail.scores.comment', { criterion: label })}>
+            <Textarea value={text} onChange={(_e, data) => setText(data.value)} resize="vertical" />
+          </Field>
+          <Button type="submit" appearance="primary" size="small">
+            {t('triageDetail.scores.saveComment')}
+          </Button>
+        </form>
+      </PopoverSurface>
+    </Popover>
   );
 }
 
@@ -507,9 +550,8 @@ function ScreeningSection({ screening }: { screening: TriageDetail['screening'] 
           <li key={c.criterion} className={styles.small}>
             <span className={styles.strong}>{t(`screening.detail.criterion.${c.criterion}`)}</span>
             {' — '}
-            {t(`screening.detail.outcome.${c.outcome}`)}
-            {': '}
-            {text.explain(c.explanation)}
+            {/* The colon comes from the catalogue: French sets a non-breaking space before it. */}
+            {t('triageDetail.screening.outcomeLine', { outcome: t(`screening.detail.outcome.${c.outcome}`), explanation: text.explain(c.explanation) })}
           </li>
         ))}
       </ul>

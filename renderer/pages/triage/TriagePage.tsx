@@ -12,7 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { KeyboardRegular, PersonRegular, SaveRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { QueueId, SavedView, TriageActionResult, TriageColumn, TriageFilter, TriageRow, TriageSort } from '../../../shared/api/contract';
 import { toErrorData, type AppErrorData } from '../../../shared/api/errors';
@@ -21,17 +22,19 @@ import { DIVISION_CODES } from '../../../shared/domain/divisions';
 import type { NotRetainedReason, Stage } from '../../../shared/domain/stages';
 import { useClient } from '../../api/ClientContext';
 import { useQuery } from '../../api/hooks';
+import { useLatestCallback } from '../../api/useLatestCallback';
 import { ErrorBar } from '../../components/ErrorBar';
+import { FormDialog, FormDialogForm } from '../../components/FormDialog';
 import { NoteDialog } from '../../dialogs/NoteDialog';
 import { useWorkspace } from '../../shell/WorkspaceContext';
 import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { NotRetainedDialog } from './NotRetainedDialog';
-import { QueueFilters } from './QueueFilters';
+import { QueueFilters as QueueFiltersView } from './QueueFilters';
 import { QueueSidebar, type QueueChoice } from './QueueSidebar';
 import { QueueTable } from './QueueTable';
 import { RubricDialog } from './RubricDialog';
-import { ShortcutSheet } from './ShortcutSheet';
+import { ShortcutSheet as ShortcutSheetView } from './ShortcutSheet';
 import { TriageDetailPane } from './TriageDetailPane';
 import { useTriageWords } from './triageWords';
 import { useDetailCache } from './useDetailCache';
@@ -42,8 +45,10 @@ import { useTriageKeys, type TriageCommand } from './useTriageKeys';
 const STAGE_TABS = ['new', 'inReview', 'proposed', 'notRetained', 'any'] as const;
 type StageTab = (typeof STAGE_TABS)[number];
 
-const DEFAULT_COLUMNS: TriageColumn[] = ['name', 'nationality', 'division', 'stage', 'score', 'university', 'fieldOfStudy', 'englishLevel', 'submittedAt'];
+const DEFAULT_COLUMNS: TriageColumn[] = ['name', 'stage', 'score', 'nationality', 'division', 'university', 'fieldOfStudy', 'englishLevel', 'submittedAt'];
 const SEARCH_DEBOUNCE_MS = 200;
+/** A stage given by one key to more applications than this is confirmed first. */
+const BULK_CONFIRM_OVER = 20;
 /** Applications fetched ahead of the officer: the next ones are shown at once. */
 const PREFETCH_AHEAD = 3;
 
@@ -54,7 +59,7 @@ export const KEY_TO_SHOWN = 'triage:key-to-shown';
 const useStyles = makeStyles({
   page: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(10rem, 13rem) minmax(0, 1fr) minmax(20rem, 28rem)',
+    gridTemplateColumns: 'minmax(9rem, 12rem) minmax(0, 1fr) clamp(18rem, 30vw, 28rem)',
     columnGap: tokens.spacingHorizontalL,
     height: 'calc(100vh - 7.5rem)',
     minHeight: '30rem',
@@ -63,6 +68,7 @@ const useStyles = makeStyles({
   pageTitle: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   center: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0, minHeight: 0 },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  tabs: { flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: 'auto' },
   search: { minWidth: '16rem', flexGrow: 1, maxWidth: '28rem' },
   status: { minHeight: '1.25rem', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -77,22 +83,27 @@ interface Cursor {
   ref: number | null;
 }
 
+// Drawn again only when their own props change: the page re-renders on every key and answer.
+const QueueFilters = memo(QueueFiltersView);
+const ShortcutSheet = memo(ShortcutSheetView);
+
 const EMPTY: ReadonlySet<number> = new Set();
+const NO_VIEWS: SavedView[] = [];
 
 /**
- * Where the cursor is among the rows loaded now: on its application wherever it moved (a reload
- * after a decision), else on the row now at its place (its application left the view).
+ * Where the cursor is among the rows loaded now. It stays on its application wherever that moved
+ * (a reload after a decision). If its application left the view (another window's decision), it
+ * stays on it too, out of the list: the pane never switches to someone else by itself.
  */
-function resolveCursor(cursor: Cursor, window: QueueWindow, total: number): Cursor {
-  if (total === 0) return { index: 0, ref: null };
-  if (cursor.ref !== null) {
-    const found = window.indexOf(cursor.ref);
-    if (found >= 0) return { index: found, ref: cursor.ref };
+function resolveCursor(cursor: Cursor, window: QueueWindow, total: number): Cursor & { inView: boolean } {
+  if (cursor.ref === null) {
+    if (total === 0) return { index: 0, ref: null, inView: false };
+    const index = Math.min(cursor.index, total - 1);
+    return { index, ref: window.rowAt(index)?.ref ?? null, inView: true };
   }
-  const index = Math.min(cursor.index, total - 1);
-  const row = window.rowAt(index);
-  // Its page not loaded yet: keep the application asked for (the pane may have it already).
-  return { index, ref: row?.ref ?? cursor.ref };
+  const found = window.indexOf(cursor.ref);
+  if (found >= 0) return { index: found, ref: cursor.ref, inView: true };
+  return { index: Math.min(cursor.index, Math.max(0, total - 1)), ref: cursor.ref, inView: false };
 }
 
 function stored<T>(key: string, fallback: T): T {
@@ -131,9 +142,11 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   const [selectedState, setSelectedState] = useState<{ view: string; refs: ReadonlySet<number> }>({ view: '', refs: new Set() });
   const [anchorState, setAnchorState] = useState<{ view: string; index: number | null }>({ view: '', index: null });
   const [criterionState, setCriterionState] = useState<{ ref: number | null; index: number }>({ ref: null, index: 0 });
-  const [status, setStatus] = useState('');
+  // What the last action did, in words drawn in the current language; it belongs to the view it was said in.
+  const [status, setStatusState] = useState<{ view: string; text: (t: TFunction) => string } | null>(null);
   const [actionError, setActionError] = useState<AppErrorData | undefined>();
-  const [dialog, setDialog] = useState<null | 'help' | 'note' | 'notRetained' | 'rubric'>(null);
+  const [dialog, setDialog] = useState<null | 'help' | 'note' | 'notRetained' | 'rubric' | 'confirmBulk'>(null);
+  const [confirmStage, setConfirmStage] = useState<Stage>('proposed');
   const searchRef = useRef<HTMLInputElement>(null);
   const pendingKey = useRef(false);
 
@@ -156,13 +169,15 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   const window_ = useQueueWindow(view);
   const details = useDetailCache(campaignId);
   const sidebar = useQuery('triage.sidebar', { campaignId }, (e) => e.campaignId === undefined || e.campaignId === campaignId);
-  const views = useQuery('triage.views', { campaignId }, (e) => e.campaignId === campaignId);
+  // Decisions name their applications; a saved view's change names none.
+  const views = useQuery('triage.views', { campaignId }, (e) => e.campaignId === campaignId && e.refs === undefined);
   const facets = useQuery('triage.facets', { campaignId, queue: view.queue }, (e) => e.scope === 'applications' && e.campaignId === campaignId);
 
   const viewKey = JSON.stringify(view);
   const total = window_.total ?? 0;
   const cursor = resolveCursor(cursorState.view === viewKey ? cursorState : { index: 0, ref: null }, window_, total);
   const setCursor = (next: Cursor) => setCursorState({ ...next, view: viewKey });
+  const setStatus = (text: (t: TFunction) => string) => setStatusState({ view: viewKey, text });
   const selected = selectedState.view === viewKey ? selectedState.refs : EMPTY;
   const setSelected = (refs: ReadonlySet<number>) => setSelectedState({ view: viewKey, refs });
   const anchor = anchorState.view === viewKey ? anchorState.index : null;
@@ -192,6 +207,12 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
     );
   }, [detail]);
 
+  // Each application is read from its top.
+  const paneRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (paneRef.current) paneRef.current.scrollTop = 0;
+  }, [detail?.ref]);
+
   // The criterion keys 1-5 score: the first, for each application anew.
   const activeCriterion = criterionState.ref === currentRef ? criterionState.index : 0;
   const setActiveCriterion = (index: number) => setCriterionState({ ref: currentRef, index });
@@ -206,30 +227,46 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   const describeRow = (row: TriageRow | undefined) => (row ? `${row.lastName.toUpperCase()} ${row.firstName}`.trim() : '');
 
   /** Runs an action; on success says what it did, on failure shows why (nothing is left half done: the services refuse whole). */
-  const act = async (run: () => Promise<TriageActionResult | unknown>, done: string, after?: () => void) => {
+  const act = async (run: () => Promise<TriageActionResult | unknown>, done: (t: TFunction) => string, after?: () => void) => {
     try {
       await run();
       setActionError(undefined);
       setStatus(done);
       after?.();
-      window_.reload();
     } catch (error) {
+      // What was shown ahead of the answer is put right by reloading.
+      window_.reload();
       setActionError(toErrorData(error));
     }
   };
 
   /** A decision on the current row (no selection) moves on to the next row at once. */
-  const decideStage = (stage: Stage, reason?: NotRetainedReason | null) => {
+  const decideStage = (stage: Stage, reason?: NotRetainedReason | null, confirmed = false) => {
     const refs = targets();
     if (refs.length === 0) return;
     const bulk = selected.size > 0;
-    const label = bulk ? t('triage.status.bulk', { count: refs.length, stage: words.stage(stage) }) : t('triage.status.one', { name: describeRow(currentRow), stage: words.stage(stage) });
+    // One key on a large selection (Ctrl+A, then S) asks first; X asks anyway (its reason dialog names the count).
+    if (bulk && refs.length > BULK_CONFIRM_OVER && !confirmed && stage !== 'notRetained') {
+      pendingKey.current = false;
+      setConfirmStage(stage);
+      setDialog('confirmBulk');
+      return;
+    }
+    const name = describeRow(currentRow);
+    const label = (tt: TFunction) => (bulk ? tt('triage.status.bulk', { count: refs.length, stage: words.stage(stage) }) : tt('triage.status.one', { name, stage: words.stage(stage) }));
+    const leaves = stageTab !== 'any' && stageTab !== stage;
     if (!bulk) {
       // Shown before the answer: the officer is already on the next application.
       const next = window_.rowAt(cursor.index + 1);
-      const leaves = stageTab !== 'any' && stageTab !== stage;
       if (leaves || next) setCursor(leaves ? { index: cursor.index, ref: next?.ref ?? null } : { index: cursor.index + 1, ref: next?.ref ?? null });
+    } else if (leaves && currentRef !== null && refs.includes(currentRef)) {
+      // The selection leaves the view, the current application with it: on to the next one that stays.
+      const moved = new Set(refs);
+      let i = cursor.index + 1;
+      while (window_.rowAt(i) !== undefined && moved.has(window_.rowAt(i)?.ref ?? -1)) i++;
+      setCursor({ index: cursor.index, ref: window_.rowAt(i)?.ref ?? null });
     }
+    window_.applyStage(refs, stage);
     void act(() => client.call('triage.decide', reason === undefined ? { refs, stage } : { refs, stage, reason }), label, bulk ? () => setSelected(new Set()) : undefined);
   };
 
@@ -240,20 +277,20 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
     const criterionId = criterion?.id ?? 0;
     void act(
       () => client.call('triage.score', { refs, criterionId, score }),
-      t('triage.status.scored', { count: refs.length, score: score ?? '–', criterion: criterion?.label ?? t('triage.overallScore') }),
+      (tt) => tt('triage.status.scored', { count: refs.length, score: score ?? '–', criterion: criterion?.label ?? tt('triage.overallScore') }),
     );
   };
 
   const assign = (assignee: string | null) => {
     const refs = targets();
     if (refs.length === 0) return;
-    void act(() => client.call('triage.decide', { refs, assignee }), assignee === null ? t('triage.status.unassigned', { count: refs.length }) : t('triage.status.assigned', { count: refs.length, officer: assignee }));
+    void act(() => client.call('triage.decide', { refs, assignee }), (tt) => (assignee === null ? tt('triage.status.unassigned', { count: refs.length }) : tt('triage.status.assigned', { count: refs.length, officer: assignee })));
   };
 
   const giveDivision = (division: DivisionCode) => {
     const refs = targets();
     if (refs.length === 0) return;
-    void act(() => client.call('triage.decide', { refs, division }), t('triage.status.division', { count: refs.length, division }), () => setSelected(new Set()));
+    void act(() => client.call('triage.decide', { refs, division }), (tt) => tt('triage.status.division', { count: refs.length, division }), () => setSelected(new Set()));
   };
 
   const undo = () =>
@@ -263,7 +300,8 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
         return;
       }
       setActionError(undefined);
-      setStatus(t('triage.status.undone', { count: result.value.restored }));
+      const { restored, kind } = result.value;
+      setStatus((tt) => tt('triage.status.undone', { count: restored, what: words.kind(kind) }));
       const ref = result.value.refs[0];
       // Back to the application put back, when this view shows it.
       if (ref !== undefined) setCursor({ index: cursor.index, ref });
@@ -334,7 +372,11 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   };
   useTriageKeys(dialog === null, (command) => run(command));
 
-  const onRowClick = (index: number, row: TriageRow, event: MouseEvent) => {
+  const saveView = useLatestCallback((name: string) =>
+    client.call('triage.saveView', { campaignId, name, queue: view.queue, filter: { ...viewFilter, assignee: undefined }, sort, columns }),
+  );
+
+  const onRowClick = useLatestCallback((index: number, row: TriageRow, event: MouseEvent) => {
     if (event.shiftKey) {
       selectRange(anchor ?? cursor.index, index, event.ctrlKey || event.metaKey ? selected : new Set());
     } else if (event.ctrlKey || event.metaKey) {
@@ -347,9 +389,30 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
       setAnchor(index);
     }
     setCursor({ index, ref: row.ref });
-  };
+  });
 
-  const choose = (next: QueueChoice) => {
+  const onPaneScore = useLatestCallback((criterionId: number, score: number | null) => {
+    if (currentRef === null) return;
+    void act(() => client.call('triage.score', { refs: [currentRef], criterionId, score }), (tt) => tt('triage.status.scored', { count: 1, score: score ?? '–', criterion: '' }));
+  });
+  const onPaneComment = useLatestCallback((criterionId: number, score: number, comment: string) => {
+    if (currentRef === null) return;
+    void act(() => client.call('triage.score', { refs: [currentRef], criterionId, score, comment }), (tt) => tt('triage.status.commented'));
+  });
+  const onOpenApplication = useLatestCallback((ref: number) => {
+    const index = window_.indexOf(ref);
+    if (index >= 0) moveTo(index);
+    else setCursor({ index: cursor.index, ref });
+  });
+  const onDeleteView = useLatestCallback((v: SavedView) => void client.call('triage.deleteView', { id: v.id }));
+
+  /** Closes a dialog and gives the keyboard back to the queue, where the shortcuts work. */
+  const closeDialog = useLatestCallback(() => {
+    setDialog(null);
+    requestAnimationFrame(() => document.getElementById('triage-grid')?.focus());
+  });
+
+  const choose = useLatestCallback((next: QueueChoice) => {
     setChoice(next);
     if (next.kind === 'queue') setQueue(next.queue);
     if (next.kind === 'view') {
@@ -361,11 +424,13 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
       setSort(next.view.sort);
       setColumns(next.view.columns);
     }
-  };
+  });
 
   const queueName = choice.kind === 'mine' ? t('triage.myQueue') : choice.kind === 'view' ? choice.view.name : queue === 'all' ? t('triage.allDivisions') : queue === 'unassigned' ? t('triage.unassigned') : queue;
   const isDivision = (DIVISION_CODES as string[]).includes(queue) && choice.kind !== 'mine';
   const error = actionError ?? window_.error;
+  // In one division's queue every row says the same division: the column gives its room to others.
+  const shownColumns = useMemo(() => (isDivision && columns.length > 1 ? columns.filter((c) => c !== 'division') : columns), [isDivision, columns]);
 
   return (
     <div className={styles.page}>
@@ -373,10 +438,10 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
         <h1 className={styles.pageTitle}>{t('nav.divisions')}</h1>
         <QueueSidebar
           data={sidebar.data}
-          views={views.data ?? []}
+          views={views.data ?? NO_VIEWS}
           active={choice}
           onChoose={choose}
-          onDeleteView={(v: SavedView) => void client.call('triage.deleteView', { id: v.id })}
+          onDeleteView={onDeleteView}
         />
       </div>
       <section className={styles.center} aria-labelledby="triage-queue-title">
@@ -394,7 +459,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
             {t('triage.shortcutsButton')}
           </Button>
         </div>
-        <TabList selectedValue={stageTab} onTabSelect={(_e, data) => setStageTab(data.value as StageTab)} size="small" aria-label={t('triage.stagesLabel')}>
+        <TabList className={styles.tabs} selectedValue={stageTab} onTabSelect={(_e, data) => setStageTab(data.value as StageTab)} size="small" aria-label={t('triage.stagesLabel')}>
           {STAGE_TABS.map((s) => (
             <Tab key={s} value={s}>
               {s === 'any' ? t('triage.allStages') : words.stage(s)}
@@ -417,7 +482,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
           />
           <QueueFilters filter={filter} facets={facets.data} onChange={setFilter} />
           <ColumnsMenu columns={columns} onChange={setColumns} />
-          <SaveView onSave={(name) => client.call('triage.saveView', { campaignId, name, queue: view.queue, filter: { ...viewFilter, assignee: undefined }, sort, columns })} />
+          <SaveView onSave={saveView} />
         </div>
         {selected.size > 0 ? (
           <BulkBar
@@ -433,23 +498,24 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
         ) : null}
         <div className={styles.status} role="status" aria-live="polite" data-testid="triage-status">
           {window_.total === null ? t('triage.loading') : t('triage.count', { count: window_.total, position: Math.min(cursor.index + 1, window_.total) })}
-          {status ? ` · ${status}` : ''}
+          {status && status.view === viewKey ? ` · ${status.text(t)}` : ''}
+          {currentRef !== null && !cursor.inView && window_.total !== null ? ` · ${t('triage.leftView')}` : ''}
         </div>
         {error ? <ErrorBar error={error} /> : null}
         <div className={styles.grid}>
           <QueueTable
             window={window_}
-            columns={columns}
+            columns={shownColumns}
             sort={sort}
             onSortChange={setSort}
-            currentIndex={currentRef === null ? -1 : cursor.index}
+            currentIndex={currentRef === null || !cursor.inView ? -1 : cursor.index}
             selected={selected}
             onRowClick={onRowClick}
             label={t('triage.gridLabel', { queue: queueName })}
           />
         </div>
       </section>
-      <aside className={styles.pane} aria-label={t('triage.detailLabel')} data-testid="triage-detail" data-ref={detail?.ref}>
+      <aside ref={paneRef} className={styles.pane} aria-label={t('triage.detailLabel')} data-testid="triage-detail" data-ref={detail?.ref}>
         {currentRef === null ? (
           <p>{t('triage.nothingSelected')}</p>
         ) : (
@@ -459,45 +525,56 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
             searchTerms={window_.searchTerms}
             activeCriterion={activeCriterion}
             onActiveCriterionChange={setActiveCriterion}
-            onScore={(criterionId, score) => void act(() => client.call('triage.score', { refs: [detail?.ref ?? currentRef], criterionId, score }), t('triage.status.scored', { count: 1, score: score ?? '–', criterion: '' }))}
-            onOpenApplication={(ref) => {
-              const index = window_.indexOf(ref);
-              if (index >= 0) moveTo(index);
-              else setCursor({ index: cursor.index, ref });
-            }}
+            onScore={onPaneScore}
+            onComment={onPaneComment}
+            onOpenApplication={onOpenApplication}
           />
         )}
       </aside>
-      <ShortcutSheet open={dialog === 'help'} onClose={() => setDialog(null)} />
+      <ShortcutSheet open={dialog === 'help'} onClose={closeDialog} />
       <NoteDialog
         open={dialog === 'note'}
         applicationLabel={detail ? `${detail.raw.applicationId ?? ''} ${detail.raw.firstName ?? ''} ${detail.raw.lastName ?? ''}` : ''}
         onSubmit={async (text) => {
           if (currentRef === null) return;
           await client.call('triage.note', { ref: currentRef, text });
-          setStatus(t('triage.status.noted'));
+          setStatus((tt) => tt('triage.status.noted'));
         }}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
       />
       <NotRetainedDialog
         open={dialog === 'notRetained'}
         count={Math.max(1, selected.size)}
+        applicationLabel={selected.size === 0 ? describeRow(currentRow) || undefined : undefined}
         onChoose={(reason) => {
-          setDialog(null);
+          closeDialog();
           performance.clearMarks(KEY_MARK);
           performance.mark(KEY_MARK);
           pendingKey.current = true;
           decideStage('notRetained', reason);
         }}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
       />
-      {isDivision ? <RubricDialog open={dialog === 'rubric'} campaignId={campaignId} division={queue as DivisionCode} onClose={() => setDialog(null)} /> : null}
+      <FormDialog open={dialog === 'confirmBulk'} onClose={closeDialog}>
+        <FormDialogForm
+          title={t('triage.confirmBulk.title', { count: selected.size, stage: words.stage(confirmStage) })}
+          submitLabel={t('triage.confirmBulk.confirm', { count: selected.size })}
+          onSubmit={() => {
+            closeDialog();
+            decideStage(confirmStage, undefined, true);
+          }}
+        >
+          <p>{t('triage.confirmBulk.body')}</p>
+        </FormDialogForm>
+      </FormDialog>
+      {isDivision ? <RubricDialog open={dialog === 'rubric'} campaignId={campaignId} division={queue as DivisionCode} onClose={closeDialog} /> : null}
     </div>
   );
 }
 
 /** Who the decisions are signed by: the OS user until the officer writes their name, once. */
-function OfficerName({ officer }: { officer: string }) {
+const OfficerName = memo(OfficerNameView);
+function OfficerNameView({ officer }: { officer: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const styles = useStyles();
@@ -532,7 +609,8 @@ function OfficerName({ officer }: { officer: string }) {
 }
 
 /** Saves the current queue, filters, sort and columns under a name (the officer's own list). */
-function SaveView({ onSave }: { onSave(name: string): Promise<unknown> }) {
+const SaveView = memo(SaveViewView);
+function SaveViewView({ onSave }: { onSave(name: string): Promise<unknown> }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [name, setName] = useState('');

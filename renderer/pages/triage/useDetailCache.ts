@@ -8,6 +8,10 @@ export interface DetailEntry {
   detail?: TriageDetail;
   error?: AppErrorData;
   loading: boolean;
+  /** Out of date since a change: shown until its fresh copy arrives, fetched again when wanted. */
+  stale?: boolean;
+  /** The request whose answer this entry waits for: an older answer is dropped. */
+  request?: number;
 }
 
 /** At most this many applications' details kept: the current one and its neighbours matter. */
@@ -23,10 +27,14 @@ export interface DetailCache {
 /** Details kept by application, fetched ahead and reloaded when the campaign's data changes. */
 class DetailStore {
   private entries = new Map<number, DetailEntry>();
-  private generation = 0;
+  private requests = 0;
   private listeners = new Set<() => void>();
   private snapshot: DetailCache;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the page last asked for (the current application and its neighbours). */
+  private wanted: readonly number[] = [];
+  /** Applications changed since the last reload: undefined for "any of them". */
+  private changedRefs: Set<number> | undefined = new Set();
 
   constructor(
     private readonly client: Client,
@@ -41,12 +49,11 @@ class DetailStore {
     this.listeners.add(listener);
     const unsubscribe = this.client.subscribe((event) => {
       if (event.type !== 'changed' || (event.campaignId !== undefined && event.campaignId !== this.campaignId)) return;
+      // A triage action names its applications: only those are out of date. Anything else may concern any.
+      if (event.scope === 'triage' && event.refs && this.changedRefs) for (const ref of event.refs) this.changedRefs.add(ref);
+      else this.changedRefs = undefined;
       clearTimeout(this.timer);
-      // Everything kept may be out of date: reload it, showing the old copy meanwhile.
-      this.timer = setTimeout(() => {
-        this.generation++;
-        for (const ref of [...this.entries.keys()]) this.fetch(ref);
-      }, RELOAD_DEBOUNCE_MS);
+      this.timer = setTimeout(() => this.invalidate(), RELOAD_DEBOUNCE_MS);
     });
     return () => {
       this.listeners.delete(listener);
@@ -57,18 +64,29 @@ class DetailStore {
 
   getSnapshot = (): DetailCache => this.snapshot;
 
+  /** Marks what changed as out of date, and fetches again what the page shows or is about to. */
+  private invalidate(): void {
+    const changed = this.changedRefs;
+    this.changedRefs = new Set();
+    for (const [ref, entry] of this.entries) {
+      if (changed === undefined || changed.has(ref)) this.entries.set(ref, { ...entry, loading: false, stale: true });
+    }
+    this.load(this.wanted);
+  }
+
   load = (refs: readonly number[]): void => {
+    this.wanted = refs;
     for (const ref of refs) {
       const entry = this.entries.get(ref);
-      if (!entry || (!entry.loading && entry.detail === undefined && entry.error === undefined)) this.fetch(ref);
+      if (!entry || entry.stale === true || (!entry.loading && entry.detail === undefined && entry.error === undefined)) this.fetch(ref);
     }
   };
 
   private fetch(ref: number): void {
-    const generation = this.generation;
-    this.entries.set(ref, { ...this.entries.get(ref), loading: true });
+    const request = ++this.requests;
+    this.entries.set(ref, { ...this.entries.get(ref), loading: true, stale: false, request });
     void this.client.tryCall('triage.detail', { ref }).then((result) => {
-      if (generation !== this.generation) return;
+      if (this.entries.get(ref)?.request !== request) return;
       this.entries.delete(ref);
       this.entries.set(ref, result.ok ? { detail: result.value, loading: false } : { error: result.error, loading: false });
       // Oldest first in a Map: trim from the front.

@@ -1,13 +1,19 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { QueueId, TriageFilter, TriageRow, TriageSort } from '../../../shared/api/contract';
+import type { Stage } from '../../../shared/domain/stages';
 import type { Client } from '../../../shared/api/client';
 import type { AppErrorData } from '../../../shared/api/errors';
 import { useClient, useEpoch } from '../../api/ClientContext';
 
 /** Rows fetched per request: a few screens' worth, so scrolling rarely waits. */
 export const PAGE_ROWS = 200;
-/** After a change event, wait this long so a burst of changes (a bulk action) costs one reload. */
-const RELOAD_DEBOUNCE_MS = 60;
+/**
+ * After a change, the view reloads once changes pause this long, and at the latest this long after
+ * the first: an officer deciding every second keeps the database free for the next application,
+ * and another window's decision shows within a second.
+ */
+const RELOAD_DEBOUNCE_MS = 250;
+const RELOAD_MAX_WAIT_MS = 700;
 
 export interface QueueView {
   campaignId: number;
@@ -27,8 +33,13 @@ export interface QueueWindow {
   indexOf(ref: number): number;
   searchTerms: string[];
   error: AppErrorData | undefined;
-  /** Reloads the loaded pages now (after an action of this window). */
+  /** Reloads the loaded pages now. */
   reload(): void;
+  /**
+   * Shows this window's own decision at once, before the database answers: the rows take the new
+   * stage, and leave the view if it does not show that stage. A reload follows.
+   */
+  applyStage(refs: readonly number[], stage: Stage): void;
 }
 
 /**
@@ -38,7 +49,9 @@ export interface QueueWindow {
  */
 class QueueStore {
   private view: QueueView | null = null;
-  private pages = new Map<number, TriageRow[]>();
+  /** Rows by position in the view; holes where no page is loaded. */
+  private rows: (TriageRow | undefined)[] = [];
+  private loadedPages = new Set<number>();
   private inFlight = new Set<number>();
   /** Answers for an older view or data are dropped: this tells them apart. */
   private generation = 0;
@@ -48,6 +61,7 @@ class QueueStore {
   private searchTerms: string[] = [];
   private error: AppErrorData | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstChangeAt: number | null = null;
 
   constructor(
     private readonly client: Client,
@@ -62,8 +76,7 @@ class QueueStore {
     const unsubscribe = this.client.subscribe((event) => {
       if (event.type !== 'changed' || this.view === null) return;
       if (event.campaignId !== undefined && event.campaignId !== this.view.campaignId) return;
-      clearTimeout(this.reloadTimer);
-      this.reloadTimer = setTimeout(() => this.reload(), RELOAD_DEBOUNCE_MS);
+      this.scheduleReload();
     });
     return () => {
       this.listeners.delete(listener);
@@ -74,11 +87,43 @@ class QueueStore {
 
   getSnapshot = (): QueueWindow => this.snapshot;
 
+  private scheduleReload(): void {
+    const now = Date.now();
+    this.firstChangeAt ??= now;
+    clearTimeout(this.reloadTimer);
+    const wait = Math.max(0, Math.min(RELOAD_DEBOUNCE_MS, this.firstChangeAt + RELOAD_MAX_WAIT_MS - now));
+    this.reloadTimer = setTimeout(() => {
+      this.firstChangeAt = null;
+      this.reload();
+    }, wait);
+  }
+
+  applyStage = (refs: readonly number[], stage: Stage): void => {
+    const view = this.view;
+    if (view === null) return;
+    const set = new Set(refs);
+    const leaves = view.filter.stages !== undefined && !view.filter.stages.includes(stage);
+    let removed = 0;
+    for (let i = this.rows.length - 1; i >= 0; i--) {
+      const row = this.rows[i];
+      if (!row || !set.has(row.ref)) continue;
+      if (leaves) {
+        this.rows.splice(i, 1);
+        removed++;
+      } else {
+        this.rows[i] = { ...row, stage };
+      }
+    }
+    if (this.total !== null) this.total -= removed;
+    this.changed();
+  };
+
   /** Shows another view: it starts empty, with its first page on its way. */
   setView(view: QueueView | null): void {
     this.view = view;
     this.generation++;
-    this.pages = new Map();
+    this.rows = [];
+    this.loadedPages = new Set();
     this.inFlight = new Set();
     this.total = null;
     this.changed();
@@ -86,33 +131,42 @@ class QueueStore {
   }
 
   reload = (): void => {
-    const loaded = [...this.pages.keys()];
+    const loaded = [...this.loadedPages];
     this.generation++;
     this.inFlight = new Set();
     // The loaded rows stay on screen until their fresh copies arrive.
-    for (const page of loaded.length > 0 ? loaded : [0]) this.fetch(page);
+    const pages = loaded.length > 0 ? loaded.sort((a, b) => a - b) : [0];
+    // One count is enough: the first page's answer brings the total.
+    pages.forEach((page, i) => this.fetch(page, i === 0));
   };
 
   ensure = (from: number, to: number): void => {
     for (let page = Math.floor(Math.max(0, from) / PAGE_ROWS); page <= Math.floor(Math.max(0, to) / PAGE_ROWS); page++) {
-      if (!this.pages.has(page)) this.fetch(page);
+      if (!this.loadedPages.has(page)) this.fetch(page);
     }
   };
 
-  private fetch(page: number): void {
+  private fetch(page: number, withTotal = this.total === null): void {
     const view = this.view;
     if (view === null || this.inFlight.has(page)) return;
     this.inFlight.add(page);
     const generation = this.generation;
-    void this.client.tryCall('triage.list', { ...view, offset: page * PAGE_ROWS, limit: PAGE_ROWS }).then((result) => {
+    void this.client.tryCall('triage.list', { ...view, offset: page * PAGE_ROWS, limit: PAGE_ROWS, withTotal }).then((result) => {
       if (generation !== this.generation) return;
       this.inFlight.delete(page);
       if (!result.ok) {
         this.error = result.error;
       } else {
         this.error = undefined;
-        this.pages.set(page, result.value.rows);
-        this.total = result.value.total;
+        const offset = page * PAGE_ROWS;
+        const total = result.value.total ?? this.total ?? 0;
+        // Rows past the view's end (it shrank since) go.
+        if (this.rows.length > total) this.rows.length = total;
+        result.value.rows.forEach((row, i) => {
+          this.rows[offset + i] = row;
+        });
+        this.loadedPages.add(page);
+        this.total = total;
         this.searchTerms = result.value.searchTerms;
       }
       this.changed();
@@ -125,21 +179,18 @@ class QueueStore {
   }
 
   private makeSnapshot(): QueueWindow {
-    const pages = this.pages;
+    // A copy: the snapshot must not change under React while the store moves on.
+    const rows = this.rows.slice();
+    const total = this.total;
     return {
-      total: this.total,
-      rowAt: (index) => pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS],
+      total,
+      rowAt: (index) => (total !== null && index < total ? rows[index] : undefined),
       ensure: this.ensure,
-      indexOf: (ref) => {
-        for (const [page, rows] of pages) {
-          const i = rows.findIndex((r) => r.ref === ref);
-          if (i >= 0) return page * PAGE_ROWS + i;
-        }
-        return -1;
-      },
+      indexOf: (ref) => rows.findIndex((r) => r?.ref === ref),
       searchTerms: this.searchTerms,
       error: this.error,
       reload: this.reload,
+      applyStage: this.applyStage,
     };
   }
 }
