@@ -534,6 +534,16 @@ export function secondAccount(ctx: PersonContext, original: Applicant, seq: numb
   } else if (rng.chance(0.2)) {
     lastName = lastName.toUpperCase();
   }
+  // Some write their name differently from one account to the next: letters swapped by a typo, or
+  // first and last name in each other's place. The identity rule cannot join those; the office
+  // should see them among the possible duplicates.
+  const lookAlike = rng.next();
+  if (lookAlike < 0.12 && firstName.length >= 4) {
+    const i = rng.int(1, firstName.length - 3);
+    firstName = firstName.slice(0, i) + (firstName[i + 1] ?? '') + (firstName[i] ?? '') + firstName.slice(i + 2);
+  } else if (lookAlike < 0.18) {
+    [firstName, lastName] = [lastName, firstName];
+  }
   let dateOfBirth = original.dateOfBirth;
   if (original.birthReadable && rng.chance(0.3)) {
     dateOfBirth = rng.chance(0.5) ? isoDate(original.birth) : dayFirstDate(original.birth, '/');
