@@ -288,8 +288,8 @@ describe('results shared by many applications', () => {
   it('are read-only, so no caller can change another application\'s explanation', () => {
     const a = criterion('applicationLimit', {});
     expect(criterion('applicationLimit', { applicationId: 'other' })).toEqual(a);
-    expect(Reflect.set(a.explanation.params, 'limit', 99)).toBe(false);
-    expect(criterion('applicationLimit', {}).explanation.params.limit).toBe(5);
+    expect(Reflect.set(a.explanation.params, 'count', 99)).toBe(false);
+    expect(criterion('applicationLimit', {}).explanation.params.count).toBe(1);
   });
 });
 

@@ -5,8 +5,8 @@ import { pass, review, shared } from './results';
 export const applicationLimitCriterion: Criterion = (_application, settings, context) => {
   const { personRank: rank, personCount: count } = context;
   const limit = settings.applicationLimit;
-  return shared(`limit|${rank}|${count}|${limit}`, () => {
-    const params = { rank, count, limit };
-    return rank > limit ? review('applicationLimit', 'OVER_LIMIT', 'limit.over', params) : pass('applicationLimit', 'limit.within', params);
-  });
+  // Within the limit, the result does not name it: a change of the limit then leaves the results
+  // of the applications it does not concern as they were (nothing to store again for them).
+  if (rank <= limit) return shared(`limit|within|${rank}|${count}`, () => pass('applicationLimit', 'limit.within', { rank, count }));
+  return shared(`limit|over|${rank}|${count}|${limit}`, () => review('applicationLimit', 'OVER_LIMIT', 'limit.over', { rank, count, limit }));
 };

@@ -51,7 +51,7 @@ export const EXPLANATION_EN: Readonly<Record<ExplanationKey, string>> = {
   'deadline.fundingUnknown': 'The funding "{value}" is neither NATO-funded nor grant-funded, so the deadline is not judged',
   'deadline.submissionUnknown': 'NATO-funded, but the submission date "{value}" is not readable (deadline {deadline})',
 
-  'limit.within': "Application {rank} of the person's {count} (limit {limit})",
+  'limit.within': "Application {rank} of the person's {count}: within the limit",
   'limit.over': "Application {rank} of the person's {count}: beyond the limit of {limit}",
 };
 
