@@ -1,11 +1,9 @@
 import type { DuplicateList, DuplicatePair, DuplicateSide, DuplicateSignalName, ScreeningVerdict } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
-import { indexPersons } from '../../../shared/domain/eligibility/persons';
-import { findPossibleDuplicates } from '../../../shared/domain/eligibility/possible-duplicates';
 import type { SqliteDatabase } from '../../../db/connection';
 import { auditWriter } from '../services/audit';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './effective-verdict';
-import { confirmedLinks, screeningInputs } from './run';
+import { possibleDuplicates } from './run';
 
 /**
  * Possible duplicates beyond the identity rule: found afresh from the (cached) screening inputs on
@@ -25,11 +23,9 @@ interface DecisionRow {
 
 /** The pairs that look alike now, by application refs (lower first). */
 function currentPairs(sqlite: SqliteDatabase, campaignId: number): { a: number; b: number; signals: DuplicateSignalName[] }[] {
-  const rows = screeningInputs(sqlite, campaignId);
-  const inputs = rows.map((r) => r.input);
-  const persons = indexPersons(inputs, confirmedLinks(sqlite, campaignId));
+  const { rows, pairs } = possibleDuplicates(sqlite, campaignId);
   const refOf = new Map(rows.map((r) => [r.input.raw.applicationId, r.id]));
-  return findPossibleDuplicates(inputs, persons).map((p) => {
+  return pairs.map((p) => {
     const x = refOf.get(p.a) ?? 0;
     const y = refOf.get(p.b) ?? 0;
     return { a: Math.min(x, y), b: Math.max(x, y), signals: p.signals };

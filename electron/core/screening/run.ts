@@ -14,6 +14,7 @@ import type { CefrLevel, FundingTrack } from '../../../shared/domain/listed-valu
 import type { SqliteDatabase } from '../../../db/connection';
 import { columnOf, PARSED_COLUMNS } from '../services/application-store';
 import { auditWriter } from '../services/audit';
+import { findPossibleDuplicates, type PossibleDuplicate } from '../../../shared/domain/eligibility/possible-duplicates';
 
 /** The raw fields the rules read: their fingerprint tells whether an override still applies. */
 const RAW_FIELDS: ScreeningRawField[] = [
@@ -181,7 +182,7 @@ interface CachedCampaign {
   state: string;
   rows: readonly StoredRow[];
   inputs: readonly ScreeningInput[];
-  persons?: { links: string; index: PersonIndex };
+  persons?: { links: string; index: PersonIndex; duplicates?: PossibleDuplicate[] };
 }
 const inputCache = new WeakMap<SqliteDatabase, CachedCampaign>();
 
@@ -216,6 +217,17 @@ export function screeningCampaign(sqlite: SqliteDatabase, campaignId: number): {
   const linksKey = JSON.stringify(links.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)).sort());
   if (entry.persons?.links !== linksKey) entry.persons = { links: linksKey, index: indexPersons(entry.inputs, links) };
   return { rows: entry.rows, inputs: entry.inputs, persons: entry.persons.index };
+}
+
+/** Applications that look like one person but are not joined (cached with the persons they were found among). */
+export function possibleDuplicates(sqlite: SqliteDatabase, campaignId: number): { rows: readonly StoredRow[]; pairs: PossibleDuplicate[] } {
+  const { rows, inputs, persons } = screeningCampaign(sqlite, campaignId);
+  const entry = inputCache.get(sqlite);
+  if (entry?.persons && entry.persons.index === persons) {
+    entry.persons.duplicates ??= findPossibleDuplicates(inputs, persons);
+    return { rows, pairs: entry.persons.duplicates };
+  }
+  return { rows, pairs: findPossibleDuplicates(inputs, persons) };
 }
 
 /** Pairs of application ids officers confirmed as one person. */
