@@ -139,6 +139,7 @@ describe('triage decisions', () => {
     const [a, b] = await opsRefs(client, 2);
     const rubric = await client.call('triage.setRubric', { campaignId: 1, division: 'OPS', criteria: [{ label: 'Relevance of studies' }, { label: 'Languages' }] });
     expect(rubric.map((c) => c.label)).toEqual(['Relevance of studies', 'Languages']);
+    expect(audit(app, 'triage.setRubric')).toEqual([{ subject: 'OPS', details: { before: [], after: ['Relevance of studies', 'Languages'] } }]);
     await client.call('triage.score', { refs: [a!], criterionId: rubric[0]!.id, score: 4, comment: 'International law' });
     await client.call('triage.score', { refs: [a!], criterionId: rubric[1]!.id, score: 3 });
     await client.call('triage.score', { refs: [b!], criterionId: rubric[0]!.id, score: 5 });

@@ -5,6 +5,7 @@ import type { HandlerTable } from '../dispatch';
 import { addNote, decide, score, undoLast } from '../triage/actions';
 import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from '../triage/read';
 import { updateSearchIndex } from '../triage/search-index';
+import { auditWriter } from './audit';
 import { officerName } from './officer';
 import { scheduleRescreen } from './screening';
 
@@ -135,9 +136,10 @@ export const triageHandlers: HandlerTable<
             if (updated.changes !== 1) throw new NotFoundError(`Rubric criterion ${c.id} is not one of ${division}'s. Nothing was saved.`, 'NoSuchCriterion');
           }
         });
-        sqlite
-          .prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(campaignId, at, officerName(ctx), 'triage.setRubric', division, JSON.stringify({ before: current.map((c) => c.label), after: criteria.map((c) => c.label) }));
+        auditWriter(sqlite)(
+          { campaignId, actor: officerName(ctx), action: 'triage.setRubric', subject: division, details: { before: current.map((c) => c.label), after: criteria.map((c) => c.label) } },
+          at,
+        );
       })
       .immediate();
     changed(ctx, campaignId);
