@@ -129,6 +129,16 @@ test('triage ten applications by keyboard, undo two, move a selection, search wi
   await expect(grid.locator('mark').first()).toBeVisible();
   await screenshot(page, 'triage-search-en');
 
+  // ---- A saved view, then deleted (asked first) ----------------------------------------------
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  await page.getByRole('textbox', { name: 'Name of the view' }).fill('Search test view');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const deleteView = page.getByRole('button', { name: 'Delete the view Search test view' });
+  await expect(deleteView).toBeVisible();
+  await deleteView.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete the view' }).click();
+  await expect(deleteView).toHaveCount(0);
+
   // ---- French ----------------------------------------------------------------------------
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('searchbox').fill('');

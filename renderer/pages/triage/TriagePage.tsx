@@ -145,7 +145,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   // What the last action did, in words drawn in the current language; it belongs to the view it was said in.
   const [status, setStatusState] = useState<{ view: string; text: (t: TFunction) => string } | null>(null);
   const [actionError, setActionError] = useState<AppErrorData | undefined>();
-  const [dialog, setDialog] = useState<null | 'help' | 'note' | 'notRetained' | 'rubric' | 'confirmBulk'>(null);
+  const [dialog, setDialog] = useState<null | 'help' | 'note' | 'notRetained' | 'rubric' | 'confirmBulk' | 'deleteView'>(null);
   const [confirmStage, setConfirmStage] = useState<Stage>('proposed');
   const searchRef = useRef<HTMLInputElement>(null);
   const pendingKey = useRef(false);
@@ -404,7 +404,11 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
     if (index >= 0) moveTo(index);
     else setCursor({ index: cursor.index, ref });
   });
-  const onDeleteView = useLatestCallback((v: SavedView) => void client.call('triage.deleteView', { id: v.id }));
+  const [viewToDelete, setViewToDelete] = useState<SavedView | null>(null);
+  const onDeleteView = useLatestCallback((v: SavedView) => {
+    setViewToDelete(v);
+    setDialog('deleteView');
+  });
 
   /** Closes a dialog and gives the keyboard back to the queue, where the shortcuts work. */
   const closeDialog = useLatestCallback(() => {
@@ -565,6 +569,21 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
           }}
         >
           <p>{t('triage.confirmBulk.body')}</p>
+        </FormDialogForm>
+      </FormDialog>
+      <FormDialog open={dialog === 'deleteView'} onClose={closeDialog}>
+        <FormDialogForm
+          title={t('triage.deleteViewConfirm.title', { name: viewToDelete?.name ?? '' })}
+          submitLabel={t('triage.deleteViewConfirm.confirm')}
+          onSubmit={async () => {
+            if (viewToDelete === null) return;
+            await client.call('triage.deleteView', { id: viewToDelete.id });
+            // The view shown was the one deleted: its queue stays, under the queue's own name.
+            if (choice.kind === 'view' && choice.view.id === viewToDelete.id) setChoice({ kind: 'queue', queue });
+            closeDialog();
+          }}
+        >
+          <p>{t('triage.deleteViewConfirm.body')}</p>
         </FormDialogForm>
       </FormDialog>
       {isDivision ? <RubricDialog open={dialog === 'rubric'} campaignId={campaignId} division={queue as DivisionCode} onClose={closeDialog} /> : null}
