@@ -1,7 +1,7 @@
-import { APPLICATION_FIELDS, type ApplicationFieldKey, type ApplicationRecord, type CorrectableField } from '../../../shared/domain/application-fields';
+import type { ApplicationFieldKey, ApplicationRecord, CorrectableField } from '../../../shared/domain/application-fields';
 import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
-import { columnOf, STORED_COLUMNS, storedValues } from '../services/application-store';
+import { columnOf, extraOfRow, recordOfRow, STORED_COLUMNS, storedValues } from '../services/application-store';
 import { auditWriter } from '../services/audit';
 
 /**
@@ -109,9 +109,9 @@ export function correctApplication(sqlite: SqliteDatabase, request: CorrectionRe
           .run(request.ref, request.field, imported, value, request.reason, actor, at);
       }
 
-      const record = Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(row[columnOf(f.key)] ?? '')])) as ApplicationRecord;
+      const record = recordOfRow(row);
       record[request.field] = value;
-      const extra = row.extra_json ? (JSON.parse(String(row.extra_json)) as Record<string, string>) : null;
+      const extra = row.extra_json ? extraOfRow(row) : null;
       const result = sqlite
         .prepare(`UPDATE applications SET ${STORED_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ? AND ${column} = ?`)
         .run(...storedValues(record, extra), at, request.ref, before);

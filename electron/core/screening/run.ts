@@ -205,11 +205,6 @@ function cachedCampaign(sqlite: SqliteDatabase, campaignId: number): CachedCampa
   return entry;
 }
 
-/** The screening inputs of a campaign, from the cache when its applications have not changed since. */
-export function screeningInputs(sqlite: SqliteDatabase, campaignId: number): readonly StoredRow[] {
-  return cachedCampaign(sqlite, campaignId).rows;
-}
-
 /** A campaign's inputs and persons (identity rule plus officers' confirmed pairs), cached. */
 export function screeningCampaign(sqlite: SqliteDatabase, campaignId: number): { rows: readonly StoredRow[]; inputs: readonly ScreeningInput[]; persons: PersonIndex } {
   const entry = cachedCampaign(sqlite, campaignId);

@@ -1,5 +1,6 @@
 import { APPLICATION_FIELDS, type ApplicationRecord } from '../../../shared/domain/application-fields';
 import { parseApplication, type ParsedApplication } from '../../../shared/domain/parse-application';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../db/connection';
 
 /**
@@ -73,15 +74,30 @@ export function storedValues(record: ApplicationRecord, extra: Record<string, st
   return values;
 }
 
-/** Prepared statements per connection and SQL text, for bulk paths called once per batch. */
-const statementCache = new WeakMap<SqliteDatabase, Map<string, ReturnType<SqliteDatabase['prepare']>>>();
+/** Prepared statements per connection and SQL text, for paths that ask the same queries over and over. */
+const statementCache = new WeakMap<SqliteDatabase, Map<string, Statement<unknown[]>>>();
+/** Queue views combine filters and sorts: the cache forgets everything past this many rather than grow. */
+const CACHED_STATEMENTS = 200;
 
-function cachedStatement(sqlite: SqliteDatabase, sql: string): ReturnType<SqliteDatabase['prepare']> {
+export function cachedStatement(sqlite: SqliteDatabase, sql: string): Statement<unknown[]> {
   let cache = statementCache.get(sqlite);
   if (!cache) statementCache.set(sqlite, (cache = new Map()));
   let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
+  if (!statement) {
+    if (cache.size >= CACHED_STATEMENTS) cache.clear();
+    cache.set(sql, (statement = sqlite.prepare(sql)));
+  }
   return statement;
+}
+
+/** An application's raw fields from a stored row (SELECT * or the raw columns), as the export gave them. */
+export function recordOfRow(row: Record<string, unknown>): ApplicationRecord {
+  return Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(row[columnOf(f.key)] ?? '')])) as ApplicationRecord;
+}
+
+/** The extra columns the user chose to keep, from a stored row. */
+export function extraOfRow(row: { extra_json?: unknown }): Record<string, string> {
+  return row.extra_json ? (JSON.parse(String(row.extra_json)) as Record<string, string>) : {};
 }
 
 /**
@@ -135,8 +151,7 @@ export function reparseApplications(sqlite: SqliteDatabase): number {
       const page = select.all(after) as Record<string, string | number>[];
       if (page.length === 0) break;
       for (const row of page) {
-        const record = Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(row[columnOf(f.key)] ?? '')])) as ApplicationRecord;
-        const parsed = parseApplication(record);
+        const parsed = parseApplication(recordOfRow(row));
         update.run(...PARSED_KEYS.map((k) => (typeof parsed[k] === 'boolean' ? Number(parsed[k]) : parsed[k])), row.id);
         after = Number(row.id);
         n++;

@@ -1,6 +1,5 @@
 import type { CorrectionView, CriterionView, OverrideView, ScreeningLine, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
-import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
@@ -8,7 +7,7 @@ import { officerName } from './officer';
 import { decideDuplicate, listDuplicates } from '../screening/duplicates';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
 import { screenAndStore, settingsImpact } from '../screening/run';
-import { columnOf, PARSED_COLUMNS } from './application-store';
+import { extraOfRow, PARSED_COLUMNS, recordOfRow } from './application-store';
 import { auditWriter } from './audit';
 import { loadCampaign, mergeSettings } from './campaign-store';
 
@@ -176,7 +175,7 @@ export const screeningHandlers: HandlerTable<
       screened_at: string;
       campaign_id: number;
     };
-    const raw = Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(app[columnOf(f.key)] ?? '')]));
+    const raw = recordOfRow(app);
     const parsed = Object.fromEntries(
       Object.entries(PARSED_COLUMNS).map(([key, column]) => {
         const v = app[column] ?? null;
@@ -195,7 +194,7 @@ export const screeningHandlers: HandlerTable<
       row: toRow(record),
       raw,
       parsed,
-      extra: app.extra_json ? (JSON.parse(String(app.extra_json)) as Record<string, string>) : {},
+      extra: extraOfRow(app),
       criteria: JSON.parse(result.criteria_json) as CriterionView[],
       overrides: overridesOf(sqlite, ref),
       person: { key: result.person_key, applications: person },

@@ -14,14 +14,12 @@ import type {
   TriageSort,
 } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
-import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
 import { DIVISION_CODES } from '../../../shared/domain/divisions';
 import { searchTerms } from '../../../shared/domain/search-text';
 import { INITIAL_STAGE, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../../../shared/domain/stages';
-import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../db/connection';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
-import { columnOf } from '../services/application-store';
+import { cachedStatement, extraOfRow, recordOfRow } from '../services/application-store';
 import { viewOf } from './actions';
 import { queueSql, STAGE } from './queue-query';
 
@@ -32,36 +30,23 @@ const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_nam
   a.field_of_study AS fieldOfStudy, a.university, a.english_level AS englishLevel, a.french_level AS frenchLevel,
   a.other_languages AS otherLanguages, a.submitted_at AS submittedAt, t.assignee`;
 
-/** Prepared statements per connection and SQL text: a queue view asks the same few queries over and over. */
-const statements = new WeakMap<SqliteDatabase, Map<string, Statement<unknown[]>>>();
-function prepared(sqlite: SqliteDatabase, sql: string): Statement<unknown[]> {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size > 200) cache.clear();
-    cache.set(sql, (statement = sqlite.prepare(sql)));
-  }
-  return statement;
-}
-
 export function listQueue(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort, offset: number, limit: number, withTotal = true): TriagePage {
   const q = queueSql(campaignId, queue, filter, sort);
-  const total = withTotal ? (prepared(sqlite, `SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number) : null;
-  const rows = prepared(sqlite, `SELECT ${ROW_COLUMNS} ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as TriageRow[];
+  const total = withTotal ? (cachedStatement(sqlite, `SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number) : null;
+  const rows = cachedStatement(sqlite, `SELECT ${ROW_COLUMNS} ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as TriageRow[];
   return { rows, total, offset, searchTerms: filter.search ? searchTerms(filter.search) : [] };
 }
 
 export function queueRefs(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort): number[] {
   const q = queueSql(campaignId, queue, filter, sort);
-  return prepared(sqlite, `SELECT a.id ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy}`).pluck().all(...q.params) as number[];
+  return cachedStatement(sqlite, `SELECT a.id ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy}`).pluck().all(...q.params) as number[];
 }
 
 const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
 
 export function sidebar(sqlite: SqliteDatabase, campaignId: number, officer: string): TriageSidebar {
   const q = queueSql(campaignId, 'all', {});
-  const rows = prepared(sqlite, `SELECT coalesce(a.division_code, '${UNASSIGNED_QUEUE}') AS queue, ${STAGE} AS stage, count(*) AS n, sum(t.assignee = ?) AS mine ${q.from} WHERE ${q.where} GROUP BY 1, 2`).all(
+  const rows = cachedStatement(sqlite, `SELECT coalesce(a.division_code, '${UNASSIGNED_QUEUE}') AS queue, ${STAGE} AS stage, count(*) AS n, sum(t.assignee = ?) AS mine ${q.from} WHERE ${q.where} GROUP BY 1, 2`).all(
     officer,
     ...q.params,
   ) as { queue: string; stage: Stage; n: number; mine: number | null }[];
@@ -82,7 +67,7 @@ export function facets(sqlite: SqliteDatabase, campaignId: number, queue: QueueI
   const q = queueSql(campaignId, queue, {});
   const count = (column: string) =>
     (
-      prepared(sqlite, `SELECT ${column} AS key, count(*) AS count ${q.from} WHERE ${q.where} GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 300`).all(...q.params) as CountRow[]
+      cachedStatement(sqlite, `SELECT ${column} AS key, count(*) AS count ${q.from} WHERE ${q.where} GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 300`).all(...q.params) as CountRow[]
     ).map((r) => ({ key: r.key === '' ? null : r.key, count: r.count }));
   return {
     nationality: count('a.nationality'),
@@ -94,7 +79,7 @@ export function facets(sqlite: SqliteDatabase, campaignId: number, queue: QueueI
 
 export function rubricOf(sqlite: SqliteDatabase, campaignId: number, division: string | null): RubricCriterion[] {
   if (division === null) return [];
-  return prepared(sqlite, 'SELECT id, label FROM rubric_criteria WHERE campaign_id = ? AND division_code = ? AND archived = 0 ORDER BY position').all(campaignId, division) as RubricCriterion[];
+  return cachedStatement(sqlite, 'SELECT id, label FROM rubric_criteria WHERE campaign_id = ? AND division_code = ? AND archived = 0 ORDER BY position').all(campaignId, division) as RubricCriterion[];
 }
 
 export function detail(sqlite: SqliteDatabase, ref: number): TriageDetail {
@@ -144,8 +129,8 @@ export function detail(sqlite: SqliteDatabase, ref: number): TriageDetail {
   return {
     ref,
     campaignId,
-    raw: Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.key, String(app[columnOf(f.key)] ?? '')])),
-    extra: app.extra_json ? (JSON.parse(String(app.extra_json)) as Record<string, string>) : {},
+    raw: recordOfRow(app),
+    extra: extraOfRow(app),
     state: { stage: state?.stage ?? INITIAL_STAGE, reason: state?.reason ?? null, assignee: state?.assignee ?? null, score: state?.score ?? null },
     screening: {
       verdict: result.verdict,

@@ -10,19 +10,6 @@ import type { SqliteDatabase } from '../../../db/connection';
 const SEARCHED = ['application_id', 'first_name', 'last_name', 'email', 'university', 'field_of_study', 'position', 'motivation'] as const;
 const CHUNK = 2000;
 
-export interface SearchIndexStatus {
-  /** Applications not searchable yet. */
-  pending: number;
-}
-
-export function searchIndexStatus(sqlite: SqliteDatabase): SearchIndexStatus {
-  const pending = sqlite
-    .prepare('SELECT (SELECT count(*) FROM applications WHERE id > (SELECT indexed_up_to FROM search_state)) + (SELECT count(*) FROM search_pending)')
-    .pluck()
-    .get() as number;
-  return { pending };
-}
-
 /** Indexes one chunk; returns how many rows it indexed (0: the index is complete). */
 export function indexSearchChunk(sqlite: SqliteDatabase): number {
   const remove = sqlite.prepare('DELETE FROM application_search WHERE rowid = ?');
