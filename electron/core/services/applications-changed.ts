@@ -1,12 +1,22 @@
 import type { ServiceContext } from '../context';
+import { updateSearchIndex } from '../triage/search-index';
 import { scheduleRescreen } from './screening';
-import { scheduleSearchIndex } from './triage';
+
+/** The background task that brings the full-text index up to date; searches wait for it. */
+export const SEARCH_INDEX_TASK = 'search-index';
+
+/** Brings the full-text index up to date after the request answers. */
+export function scheduleSearchIndex(ctx: ServiceContext): void {
+  ctx.background.schedule(SEARCH_INDEX_TASK, () => updateSearchIndex(ctx.session.open.sqlite));
+}
 
 /**
- * What follows a change of a campaign's applications (an import, demo data, a correction), after
- * the request has answered: the campaign is screened again and the search index catches up.
+ * What follows a change of a campaign's applications (an import, demo data, a correction, a
+ * division given in triage): the windows hear of it, and after the request has answered the
+ * campaign is screened again and the search index catches up.
  */
 export function applicationsChanged(ctx: ServiceContext, campaignId: number): void {
   scheduleRescreen(ctx, campaignId);
   scheduleSearchIndex(ctx);
+  ctx.emit({ type: 'changed', scope: 'applications', campaignId });
 }

@@ -10,7 +10,6 @@ export const applicationHandlers: HandlerTable<'application.correct'> = {
     if (outcome.changed) {
       // Identity, the limit and every criterion may follow from the corrected value: the campaign is screened again.
       applicationsChanged(ctx, outcome.campaignId);
-      ctx.emit({ type: 'changed', scope: 'applications', campaignId: outcome.campaignId });
     }
     return { changed: outcome.changed };
   },

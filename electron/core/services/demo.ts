@@ -54,9 +54,8 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
       },
     });
     await writeAudit(db, { campaignId: id, actor: officerName(ctx), action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
-    applicationsChanged(ctx, id);
     ctx.emit({ type: 'progress', job: 'demo', done: count, total: count });
-    ctx.emit({ type: 'changed', scope: 'applications', campaignId: id });
+    applicationsChanged(ctx, id);
     return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };
   },
 };

@@ -141,7 +141,6 @@ export const importHandlers: HandlerTable<
     ctx.imports.remove(job);
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
     applicationsChanged(ctx, job.campaignId);
-    ctx.emit({ type: 'changed', scope: 'applications', campaignId: job.campaignId });
     const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
     return { ...toRecord(row), rejectedRows };
   },

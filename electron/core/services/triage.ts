@@ -4,24 +4,16 @@ import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
 import { addNote, decide, score, undoLast } from '../triage/actions';
 import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from '../triage/read';
-import { updateSearchIndex } from '../triage/search-index';
 import { auditWriter } from './audit';
 import { officerName } from './officer';
-import { scheduleRescreen } from './screening';
-
-const SEARCH_KEY = 'search-index';
-
-/** Brings the full-text index up to date after the request answers (imports, corrections, demo data). */
-export function scheduleSearchIndex(ctx: ServiceContext): void {
-  ctx.background.schedule(SEARCH_KEY, () => updateSearchIndex(ctx.session.open.sqlite));
-}
+import { applicationsChanged, scheduleSearchIndex, SEARCH_INDEX_TASK } from './applications-changed';
 
 /** Waits for all screening, and for the search index when the view searches (scheduling it if rows are pending). */
 async function readyFor(ctx: ServiceContext, search: string | undefined): Promise<void> {
   await ctx.background.settled();
   if (search && search.trim() !== '') {
     scheduleSearchIndex(ctx);
-    await ctx.background.settled(SEARCH_KEY);
+    await ctx.background.settled(SEARCH_INDEX_TASK);
   }
 }
 
@@ -81,9 +73,7 @@ export const triageHandlers: HandlerTable<
     const result = decide(ctx.session.open.sqlite, input, officerName(ctx));
     if (input.division !== undefined) {
       // The division is a field of the application: screening and search follow it.
-      scheduleRescreen(ctx, result.campaignId);
-      scheduleSearchIndex(ctx);
-      ctx.emit({ type: 'changed', scope: 'applications', campaignId: result.campaignId });
+      applicationsChanged(ctx, result.campaignId);
     }
     changed(ctx, result.campaignId, input.refs);
     return { actionId: result.actionId, changed: result.changed };
@@ -106,10 +96,7 @@ export const triageHandlers: HandlerTable<
   async 'triage.undo'({ campaignId }, ctx) {
     await ctx.background.settled();
     const result = undoLast(ctx.session.open.sqlite, campaignId, officerName(ctx));
-    if (result.kind === 'division') {
-      scheduleRescreen(ctx, campaignId);
-      ctx.emit({ type: 'changed', scope: 'applications', campaignId });
-    }
+    if (result.kind === 'division') applicationsChanged(ctx, campaignId);
     changed(ctx, campaignId, result.refs);
     return result;
   },
