@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TriageColumn, TriageRow, TriageSort } from '../../../shared/api/contract';
 import { Highlighted } from '../../components/Highlighted';
 import { useFormat } from '../../i18n/format';
-import { useTriageWords } from './triageWords';
+import { applicantName, useTriageWords } from './triageWords';
 import type { QueueWindow } from './useQueueWindow';
 
 const ROW_HEIGHT = 36;
@@ -112,7 +112,6 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
   const format = useFormat();
   const words = useTriageWords();
   const total = window.total ?? 0;
-  const rem = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 
   const scrollerId = 'triage-grid';
   // eslint-disable-next-line react-hooks/incompatible-library -- known and handled: 'use no memo' above.
@@ -137,7 +136,7 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
     const cell = (row: TriageRow, column: TriageColumn) => {
       switch (column) {
         case 'name':
-          return <Highlighted text={`${row.lastName.toUpperCase()} ${row.firstName}`.trim()} terms={terms} />;
+          return <Highlighted text={applicantName(row)} terms={terms} />;
         case 'stage':
           return words.stage(row.stage);
         case 'score':
@@ -213,7 +212,7 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
                 aria-current={isCurrent ? 'true' : undefined}
                 data-ref={row?.ref}
                 className={mergeClasses(styles.row, isSelected && styles.selected, isCurrent && styles.current)}
-                style={{ transform: `translateY(${item.start}px)`, width: `${width * rem}px` }}
+                style={{ transform: `translateY(${item.start}px)`, width: `${width}rem` }}
                 onClick={row ? (event) => onRowClick(item.index, row, event) : undefined}
               >
                 {tableRow

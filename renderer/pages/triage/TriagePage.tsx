@@ -36,7 +36,7 @@ import { QueueTable } from './QueueTable';
 import { RubricDialog } from './RubricDialog';
 import { ShortcutSheet as ShortcutSheetView } from './ShortcutSheet';
 import { TriageDetailPane } from './TriageDetailPane';
-import { useTriageWords } from './triageWords';
+import { applicantName, useTriageWords } from './triageWords';
 import { useDetailCache } from './useDetailCache';
 import { useQueueWindow, type QueueWindow } from './useQueueWindow';
 import { useTriageKeys, type TriageCommand } from './useTriageKeys';
@@ -224,7 +224,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   };
 
   const targets = (): number[] => (selected.size > 0 ? [...selected] : currentRef === null ? [] : [currentRef]);
-  const describeRow = (row: TriageRow | undefined) => (row ? `${row.lastName.toUpperCase()} ${row.firstName}`.trim() : '');
+  const describeRow = (row: TriageRow | undefined) => (row ? applicantName(row) : '');
 
   /** Runs an action; on success says what it did, on failure shows why (nothing is left half done: the services refuse whole). */
   const act = async (run: () => Promise<TriageActionResult | unknown>, done: (t: TFunction) => string, after?: () => void) => {

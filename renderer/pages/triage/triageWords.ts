@@ -32,3 +32,8 @@ export function useTriageWords(): TriageWords {
     [t],
   );
 }
+
+/** How the queue names an applicant: family name in capitals first, as the office files them. */
+export function applicantName(row: { firstName: string; lastName: string }): string {
+  return `${row.lastName.toUpperCase()} ${row.firstName}`.trim();
+}
