@@ -11,9 +11,9 @@ import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/effective-verdi
  * Values are always bound parameters; column names come from the fixed tables below.
  */
 
-// The verdict is read from an index (0006) rather than the results' wide rows: a queue reads thousands.
-export const QUEUE_FROM = `FROM applications a
-  JOIN screening_results r INDEXED BY screening_results_verdict ON r.application_ref = a.id
+// What a queue row joins to `applications a`. The verdict is read from an index (0006) rather than
+// the results' wide rows: a queue reads thousands.
+const QUEUE_JOINS = `JOIN screening_results r INDEXED BY screening_results_verdict ON r.application_ref = a.id
   ${ACTIVE_OVERRIDE}
   LEFT JOIN triage_states t ON t.application_ref = a.id`;
 
@@ -44,7 +44,7 @@ const SORT_EXPRESSIONS: Record<TriageColumn, string[]> = {
 };
 
 export interface QueueSql {
-  /** FROM and joins: QUEUE_FROM, led by the search's matches when there is a search. */
+  /** FROM and joins, led by the search's matches when there is a search. */
   from: string;
   where: string;
   params: (string | number)[];
@@ -115,6 +115,8 @@ export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilte
   // The default order (oldest first) is the indexes' own order: a page needs no sorting of the whole queue.
   // A search leads: its matches are usually a few hundred of the campaign's thousands, so the
   // query starts from them (CROSS JOIN keeps that order) instead of testing every application.
-  const from = match ? `FROM (SELECT rowid AS ref FROM application_search WHERE application_search MATCH ?) s CROSS JOIN ${QUEUE_FROM.slice('FROM '.length).replace('applications a', 'applications a ON a.id = s.ref')}` : QUEUE_FROM;
+  const from = match
+    ? `FROM (SELECT rowid AS ref FROM application_search WHERE application_search MATCH ?) s CROSS JOIN applications a ON a.id = s.ref ${QUEUE_JOINS}`
+    : `FROM applications a ${QUEUE_JOINS}`;
   return { from, where: where.join(' AND '), params: match ? [match, ...params] : params, orderBy: order.join(', ') };
 }
