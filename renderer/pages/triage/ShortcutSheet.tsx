@@ -2,68 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import type { TFunction } from 'i18next';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type en from '../../i18n/en.json';
-
-/** Names of keys that differ by language ("Shift" is "Maj" on a French keyboard). */
-type KeyName = keyof (typeof en)['triageDetail']['shortcuts']['key'];
-/** One key: a letter or sign as printed on the keyboard, or a named key. */
-type Key = string | { name: KeyName };
-/** Keys pressed together. */
-type Combo = Key[];
-type Action = Exclude<keyof (typeof en)['triageDetail']['shortcuts'], 'key' | 'title' | 'intro' | 'caption' | 'colKeys' | 'colAction' | 'or' | `group${string}`>;
-
-interface Shortcut {
-  /** Alternatives: any one of these combos does it. */
-  keys: Combo[];
-  action: Action;
-}
-
-/** macOS says ⌘ where Windows says Ctrl. */
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
-const shift: Key = { name: 'shift' };
-const mod: Key = { name: IS_MAC ? 'cmd' : 'ctrl' };
-
-/** Every shortcut of the triage page (useTriageKeys.ts decides what each key does; keep the two in step). */
-const GROUPS: { title: 'groupMove' | 'groupDecide' | 'groupSelect' | 'groupOther'; shortcuts: Shortcut[] }[] = [
-  {
-    title: 'groupMove',
-    shortcuts: [
-      { keys: [['J'], [{ name: 'down' }]], action: 'next' },
-      { keys: [['K'], [{ name: 'up' }]], action: 'previous' },
-      { keys: [['[']], action: 'previousCriterion' },
-      { keys: [[']']], action: 'nextCriterion' },
-    ],
-  },
-  {
-    title: 'groupDecide',
-    shortcuts: [
-      { keys: [['S']], action: 'propose' },
-      { keys: [['X']], action: 'notRetained' },
-      { keys: [['I']], action: 'inReview' },
-      { keys: [['1–5']], action: 'score' },
-      { keys: [['N']], action: 'note' },
-      { keys: [['A']], action: 'assign' },
-      { keys: [['U']], action: 'undo' },
-    ],
-  },
-  {
-    title: 'groupSelect',
-    shortcuts: [
-      { keys: [[shift, 'J'], [shift, { name: 'down' }]], action: 'extendDown' },
-      { keys: [[shift, 'K'], [shift, { name: 'up' }]], action: 'extendUp' },
-      { keys: [[{ name: 'space' }]], action: 'toggle' },
-      { keys: [[mod, 'A']], action: 'selectAll' },
-      { keys: [[{ name: 'esc' }]], action: 'escape' },
-    ],
-  },
-  {
-    title: 'groupOther',
-    shortcuts: [
-      { keys: [['/']], action: 'search' },
-      { keys: [['?']], action: 'help' },
-    ],
-  },
-];
+import { SHORTCUT_GROUPS, type Combo, type Key } from './shortcuts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '40rem' },
@@ -115,7 +54,7 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
                   </th>
                 </tr>
               </thead>
-              {GROUPS.map((group) => (
+              {SHORTCUT_GROUPS.map((group) => (
                 <tbody key={group.title}>
                   <tr>
                     <th scope="colgroup" colSpan={2} className={styles.groupCell}>
