@@ -294,7 +294,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     expect(rejections).toHaveLength(5);
     const { csv, fileName } = await app.client.call('import.rejectionsCsv', { importId: result.id });
     expect(fileName).toBe('mixed - rejected rows.csv');
-    expect(csv.startsWith('\uFEFFRow,Column,Problem,Application ID')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Row","Column","Problem","Application ID"')).toBe(true);
     await app.core.close();
   });
 
