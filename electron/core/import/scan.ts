@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { ColumnTarget, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import type { ApplicationRecord } from '../../../shared/domain/application-fields';
+import { checkFieldLengths, rejectedValuesForStore, rejectionForStore } from './field-limits';
 import { mappingProblems } from './headers';
 import type { ImportJob } from './jobs';
 import { openTable } from './read';
@@ -57,10 +58,12 @@ export async function scanFile(
   progress(0, true);
   for await (const row of table.rows({ signal, onBytes: (bytes) => progress(bytes) })) {
     totalRows++;
+    checkFieldLengths(job.path, row.rowNumber, row.values, compiled);
     const outcome = classifyRow(row.rowNumber, row.values, row.extraValues, compiled, seenIds);
     if (outcome.kind === 'stored') handlers.stored(row.rowNumber, outcome.record, outcome.extra, outcome.submittedAt);
     else if (outcome.kind === 'draft') handlers.draft();
-    else handlers.rejected(outcome.rejection, row.values);
+    // The store of rejected rows keeps enough to find and fix the row, not megabytes of it.
+    else handlers.rejected(rejectionForStore(outcome.rejection), rejectedValuesForStore(row.values));
   }
   progress(job.sizeBytes, true);
   return { sha256: await hashing, totalRows };

@@ -1,6 +1,8 @@
 import { decodeFile, DecodeFailure } from './decode-file';
-import { parseRows, QuoteProblem, scanHeader, SourceFailure, type Dialect, type ParsedRow } from './delimited-parse';
+import { FILE_LIMITS } from '../../../../shared/domain/import-limits';
+import { parseRows, QuoteProblem, RowTooLongProblem, scanHeader, SourceFailure, type Dialect, type ParsedRow } from './delimited-parse';
 import { quoteFileName, rowLabel, unreadable, type FileUnreadableError } from './errors';
+import { checkRowSize, rowTooLong, tooManyRows } from './limits';
 import { binaryVerdict, detectBom, detectUtf8OrWindows1252, readStart, type TextEncoding } from './text-sniff';
 import { isBlank, toSourceRow, type RowsOptions, type SourceRow, type TableSource } from './types';
 
@@ -57,7 +59,8 @@ export async function openDelimitedText(path: string, sizeBytes: number): Promis
     await headerRows.return(undefined);
   }
   if (headers === null || isBlank(headers)) throw noHeader(path);
-  const width = headers.length;
+  checkRowSize(path, 1, headers);
+  const names = headers;
 
   let used = false;
   return {
@@ -69,17 +72,20 @@ export async function openDelimitedText(path: string, sizeBytes: number): Promis
     rows(options: RowsOptions = {}): AsyncIterable<SourceRow> {
       if (used) throw new Error('TableSource.rows() can be iterated once');
       used = true;
-      return records(readRows(path, encoding, dialect, text(options)), width, options.signal);
+      return records(path, names, readRows(path, encoding, dialect, text(options)), options.signal);
     },
   };
 }
 
-async function* records(rows: AsyncGenerator<ParsedRow>, width: number, signal: AbortSignal | undefined): AsyncGenerator<SourceRow> {
+async function* records(path: string, headers: string[], rows: AsyncGenerator<ParsedRow>, signal: AbortSignal | undefined): AsyncGenerator<SourceRow> {
   try {
     for await (const row of rows) {
       signal?.throwIfAborted();
-      if (row.rowNumber === 1 || isBlank(row.fields)) continue;
-      yield toSourceRow(row.rowNumber, row.fields, width);
+      if (row.rowNumber === 1) continue;
+      checkRowSize(path, row.rowNumber, row.fields, headers);
+      if (row.rowNumber > FILE_LIMITS.rows + 1) throw tooManyRows(path);
+      if (isBlank(row.fields)) continue;
+      yield toSourceRow(row.rowNumber, row.fields, headers.length);
     }
   } catch (error) {
     // A stream destroyed by the signal throws its own AbortError; report the signal's reason instead.
@@ -94,6 +100,7 @@ async function* readRows(path: string, encoding: TextEncoding, dialect: Dialect,
     yield* parseRows(chunks, dialect, (cause) => textBeforeInvalid(cause, encoding));
   } catch (error) {
     if (error instanceof QuoteProblem) throw quoteProblem(path, error);
+    if (error instanceof RowTooLongProblem) throw rowTooLong(path, error.rowNumber);
     if (error instanceof SourceFailure) {
       if (error.cause instanceof DecodeFailure) throw mixedEncoding(path, encoding, error.rowNumber);
       throw error.cause;

@@ -35,6 +35,8 @@ export async function openTable(path: string): Promise<TableSource> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw unreadable('NotFound', path, `${name} is a folder, not a file.`);
+    // A pipe, socket or device named .csv: opening it could wait for ever (a FIFO with no writer).
+    if (!info.isFile()) throw unreadable('NotRegularFile', path, `${name} is not an ordinary file (it may be a pipe or a device). Choose the export file itself.`);
     sizeBytes = info.size;
   } catch (error) {
     throw fileSystemError(path, error);
