@@ -46,7 +46,8 @@ export async function scanFile(
   const seenIds = new Set<string>();
   const hashing = sha256OfFile(job.path, signal);
   hashing.catch(() => {}); // awaited below; if reading fails first, its rejection must not go unhandled
-  const table = await openTable(job.path);
+  // The encoding of the inspection (detected or chosen by the user), not detected again.
+  const table = await openTable(job.path, { encoding: job.encoding });
   let totalRows = 0;
   let lastProgress = 0;
   const progress = (bytes: number, force = false) => {
