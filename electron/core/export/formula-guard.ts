@@ -17,6 +17,11 @@
  * The defence is the one Excel itself offers: an apostrophe before the dangerous start makes the
  * rest text. It is inserted, never substituted: the text is all still there, with an apostrophe in
  * front of each place that could have started a formula.
+ *
+ * An .xlsx writer writes every value as a string cell (never a formula), and passes it through
+ * `neutraliseFormulae` too: a string cell is text when opened, but editing it (F2, Enter) or
+ * copying it out as CSV would run it. Checked with LibreOffice (formula evaluation on, "," and ";"
+ * separators): the written CSV of the property test's cases opened with no formula.
  */
 
 const TRIGGERS = new Set(['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
