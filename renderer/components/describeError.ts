@@ -36,6 +36,13 @@ export const KNOWN_KINDS = [
   'AccessDenied',
   'Cancelled',
   'NoSuchImportRecord',
+  'NotRegularFile',
+  'TooManyColumns',
+  'TooManyRows',
+  'TooManyCells',
+  'ValueTooLong',
+  'RowTooLong',
+  'ExpandsTooMuch',
 ] as const;
 type KnownKind = (typeof KNOWN_KINDS)[number];
 

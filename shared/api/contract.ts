@@ -3,6 +3,7 @@ import { campaignSettingsSchema, type CampaignSettings } from '../domain/setting
 import { APPLICATION_FIELDS, CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { DIVISION_CODES } from '../domain/divisions';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
+import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
 
 /**
  * The one API between the renderer (or CLI, or tests) and the services. Every method has a zod
@@ -137,7 +138,13 @@ export interface ImportInspection {
   fileName: string;
   sizeBytes: number;
   format: 'csv' | 'xlsx';
-  encoding: string | null;
+  /** The text encoding read with (null for .xlsx): detected, or the one asked for. */
+  encoding: TextEncoding | null;
+  /**
+   * Values of the first rows that look decoded in the wrong encoding ("J�rgen", "ƒmilie Nov‡k"),
+   * control characters shown as �: when any, the user should pick the file's encoding. Empty when none.
+   */
+  garbled: string[];
   delimiter: string | null;
   columns: ImportColumn[];
   /** The mapping offered: the one saved for these headers in this campaign, else the automatic one. */
@@ -575,7 +582,8 @@ export const methods = {
 
   /** Reads a file's headers and first rows; proposes a mapping. Writes nothing. */
   'import.inspect': {
-    input: z.object({ campaignId, path: z.string().min(1).max(4096) }).strict(),
+    /** `encoding`: read a delimited file in this encoding instead of the detected one (ignored for .xlsx). */
+    input: z.object({ campaignId, path: z.string().min(1).max(4096), encoding: z.enum(TEXT_ENCODINGS).optional() }).strict(),
     output: returns<ImportInspection>(),
   },
   /** Reads the whole file with this mapping and counts what would happen. Writes nothing. */

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_FIELDS } from '../../shared/domain/application-fields';
+import { VALUE_LENGTH_LIMIT } from '../../shared/domain/import-limits';
 import { FileUnreadableError, FORMULA_ERROR, openTable, type FileUnreadableKind, type RowsOptions, type SourceRow, type TableSource } from '../../electron/core/import/read';
 import { cellText, decodeXmlEscapes, formatShowsTime, isDateFormat, numberText } from '../../electron/core/import/read/cell-text';
 
@@ -612,10 +613,9 @@ describe('big files', () => {
     expect(xlsx.rows).toEqual([{ rowNumber: 2, values: row(1) }]);
   });
 
-  it('reads a 50 MB motivation field, and the rows around it', async () => {
-    const size = 50 * 1024 * 1024;
-    // Quotes, delimiters and line breaks inside, but not on every line: papaparse's unescaping
-    // of "" is what a quote-heavy 50 MB field costs, and that is papaparse's, not ours to test.
+  it('reads a motivation as long as a field can be (100,000 characters), and the rows around it', async () => {
+    // Quotes, delimiters and line breaks inside; longer is refused (import-limits.test.ts).
+    const size = VALUE_LENGTH_LIMIT;
     const piece = `I want to serve the Alliance, "truly".\r\n${'Next line; and more, '.repeat(50)}\n`;
     const motivation = piece.repeat(Math.ceil(size / piece.length)).slice(0, size);
     const quoted = `"${motivation.replace(/"/g, '""')}"`;

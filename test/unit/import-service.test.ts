@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/api/client';
 import type { ColumnTarget, ImportResult } from '../../shared/api/contract';
 import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../../shared/domain/application-fields';
+import { FIELD_LENGTH_LIMITS } from '../../shared/domain/import-limits';
 import { brusselsWallClock, parseDateTime } from '../../shared/domain/datetime';
 import { runCli } from '../../electron/cli';
 import { expectedSample, referencePath } from './support/reference';
@@ -294,7 +295,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     expect(rejections).toHaveLength(5);
     const { csv, fileName } = await app.client.call('import.rejectionsCsv', { importId: result.id });
     expect(fileName).toBe('mixed - rejected rows.csv');
-    expect(csv.startsWith('\uFEFFRow,Column,Problem,Application ID')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Row","Column","Problem","Application ID"')).toBe(true);
     await app.core.close();
   });
 
@@ -312,10 +313,10 @@ describe('bad input: a clear message, and the database as it was', () => {
     await app.core.close();
   });
 
-  it('a 50 MB motivation and 10,000 columns', async () => {
+  it('a motivation as long as a field can be (100,000 characters) and 10,000 columns', async () => {
     const dir = tempDir();
     const big = join(dir, 'big-field.csv');
-    const huge = 'x'.repeat(50 * 1024 * 1024);
+    const huge = 'x'.repeat(FIELD_LENGTH_LIMITS.motivation);
     writeFileSync(big, `Application ID,Submitted On,Motivation\r\nA-1,2025-04-01 10:00,${huge}\r\n`);
     const wide = join(dir, 'wide.csv');
     const extras = Array.from({ length: 9998 }, (_v, i) => `Extra ${i}`);

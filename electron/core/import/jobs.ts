@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ColumnTarget } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
+import type { TextEncoding } from '../../../shared/domain/text-encodings';
 
 /**
  * Imports under way in this worker: a file inspected, then staged (read whole into TEMP tables of
@@ -15,7 +16,8 @@ export interface ImportJob {
   fileName: string;
   sizeBytes: number;
   format: 'csv' | 'xlsx';
-  encoding: string | null;
+  /** The encoding the file is read in (null for .xlsx): every later read of the job uses it. */
+  encoding: TextEncoding | null;
   delimiter: string | null;
   headers: string[];
   /** The connection the job's TEMP tables belong to; a job dies with its connection. */

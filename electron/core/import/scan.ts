@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { ColumnTarget, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import type { ApplicationRecord } from '../../../shared/domain/application-fields';
+import { checkFieldLengths, rejectedValuesForStore, rejectionForStore } from './field-limits';
 import { mappingProblems } from './headers';
 import type { ImportJob } from './jobs';
 import { openTable } from './read';
@@ -45,7 +46,8 @@ export async function scanFile(
   const seenIds = new Set<string>();
   const hashing = sha256OfFile(job.path, signal);
   hashing.catch(() => {}); // awaited below; if reading fails first, its rejection must not go unhandled
-  const table = await openTable(job.path);
+  // The encoding of the inspection (detected or chosen by the user), not detected again.
+  const table = await openTable(job.path, { encoding: job.encoding });
   let totalRows = 0;
   let lastProgress = 0;
   const progress = (bytes: number, force = false) => {
@@ -57,10 +59,12 @@ export async function scanFile(
   progress(0, true);
   for await (const row of table.rows({ signal, onBytes: (bytes) => progress(bytes) })) {
     totalRows++;
+    checkFieldLengths(job.path, row.rowNumber, row.values, compiled);
     const outcome = classifyRow(row.rowNumber, row.values, row.extraValues, compiled, seenIds);
     if (outcome.kind === 'stored') handlers.stored(row.rowNumber, outcome.record, outcome.extra, outcome.submittedAt);
     else if (outcome.kind === 'draft') handlers.draft();
-    else handlers.rejected(outcome.rejection, row.values);
+    // The store of rejected rows keeps enough to find and fix the row, not megabytes of it.
+    else handlers.rejected(rejectionForStore(outcome.rejection), rejectedValuesForStore(row.values));
   }
   progress(job.sizeBytes, true);
   return { sha256: await hashing, totalRows };

@@ -8,6 +8,7 @@ import { officerName } from './officer';
 import { commitImport } from '../import/commit';
 import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
 import { openTable } from '../import/read';
+import { GarbledSample } from '../import/read/garbled-text';
 import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
 import { toCsv } from '../export/csv';
 import { loadCampaign } from './campaign-store';
@@ -15,6 +16,7 @@ import { applicationsChanged } from './applications-changed';
 
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;
+const ROWS_SCANNED_FOR_ENCODING = 2_000;
 
 function savedMapping(sqlite: import('../../../db/connection').SqliteDatabase, campaignId: number, headers: string[]): ColumnTarget[] | null {
   const row = sqlite
@@ -80,19 +82,26 @@ function rejectionsOf(sqlite: import('../../../db/connection').SqliteDatabase, i
 export const importHandlers: HandlerTable<
   'import.inspect' | 'import.preview' | 'import.commit' | 'import.cancel' | 'import.list' | 'import.rejections' | 'import.rejectionsCsv'
 > = {
-  async 'import.inspect'({ campaignId, path }, ctx) {
+  async 'import.inspect'({ campaignId, path, encoding }, ctx) {
     if (!isAbsolute(path)) throw new ValidationError('Give the full path of the file to import.', [{ path: ['path'], message: 'not an absolute path' }]);
     const { sqlite, db } = ctx.session.open;
     await loadCampaign(db, campaignId);
-    const table = await openTable(path);
+    const table = await openTable(path, { encoding });
     const examples: string[][] = table.headers.map(() => []);
+    // Names garbled by a wrong encoding may first appear a few hundred rows down: look further than the examples.
+    const garbled = new GarbledSample();
+    garbled.add(table.headers);
     let scanned = 0;
     for await (const row of table.rows()) {
-      row.values.forEach((v, i) => {
-        const list = examples[i];
-        if (list && list.length < EXAMPLES_PER_COLUMN && v.trim() !== '') list.push(v.length > 120 ? `${v.slice(0, 117)}…` : v);
-      });
-      if (++scanned >= ROWS_SCANNED_FOR_EXAMPLES) break;
+      scanned++;
+      if (table.format === 'csv') garbled.add(row.values);
+      if (scanned <= ROWS_SCANNED_FOR_EXAMPLES) {
+        row.values.forEach((v, i) => {
+          const list = examples[i];
+          if (list && list.length < EXAMPLES_PER_COLUMN && v.trim() !== '') list.push(v.length > 120 ? `${v.slice(0, 117)}…` : v);
+        });
+      }
+      if (scanned >= (table.format === 'csv' ? ROWS_SCANNED_FOR_ENCODING : ROWS_SCANNED_FOR_EXAMPLES)) break;
     }
     const columns: ImportColumn[] = table.headers.map((header, index) => ({
       index,
@@ -121,6 +130,7 @@ export const importHandlers: HandlerTable<
       sizeBytes: job.sizeBytes,
       format: job.format,
       encoding: job.encoding,
+      garbled: table.format === 'csv' ? garbled.examples.map((v) => v.replace(/[\u0080-\u009F]/g, '\uFFFD')) : [],
       delimiter: job.delimiter,
       columns,
       mapping: saved ?? automaticMapping(table.headers),

@@ -27,6 +27,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { FileDropZone } from '../../components/FileDropZone';
 import { RejectedRowsTable } from '../../components/RejectedRowsTable';
 import { useFormat } from '../../i18n/format';
+import { ENCODING_NAME, EncodingPicker } from './EncodingPicker';
 import { ImportCountsView } from './ImportCountsView';
 import { ImportProgressView } from './ImportProgressView';
 import { findMappingProblems, hasProblems, type MappingProblems } from './mapping';
@@ -168,7 +169,8 @@ function FileFacts({ inspection }: { inspection: ImportInspection }) {
           : inspection.delimiter
             ? t('import.file.otherDelimiter', { delimiter: inspection.delimiter })
             : null;
-  const details = [inspection.encoding, delimiter].filter(Boolean).join(', ');
+  const encoding = inspection.encoding === null ? null : t(ENCODING_NAME[inspection.encoding]);
+  const details = [encoding, delimiter].filter(Boolean).join(', ');
   const kind = inspection.format === 'xlsx' ? t('import.file.xlsx') : details ? t('import.file.csv', { details }) : t('import.file.csvPlain');
   return (
     <p className={styles.facts}>
@@ -225,6 +227,7 @@ function StepContent({ wizard, problems, problemsId }: StepProps) {
         <>
           <FileFacts inspection={step.inspection} />
           {errorBar}
+          <EncodingPicker inspection={step.inspection} onChoose={wizard.chooseEncoding} />
           <MappingStep
             inspection={step.inspection}
             mapping={step.mapping}

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ColumnTarget, ImportInspection, ImportPreview, ImportResult } from '../../../shared/api/contract';
+import type { TextEncoding } from '../../../shared/domain/text-encodings';
 import { ApiCallError, toErrorData, type AppErrorData } from '../../../shared/api/errors';
 import { useClient, useFileToPath } from '../../api/ClientContext';
 
@@ -24,6 +25,8 @@ export interface ImportWizard {
   start(campaignId: number, file?: File): void;
   chooseFile(file: File): void;
   setTarget(index: number, target: ColumnTarget): void;
+  /** Reads the file again in another text encoding (names came out garbled): a new inspection. */
+  chooseEncoding(encoding: TextEncoding): void;
   /** Back to the mapping Cohort offered (saved or automatic). */
   resetMapping(): void;
   preview(): void;
@@ -59,6 +62,8 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
   const runRef = useRef(0);
   const jobRef = useRef<string | null>(null);
   const uploadRef = useRef<AbortController | null>(null);
+  /** The inspected file's path on the services' side, to read it again in another encoding. */
+  const pathRef = useRef<string | null>(null);
 
   /** Starts a new request; the previous one, if still running, is abandoned. */
   const nextRun = (): number => ++runRef.current;
@@ -96,6 +101,7 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
       if (uploadRef.current === upload) uploadRef.current = null;
     }
     if (!isCurrent(run)) return;
+    pathRef.current = path;
     setStep({ name: 'inspecting', fileName: file.name });
     const result = await client.tryCall('import.inspect', { campaignId: forCampaign, path });
     if (!isCurrent(run)) {
@@ -108,6 +114,30 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
       setError(result.error);
       return;
     }
+    jobRef.current = result.value.jobId;
+    setStep({ name: 'mapping', inspection: result.value, mapping: result.value.mapping });
+  }
+
+  async function inspectAgain(encoding: TextEncoding): Promise<void> {
+    const path = pathRef.current;
+    if (step.name !== 'mapping' || campaignId === null || path === null) return;
+    const { inspection } = step;
+    const run = nextRun();
+    setError(null);
+    setStep({ name: 'inspecting', fileName: inspection.fileName });
+    const result = await client.tryCall('import.inspect', { campaignId, path, encoding });
+    if (!isCurrent(run)) {
+      if (result.ok) void client.tryCall('import.cancel', { jobId: result.value.jobId });
+      return;
+    }
+    if (!result.ok) {
+      // The file as first read is still open: back to it, with the reason.
+      setStep({ name: 'mapping', inspection, mapping: inspection.mapping });
+      setError(result.error);
+      return;
+    }
+    // The first job is dropped only now that the file reads in the new encoding.
+    void client.tryCall('import.cancel', { jobId: inspection.jobId });
     jobRef.current = result.value.jobId;
     setStep({ name: 'mapping', inspection: result.value, mapping: result.value.mapping });
   }
@@ -183,6 +213,7 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
       if (campaignId !== null && !busy) void inspectFile(campaignId, file);
     },
     setTarget,
+    chooseEncoding: (encoding) => void inspectAgain(encoding),
     resetMapping,
     preview: () => void preview(),
     cancelReading: reset,

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { FILE_LIMITS } from '../../../../shared/domain/import-limits';
 
 /**
  * Delimited text to rows, with papaparse's parser doing the parsing. The file arrives as text
@@ -49,8 +50,11 @@ export async function scanHeader(chunks: AsyncIterable<string>): Promise<HeaderS
   let pendingCr = false;
   let anyContent = false;
   let headerDone = false;
+  let read = 0;
 
   outer: for await (const chunk of chunks) {
+    // A first line longer than any row: parsing it is refused (RowTooLong); no need to scan it all.
+    if ((read += chunk.length) > FILE_LIMITS.rowCharacters && !headerDone) break;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i] as string;
       if (headerDone) {
@@ -121,6 +125,13 @@ export class QuoteProblem extends Error {
   }
 }
 
+/** A row still unfinished after more text than any row can hold (a huge value, or a quote never closed): memory stays bounded. */
+export class RowTooLongProblem extends Error {
+  constructor(readonly rowNumber: number) {
+    super(`Row ${rowNumber} is too long`);
+  }
+}
+
 /** Thrown out of `parseRows` when the text source failed: tells how many rows were complete before the failure. */
 export class SourceFailure extends Error {
   constructor(
@@ -179,6 +190,7 @@ export async function* parseRows(
       const result = parse(text, false);
       partial = text.substring(result.meta.cursor);
       yield* emit(result);
+      if (partial.length > FILE_LIMITS.rowCharacters) throw new RowTooLongProblem(rowNumber + 1);
     }
     const rest = partial + pending.join('');
     partial = '';

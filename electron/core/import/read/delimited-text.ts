@@ -1,18 +1,26 @@
 import { decodeFile, DecodeFailure } from './decode-file';
-import { parseRows, QuoteProblem, scanHeader, SourceFailure, type Dialect, type ParsedRow } from './delimited-parse';
+import { FILE_LIMITS } from '../../../../shared/domain/import-limits';
+import { TEXT_ENCODING_NAMES } from '../../../../shared/domain/text-encodings';
+import { parseRows, QuoteProblem, RowTooLongProblem, scanHeader, SourceFailure, type Dialect, type ParsedRow } from './delimited-parse';
 import { quoteFileName, rowLabel, unreadable, type FileUnreadableError } from './errors';
+import { checkRowSize, rowTooLong, tooManyRows } from './limits';
 import { binaryVerdict, detectBom, detectUtf8OrWindows1252, readStart, type TextEncoding } from './text-sniff';
 import { isBlank, toSourceRow, type RowsOptions, type SourceRow, type TableSource } from './types';
 
-/** A delimited text file (.csv, .txt): encoding, delimiter and header found, rows streamed on demand. */
-export async function openDelimitedText(path: string, sizeBytes: number): Promise<TableSource> {
+/**
+ * A delimited text file (.csv, .txt): encoding, delimiter and header found, rows streamed on
+ * demand. `chosen` is the encoding the user picked (names came out garbled): it wins over the
+ * detection, and a byte-order mark is skipped only when it is that encoding's.
+ */
+export async function openDelimitedText(path: string, sizeBytes: number, chosen?: TextEncoding): Promise<TableSource> {
   const name = quoteFileName(path);
   const start = await readStart(path);
   const bom = detectBom(start);
-  const bomLength = bom?.length ?? 0;
-  if (start.length <= bomLength) throw unreadable('EmptyFile', path, `${name} is empty.`);
+  if (start.length <= (bom?.length ?? 0)) throw unreadable('EmptyFile', path, `${name} is empty.`);
+  const known = chosen ?? bom?.encoding;
+  const bomLength = bom !== null && bom.encoding === (known ?? bom.encoding) ? bom.length : 0;
 
-  if (bom?.encoding !== 'utf-16le' && bom?.encoding !== 'utf-16be') {
+  if (known !== 'utf-16le' && known !== 'utf-16be') {
     const verdict = binaryVerdict(start.subarray(bomLength));
     if (verdict === 'Zip') {
       throw unreadable('Binary', path, `${name} is not a text file: it looks like an Excel workbook. If it is one, give it the .xlsx extension and import it again.`);
@@ -24,7 +32,7 @@ export async function openDelimitedText(path: string, sizeBytes: number): Promis
       throw unreadable('Binary', path, `${name} is not a text file (it holds binary data). Please export the applications again as CSV or as an Excel workbook (.xlsx).`);
     }
   }
-  const encoding: TextEncoding = bom?.encoding ?? (await detectUtf8OrWindows1252(path));
+  const encoding: TextEncoding = known ?? (await detectUtf8OrWindows1252(path));
   const text = (options: RowsOptions = {}): AsyncGenerator<string> => decodeFile(path, encoding, { start: bomLength, ...options });
 
   // The header scan reads only the text before an invalid byte: the failure may lie rows further
@@ -57,7 +65,8 @@ export async function openDelimitedText(path: string, sizeBytes: number): Promis
     await headerRows.return(undefined);
   }
   if (headers === null || isBlank(headers)) throw noHeader(path);
-  const width = headers.length;
+  checkRowSize(path, 1, headers);
+  const names = headers;
 
   let used = false;
   return {
@@ -69,17 +78,20 @@ export async function openDelimitedText(path: string, sizeBytes: number): Promis
     rows(options: RowsOptions = {}): AsyncIterable<SourceRow> {
       if (used) throw new Error('TableSource.rows() can be iterated once');
       used = true;
-      return records(readRows(path, encoding, dialect, text(options)), width, options.signal);
+      return records(path, names, readRows(path, encoding, dialect, text(options)), options.signal);
     },
   };
 }
 
-async function* records(rows: AsyncGenerator<ParsedRow>, width: number, signal: AbortSignal | undefined): AsyncGenerator<SourceRow> {
+async function* records(path: string, headers: string[], rows: AsyncGenerator<ParsedRow>, signal: AbortSignal | undefined): AsyncGenerator<SourceRow> {
   try {
     for await (const row of rows) {
       signal?.throwIfAborted();
-      if (row.rowNumber === 1 || isBlank(row.fields)) continue;
-      yield toSourceRow(row.rowNumber, row.fields, width);
+      if (row.rowNumber === 1) continue;
+      checkRowSize(path, row.rowNumber, row.fields, headers);
+      if (row.rowNumber > FILE_LIMITS.rows + 1) throw tooManyRows(path);
+      if (isBlank(row.fields)) continue;
+      yield toSourceRow(row.rowNumber, row.fields, headers.length);
     }
   } catch (error) {
     // A stream destroyed by the signal throws its own AbortError; report the signal's reason instead.
@@ -94,6 +106,7 @@ async function* readRows(path: string, encoding: TextEncoding, dialect: Dialect,
     yield* parseRows(chunks, dialect, (cause) => textBeforeInvalid(cause, encoding));
   } catch (error) {
     if (error instanceof QuoteProblem) throw quoteProblem(path, error);
+    if (error instanceof RowTooLongProblem) throw rowTooLong(path, error.rowNumber);
     if (error instanceof SourceFailure) {
       if (error.cause instanceof DecodeFailure) throw mixedEncoding(path, encoding, error.rowNumber);
       throw error.cause;
@@ -104,7 +117,8 @@ async function* readRows(path: string, encoding: TextEncoding, dialect: Dialect,
 
 /** The text of a chunk up to its first invalid sequence, to count the rows before it. */
 function textBeforeInvalid(cause: unknown, encoding: TextEncoding): string | null {
-  if (!(cause instanceof DecodeFailure)) return null;
+  // Only the fatal TextDecoder encodings fail; the single-byte ones of iconv-lite never do.
+  if (!(cause instanceof DecodeFailure) || encoding === 'cp850' || encoding === 'macintosh') return null;
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(cause.bytes);
   const at = text.indexOf('\uFFFD');
   return at < 0 ? text : text.slice(0, at);
@@ -136,7 +150,7 @@ function quoteProblem(path: string, problem: QuoteProblem): FileUnreadableError 
 }
 
 function mixedEncoding(path: string, encoding: TextEncoding, row: number): FileUnreadableError {
-  const label = encoding === 'windows-1252' ? 'Windows-1252' : encoding.toUpperCase();
+  const label = TEXT_ENCODING_NAMES[encoding];
   return unreadable(
     'MixedEncoding',
     path,

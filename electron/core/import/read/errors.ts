@@ -17,6 +17,15 @@ export const FILE_UNREADABLE_KINDS = [
   'UnbalancedQuotes',
   'MalformedQuotes',
   'MixedEncoding',
+  // Not a file at all (a pipe, a device): refused before it is opened, which could wait for ever.
+  'NotRegularFile',
+  // Beyond what a real export holds (shared/domain/import-limits.ts): refused before anything is stored.
+  'TooManyColumns',
+  'TooManyRows',
+  'TooManyCells',
+  'ValueTooLong',
+  'RowTooLong',
+  'ExpandsTooMuch',
 ] as const;
 export type FileUnreadableKind = (typeof FILE_UNREADABLE_KINDS)[number];
 
@@ -25,6 +34,14 @@ export interface FileUnreadableDetails {
   fileName: string;
   /** Spreadsheet row number (header = 1) where the problem is, when it is in one place. */
   row?: number;
+  /** The column at fault: its header as written, else its letters (A, B, … AA). */
+  column?: string;
+  /** The limit passed (characters, columns, rows, values), for the message. */
+  limit?: number;
+  /** How many the file holds, when known. */
+  count?: number;
+  /** The part of an .xlsx at fault (xl/sharedStrings.xml). */
+  part?: string;
 }
 
 export class FileUnreadableError extends ValidationError {
@@ -43,8 +60,15 @@ export function quoteFileName(path: string): string {
   return `“${basename(path)}”`;
 }
 
-export function unreadable(kind: FileUnreadableKind, path: string, message: string, row?: number, cause?: unknown): FileUnreadableError {
-  const details: FileUnreadableDetails = { fileName: basename(path) };
+export function unreadable(
+  kind: FileUnreadableKind,
+  path: string,
+  message: string,
+  row?: number,
+  cause?: unknown,
+  more: Omit<FileUnreadableDetails, 'fileName' | 'row'> = {},
+): FileUnreadableError {
+  const details: FileUnreadableDetails = { fileName: basename(path), ...more };
   if (row !== undefined) details.row = row;
   const error = new FileUnreadableError(kind, message, details);
   // Kept for logs and debugging; it does not cross the API (toData() leaves it out).

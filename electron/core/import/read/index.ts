@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { openDelimitedText } from './delimited-text';
 import { quoteFileName, unreadable } from './errors';
 import type { TableSource } from './types';
+import type { TextEncoding } from './text-sniff';
 import { openXlsx } from './xlsx';
 
 /**
@@ -24,7 +25,7 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.txt']);
  * FileUnreadableError when it cannot be read at all. Holds no file open afterwards: `rows()`
  * opens the file again and reads it as a stream.
  */
-export async function openTable(path: string): Promise<TableSource> {
+export async function openTable(path: string, options: { encoding?: TextEncoding | null } = {}): Promise<TableSource> {
   const extension = extname(path).toLowerCase();
   const name = quoteFileName(path);
   if (!TEXT_EXTENSIONS.has(extension) && extension !== '.xlsx') {
@@ -35,12 +36,14 @@ export async function openTable(path: string): Promise<TableSource> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw unreadable('NotFound', path, `${name} is a folder, not a file.`);
+    // A pipe, socket or device named .csv: opening it could wait for ever (a FIFO with no writer).
+    if (!info.isFile()) throw unreadable('NotRegularFile', path, `${name} is not an ordinary file (it may be a pipe or a device). Choose the export file itself.`);
     sizeBytes = info.size;
   } catch (error) {
     throw fileSystemError(path, error);
   }
   try {
-    return extension === '.xlsx' ? await openXlsx(path, sizeBytes) : await openDelimitedText(path, sizeBytes);
+    return extension === '.xlsx' ? await openXlsx(path, sizeBytes) : await openDelimitedText(path, sizeBytes, options.encoding ?? undefined);
   } catch (error) {
     throw fileSystemError(path, error);
   }

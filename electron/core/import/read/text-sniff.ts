@@ -7,7 +7,8 @@ import { open } from 'node:fs/promises';
  * byte-order mark, binary junk, and UTF-8 versus Windows-1252.
  */
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type { TextEncoding } from '../../../../shared/domain/text-encodings';
+import type { TextEncoding } from '../../../../shared/domain/text-encodings';
 
 /** How much of the file's start is looked at for a BOM and for binary content. */
 export const SNIFF_BYTES = 64 * 1024;

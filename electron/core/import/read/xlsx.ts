@@ -3,8 +3,11 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
+import { FILE_LIMITS, VALUE_LENGTH_LIMIT } from '../../../../shared/domain/import-limits';
 import { cellText } from './cell-text';
 import { FileUnreadableError, quoteFileName, unreadable } from './errors';
+import { checkRowSize, expandsTooMuch, tooManyCells, tooManyColumns, tooManyRows } from './limits';
+import { guardedXml, XmlLimitExceeded, type XmlGuardLimits } from './xml-guard';
 import { readStart } from './text-sniff';
 import { isBlank, toSourceRow, type RowsOptions, type SourceRow, type TableSource } from './types';
 
@@ -55,6 +58,7 @@ export async function openXlsx(path: string, sizeBytes: number): Promise<TableSo
   let width = cells.length;
   while (width > 0 && (cells[width - 1] ?? '').trim() === '') width--;
   const headers = cells.slice(0, width);
+  checkRowSize(path, 1, headers);
 
   let used = false;
   return {
@@ -66,15 +70,19 @@ export async function openXlsx(path: string, sizeBytes: number): Promise<TableSo
     rows(options: RowsOptions = {}): AsyncIterable<SourceRow> {
       if (used) throw new Error('TableSource.rows() can be iterated once');
       used = true;
-      return records(firstSheetRows(path, sizeBytes, options), width);
+      return records(path, headers, firstSheetRows(path, sizeBytes, options));
     },
   };
 }
 
-async function* records(rows: AsyncGenerator<SheetRow>, width: number): AsyncGenerator<SourceRow> {
+async function* records(path: string, headers: string[], rows: AsyncGenerator<SheetRow>): AsyncGenerator<SourceRow> {
+  let count = 0;
   for await (const row of rows) {
-    if (row.rowNumber === 1 || isBlank(row.cells)) continue;
-    yield toSourceRow(row.rowNumber, row.cells, width);
+    if (row.rowNumber === 1) continue;
+    checkRowSize(path, row.rowNumber, row.cells, headers);
+    if (++count > FILE_LIMITS.rows) throw tooManyRows(path);
+    if (isBlank(row.cells)) continue;
+    yield toSourceRow(row.rowNumber, row.cells, headers.length);
   }
 }
 
@@ -155,6 +163,54 @@ function failureGuard() {
   };
 }
 
+/** How much a part may unpack to, and what its XML may hold, by what the part is. */
+function partLimits(kind: 'worksheet' | 'sharedStrings' | 'other'): { bytes: number; xml: XmlGuardLimits } {
+  // A value's raw XML is at most a few characters per character ("&amp;", "&#128512;"): ten is ample.
+  const maxRun = VALUE_LENGTH_LIMIT * 10;
+  if (kind === 'worksheet') {
+    return {
+      bytes: FILE_LIMITS.worksheetBytes,
+      xml: { maxRun, counted: { element: 'c', max: FILE_LIMITS.cells }, perParent: { element: 'c', within: 'row', max: FILE_LIMITS.columns } },
+    };
+  }
+  if (kind === 'sharedStrings') return { bytes: FILE_LIMITS.sharedStringsBytes, xml: { maxRun, counted: { element: 'si', max: FILE_LIMITS.sharedStrings } } };
+  return { bytes: FILE_LIMITS.otherPartBytes, xml: { maxRun } };
+}
+
+/** Unpacking far beyond the packed size (a zip bomb) or beyond the part's bound. */
+function expandsTooFar(unpacked: number, packed: number, bound: number): boolean {
+  return unpacked > bound || (unpacked > FILE_LIMITS.ratioJudgedFrom && unpacked > FILE_LIMITS.compressionRatio * Math.max(1, packed));
+}
+
+/**
+ * A part's text, refused as soon as it unpacks too far: first by the sizes the zip declares (at
+ * once), then by the bytes really unpacked (declared sizes can lie), then by what its XML holds.
+ */
+function partText(path: string, file: unzipper.File, kind: 'worksheet' | 'sharedStrings' | 'other'): AsyncGenerator<string> {
+  const { bytes: bound, xml } = partLimits(kind);
+  const part = file.path.replace(/^\//, '');
+  if (expandsTooFar(file.uncompressedSize, file.compressedSize, bound)) throw expandsTooMuch(path, part);
+  const stream = file.stream() as AsyncIterable<Buffer>;
+  async function* unpacked(): AsyncGenerator<Buffer> {
+    let total = 0;
+    for await (const chunk of stream) {
+      total += chunk.length;
+      if (expandsTooFar(total, file.compressedSize, bound)) throw expandsTooMuch(path, part);
+      yield chunk;
+    }
+  }
+  return (async function* guarded(): AsyncGenerator<string> {
+    try {
+      yield* guardedXml(utf8Text(unpacked()), xml);
+    } catch (error) {
+      if (!(error instanceof XmlLimitExceeded)) throw error;
+      if (error.limit === 'run') throw expandsTooMuch(path, part);
+      if (error.limit === 'perParent') throw tooManyColumns(path, null);
+      throw tooManyCells(path, kind === 'sharedStrings' ? FILE_LIMITS.sharedStrings : FILE_LIMITS.cells);
+    }
+  })();
+}
+
 function entryPath(target: string): string {
   // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
@@ -194,7 +250,7 @@ async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOpt
     }
     const files = new Map(directory.files.map((file) => [file.path.replace(/^\//, ''), file]));
     const entry = (partPath: string) => files.get(partPath);
-    const textOf = (file: unzipper.File): Readable => Readable.from(utf8Text(file.stream() as AsyncIterable<Buffer>));
+    const textOf = (file: unzipper.File, kind: 'sharedStrings' | 'other' = 'other'): Readable => Readable.from(partText(path, file, kind));
 
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, READER_OPTIONS);
     const parts = reader as unknown as WorkbookParts;
@@ -222,7 +278,7 @@ async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOpt
     if (stylesFile) await guard.wait(parts._parseStyles(textOf(stylesFile)));
     const stringsFile = entry(entryPath(relOfType('sharedStrings')?.Target ?? 'sharedStrings.xml'));
     if (stringsFile) {
-      const strings = parts._parseSharedStrings(textOf(stringsFile));
+      const strings = parts._parseSharedStrings(textOf(stringsFile, 'sharedStrings'));
       while (!(await guard.wait(strings.next())).done);
     }
     const date1904 = parts.properties?.model?.date1904 === true;
@@ -231,7 +287,7 @@ async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOpt
     let sheetBytes = 0;
     const compressed = Math.max(1, sheetFile.compressedSize);
     if (onBytes) countBytes = (n) => onBytes(Math.min(sizeBytes, Math.round(((sheetBytes += n) / compressed) * sizeBytes)));
-    const sheetText = utf8Text(sheetFile.stream() as AsyncIterable<Buffer>);
+    const sheetText = partText(path, sheetFile, 'worksheet');
     countBytes = null;
 
     const emitted = parts._parseWorksheet(sheetText, '1').next();
@@ -242,6 +298,7 @@ async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOpt
       if (row.done) break;
       const cells: string[] = [];
       row.value.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column > FILE_LIMITS.columns) throw tooManyColumns(path, column, row.value.number);
         cells[column - 1] = cellText(valueOf(cell), cell.numFmt, date1904);
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
