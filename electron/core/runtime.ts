@@ -6,10 +6,15 @@ import { handlers } from './handlers';
 import { ImportJobs } from './import/jobs';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
+import type { ServiceContext } from './context';
+import { resumeOwedScreening } from './services/screening';
+import { ensurePrivateFolder } from '../../db/private-files';
 
 export interface CoreOptions {
   databasePath: string;
   backupDirectory: string;
+  /** The app's own data folder, made readable by the user alone (a folder given with --db is left as it is). */
+  dataDirectory?: string;
   nativeBinding?: string;
   userName: string;
   appVersion: string;
@@ -35,9 +40,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     periodicBackupMs: options.periodicBackupMs,
     log: options.log,
   });
-  await session.openFile(options.databasePath);
   const background = new BackgroundTasks(options.log);
-  const dispatch = createDispatcher(handlers, {
+  const ctx: ServiceContext = {
     session,
     imports: new ImportJobs(),
     background,
@@ -45,7 +49,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     userName: options.userName,
     appVersion: options.appVersion,
     log: options.log,
+  };
+  session.listen({
+    // Screening a crash or another program left owed is resumed whenever a database is opened.
+    opened: () => resumeOwedScreening(ctx),
+    backupProblemChanged: () => ctx.emit({ type: 'changed', scope: 'database' }),
   });
+  if (options.dataDirectory !== undefined) ensurePrivateFolder(options.dataDirectory);
+  await session.openFile(options.databasePath);
+  const dispatch = createDispatcher(handlers, ctx);
   return {
     dispatch,
     session,

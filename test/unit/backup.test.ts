@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection';
-import { BACKUPS_KEPT } from '../../db/backup';
 import { DatabaseSession } from '../../electron/core/session';
 import { openTestApp, useTempDir } from './support/temp';
 
@@ -18,11 +17,11 @@ describe('backups', () => {
     await again.core.close();
   });
 
-  it('keeps the last ten, newest first', async () => {
+  it('keeps every manual backup, newest first', async () => {
     const app = await openTestApp(tempDir());
-    for (let i = 0; i < BACKUPS_KEPT + 3; i++) await app.client.call('database.backupNow', {});
+    for (let i = 0; i < 13; i++) await app.client.call('database.backupNow', {});
     const list = await app.client.call('database.listBackups', {});
-    expect(list).toHaveLength(BACKUPS_KEPT);
+    expect(list).toHaveLength(13);
     expect([...list].sort((a, b) => b.file.localeCompare(a.file))).toEqual(list);
     await app.core.close();
   });
