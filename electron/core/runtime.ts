@@ -19,6 +19,7 @@ export interface CoreOptions {
   userName: string;
   appVersion: string;
   periodicBackupMs?: number;
+  busyTimeoutMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -38,6 +39,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     backupDirectory: options.backupDirectory,
     nativeBinding: options.nativeBinding,
     periodicBackupMs: options.periodicBackupMs,
+    busyTimeoutMs: options.busyTimeoutMs,
     log: options.log,
   });
   const background = new BackgroundTasks(options.log);

@@ -23,6 +23,8 @@ export interface SessionOptions {
   nativeBinding?: string;
   /** How often changes are backed up; 30 minutes in the app. */
   periodicBackupMs?: number;
+  /** How long a write waits for another program's (BUSY_TIMEOUT_MS unless a test needs less). */
+  busyTimeoutMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -82,7 +84,7 @@ export class DatabaseSession {
     const state = inspectDatabaseFile(path, { nativeBinding: this.options.nativeBinding });
     // New folders are private (0700); an existing folder the user chose is left as it is.
     mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
-    const sqlite = openSqlite(path, { nativeBinding: this.options.nativeBinding });
+    const sqlite = openSqlite(path, { nativeBinding: this.options.nativeBinding, busyTimeoutMs: this.options.busyTimeoutMs });
     const migrating = state.exists && state.schemaVersion > 0 && pendingMigrations(state.schemaVersion).length > 0;
     try {
       if (migrating) await this.backupBeforeMigration(sqlite, path);
