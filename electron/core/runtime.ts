@@ -57,7 +57,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     opened: () => resumeOwedScreening(ctx),
     backupProblemChanged: () => ctx.emit({ type: 'changed', scope: 'database' }),
   });
-  if (options.dataDirectory !== undefined) ensurePrivateFolder(options.dataDirectory);
+  if (options.dataDirectory !== undefined) {
+    try {
+      ensurePrivateFolder(options.dataDirectory);
+    } catch (error) {
+      // Opening says what is wrong with the database's own folder; backups warn about theirs.
+      options.log?.(`the data folder ${options.dataDirectory} could not be made private`, error);
+    }
+  }
   await session.openFile(options.databasePath);
   const dispatch = createDispatcher(handlers, ctx);
   return {
