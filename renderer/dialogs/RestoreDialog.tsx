@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
@@ -52,7 +53,7 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
   const client = useClient();
   const backups = useQuery('database.listBackups', {});
   const [selected, setSelected] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'restore' | 'delete' | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -65,22 +66,36 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
     setPending(false);
     if (result.ok) onRestored(result.value);
     else {
-      setConfirming(false);
+      setConfirming(null);
       setError(result.error);
     }
+  }
+
+  async function remove(file: string) {
+    setPending(true);
+    setError(null);
+    const result = await client.tryCall('database.deleteBackup', { file });
+    setPending(false);
+    setConfirming(null);
+    if (result.ok) {
+      setSelected(null);
+      backups.refetch();
+    } else setError(result.error);
   }
 
   let content;
   if (backups.loading) content = <Spinner size="small" label={t('restore.loading')} />;
   else if (backups.error) content = <ErrorBar error={backups.error} />;
   else if (!backups.data || backups.data.length === 0) content = <p>{t('restore.none')}</p>;
-  else if (confirming && chosen)
+  else if (confirming === 'restore' && chosen)
     content = (
       <>
-        <p>{t('restore.confirm', { date: format.dateTime(chosen.createdAt) })}</p>
+        <p>{t('restore.confirm', { date: format.dateTimeSeconds(chosen.createdAt) })}</p>
         <p>{t('restore.confirmSafety')}</p>
       </>
     );
+  else if (confirming === 'delete' && chosen)
+    content = <p>{t('restore.deleteConfirm', { date: format.dateTimeSeconds(chosen.createdAt), reason: reason(chosen.reason) })}</p>;
   else
     content = (
       <>
@@ -96,7 +111,8 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
                 key={b.file}
                 value={b.file}
                 label={t('restore.option', {
-                  date: format.dateTime(b.createdAt),
+                  // Seconds: two backups of the same minute (a restore and its safety copy) must read differently.
+                  date: format.dateTimeSeconds(b.createdAt),
                   reason: reason(b.reason),
                   size: format.bytes(b.sizeBytes),
                 })}
@@ -109,7 +125,7 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
 
   return (
     <DialogBody>
-      <DialogTitle>{t(confirming ? 'restore.confirmTitle' : 'restore.title')}</DialogTitle>
+      <DialogTitle>{t(confirming === 'restore' ? 'restore.confirmTitle' : confirming === 'delete' ? 'restore.deleteTitle' : 'restore.title')}</DialogTitle>
       <DialogContent>
         {content}
         {error ? <ErrorBar error={error} /> : null}
@@ -117,24 +133,27 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
       <DialogActions>
         {confirming ? (
           <>
-            <Button appearance="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+            <Button appearance="secondary" disabled={pending} onClick={() => setConfirming(null)}>
               {t('common.back')}
             </Button>
             <Button
               appearance="primary"
               disabled={pending || !chosen}
               icon={pending ? <Spinner size="tiny" /> : undefined}
-              onClick={() => chosen && void restore(chosen.file)}
+              onClick={() => chosen && void (confirming === 'restore' ? restore(chosen.file) : remove(chosen.file))}
             >
-              {t('restore.restore')}
+              {t(confirming === 'restore' ? 'restore.restore' : 'restore.deleteAction')}
             </Button>
           </>
         ) : (
           <>
+            <Button appearance="secondary" icon={<DeleteRegular />} disabled={!chosen} onClick={() => setConfirming('delete')}>
+              {t('restore.delete')}
+            </Button>
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">{t('common.cancel')}</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={!chosen} onClick={() => setConfirming(true)}>
+            <Button appearance="primary" disabled={!chosen} onClick={() => setConfirming('restore')}>
               {t('restore.next')}
             </Button>
           </>
