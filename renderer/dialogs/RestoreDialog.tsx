@@ -34,7 +34,26 @@ interface Props {
   onRestored: (result: RestoreResult) => void;
 }
 
-/** File > Restore from backup: pick a backup, confirm, restore. */
+/**
+ * Each backup's time as the list shows it: to the second (a restore and its safety copy are taken
+ * within the same minute), and numbered "(1)", "(2)"… oldest first when two fall in the same second.
+ */
+export function distinctDates(backups: readonly BackupInfo[], format: (iso: string) => string): { backup: BackupInfo; date: string }[] {
+  const shown = backups.map((backup) => ({ backup, date: format(backup.createdAt) }));
+  const total = new Map<string, number>();
+  for (const { date } of shown) total.set(date, (total.get(date) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  // The list is newest first: the oldest of a second is (1).
+  return shown.map(({ backup, date }) => {
+    const n = total.get(date) ?? 1;
+    if (n === 1) return { backup, date };
+    const index = (seen.get(date) ?? 0) + 1;
+    seen.set(date, index);
+    return { backup, date: `${date} (${n - index + 1})` };
+  });
+}
+
+/** File > Restore from backup: pick a backup, confirm (restore or delete it). */
 export function RestoreDialog({ open, onOpenChange, onRestored }: Props) {
   return (
     <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)} modalType="alert">
@@ -106,16 +125,11 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
             value={selected ?? ''}
             onChange={(_e, data) => setSelected(data.value)}
           >
-            {backups.data.map((b) => (
+            {distinctDates(backups.data, format.dateTimeSeconds).map(({ backup: b, date }) => (
               <Radio
                 key={b.file}
                 value={b.file}
-                label={t('restore.option', {
-                  // Seconds: two backups of the same minute (a restore and its safety copy) must read differently.
-                  date: format.dateTimeSeconds(b.createdAt),
-                  reason: reason(b.reason),
-                  size: format.bytes(b.sizeBytes),
-                })}
+                label={t('restore.option', { date, reason: reason(b.reason), size: format.bytes(b.sizeBytes) })}
               />
             ))}
           </RadioGroup>
