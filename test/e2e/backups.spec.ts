@@ -1,3 +1,5 @@
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createCampaign, openApp, screenshot } from './support';
 
@@ -53,4 +55,41 @@ test('the restore list tells backups apart to the second and deletes one after c
   await page.getByRole('button', { name: 'Retour' }).click();
   await page.getByRole('button', { name: 'Annuler' }).click();
   await page.getByLabel('Langue').selectOption('en');
+});
+
+test('while backups fail, a warning above every page names the backup folder; work goes on', async ({ page }) => {
+  const dataDir = process.env.COHORT_E2E_DATA_DIR;
+  expect(dataDir, 'playwright.config.ts sets the data folder').toBeTruthy();
+  const backups = join(dataDir!, 'backups');
+  // A file where the backup folder should be: it can be neither created nor written, even by root.
+  if (existsSync(backups)) renameSync(backups, `${backups}-aside`);
+  writeFileSync(backups, '');
+  try {
+    await openApp(page);
+    // A campaign without applications opens on the first-run screen: go on to the app.
+    const file = page.getByRole('button', { name: 'File', exact: true });
+    const skip = page.getByRole('button', { name: 'Continue without data and review the settings' });
+    await expect(file.or(skip).first()).toBeVisible();
+    if (await skip.isVisible()) await skip.click();
+    await file.click();
+    await page.getByRole('menuitem', { name: 'Back up now' }).click();
+    const warning = page.getByText('Backups are not being saved');
+    await expect(warning).toBeVisible();
+    await expect(page.getByText(`backup folder “${backups}”`).first()).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(warning).toBeVisible();
+    await screenshot(page, 'backup-warning-en');
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await expect(page.getByText('Les sauvegardes ne sont pas enregistrées')).toBeVisible();
+    await screenshot(page, 'backup-warning-fr');
+    await page.getByLabel('Langue', { exact: true }).selectOption('en');
+  } finally {
+    rmSync(backups, { force: true });
+    if (existsSync(`${backups}-aside`)) renameSync(`${backups}-aside`, backups);
+  }
+  // The folder is back: the next backup succeeds and the warning goes.
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Back up now' }).click();
+  await expect(page.getByText('Backups are not being saved')).toHaveCount(0);
 });
