@@ -7,7 +7,7 @@ import type { BackupInfo } from '../shared/api/contract';
  * - manual, migration (before a schema upgrade) and restore (the state before a restore): kept
  *   until the user deletes them;
  * - open (taken when a database is opened): at most one an hour, the last OPEN_BACKUPS_KEPT;
- * - periodic (every 30 minutes while changes are made): the newest of each day, for
+ * - periodic (every 30 minutes while changes are made): the newest of each (UTC) day, for
  *   PERIODIC_DAYS_KEPT days.
  */
 export const OPEN_BACKUPS_KEPT = 5;

@@ -38,9 +38,10 @@ export function makePrivate(...paths: string[]): void {
     try {
       chmodSync(path, PRIVATE_FILE_MODE);
     } catch (error) {
-      // A -wal or -shm that is not there is fine; a file of another user cannot be changed by us.
+      // A -wal or -shm that is not there is fine; a file of another user, or on a read-only drive,
+      // cannot be changed by us (SQLite says so plainly if it must write there).
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'EPERM') throw error;
+      if (code !== 'ENOENT' && code !== 'EPERM' && code !== 'EROFS') throw error;
     }
   }
 }
