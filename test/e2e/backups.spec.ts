@@ -92,4 +92,16 @@ test('while backups fail, a warning above every page names the backup folder; wo
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Back up now' }).click();
   await expect(page.getByText('Backups are not being saved')).toHaveCount(0);
+
+  // Settings says where backups are, and how long each kind is kept.
+  const database = page.getByRole('heading', { name: 'Database', level: 2 });
+  await database.scrollIntoViewIfNeeded();
+  await expect(page.getByText(backups, { exact: true })).toBeVisible();
+  await expect(page.getByText(/kept until you delete them/)).toBeVisible();
+  await page.getByRole('heading', { name: 'Backups', level: 3 }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-database-en');
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await page.getByRole('heading', { name: 'Sauvegardes', level: 3 }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-database-fr');
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
 });
