@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../shared/api/contract';
 import type { SqliteDatabase } from './connection';
-
-/** How many backups of one database are kept; older ones are removed after each new one. */
-export const BACKUPS_KEPT = 10;
+import { backupsToPrune } from './backup-retention';
+import { createPrivateFile, ensurePrivateFolder, makePrivate } from './private-files';
 
 /** Backups of different databases share one folder; the prefix tells them apart. */
 export function backupPrefix(databasePath: string): string {
@@ -47,33 +47,79 @@ export function listBackups(directory: string, databasePath: string): BackupInfo
     .sort((a, b) => b.file.localeCompare(a.file));
 }
 
+/** True when a SQLite file's header says WAL (bytes 18 and 19 are 2): reading it would leave -wal/-shm beside it. */
+function isWalFile(path: string): boolean {
+  const header = Buffer.alloc(20);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, header, 0, 20, 0) === 20 && header[18] === 2 && header[19] === 2;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Makes a backup a file that stands alone: a copy of a WAL database is itself marked WAL, and even
+ * opening it read-only (to check it, to restore it) then leaves -wal and -shm files in the backup
+ * folder. With a rollback journal, reading it creates nothing. Backups taken by older versions
+ * are turned so the first time they are read.
+ */
+export function makeStandalone(path: string, nativeBinding?: string): void {
+  if (!isWalFile(path)) return;
+  const db = new BetterSqlite3(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    // Checkpoints, then removes the -wal and -shm this connection opened.
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Takes an online backup with SQLite's backup API: consistent even while the database is in WAL
- * mode and being written, which a plain file copy of the .sqlite file is not.
+ * mode and being written, which a plain file copy of the .sqlite file is not. The folder and the
+ * file are readable by the user alone; older backups are pruned per kind (backup-retention.ts).
  */
 export async function takeBackup(
   db: SqliteDatabase,
   databasePath: string,
   directory: string,
   reason: BackupReason,
-  now: Date = new Date(),
+  options: { now?: Date; nativeBinding?: string } = {},
 ): Promise<BackupInfo> {
-  mkdirSync(directory, { recursive: true });
+  const now = options.now ?? new Date();
+  ensurePrivateFolder(directory);
   let file = `${backupPrefix(databasePath)}${stamp(now)}-${reason}.sqlite`;
   // Two backups in the same millisecond (tests, a double click) must not overwrite each other.
   for (let n = 1; listBackups(directory, databasePath).some((b) => b.file === file); n++) {
     file = `${backupPrefix(databasePath)}${stamp(new Date(now.getTime() + n))}-${reason}.sqlite`;
   }
   const path = join(directory, file);
-  await db.backup(path);
-  pruneBackups(directory, databasePath);
+  try {
+    createPrivateFile(path);
+    await db.backup(path);
+    makeStandalone(path, options.nativeBinding);
+    makePrivate(path);
+  } catch (error) {
+    // A half-written backup (disk full) is no backup: it must not be offered for a restore.
+    for (const leftover of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
+      try {
+        unlinkSync(leftover);
+      } catch {
+        // not there
+      }
+    }
+    throw error;
+  }
+  pruneBackups(directory, databasePath, now);
   const info = parseBackupFile(directory, file);
   if (!info) throw new Error(`Backup file name not understood: ${file}`);
   return info;
 }
 
-export function pruneBackups(directory: string, databasePath: string, keep = BACKUPS_KEPT): void {
-  for (const old of listBackups(directory, databasePath).slice(keep)) {
+/** Removes the backups the retention rules no longer keep (never manual, pre-migration or restore-safety ones). */
+export function pruneBackups(directory: string, databasePath: string, now: Date = new Date()): void {
+  for (const old of backupsToPrune(listBackups(directory, databasePath), now)) {
     unlinkSync(old.path);
   }
 }

@@ -14,6 +14,9 @@ export interface CampaignsTable {
   updatedAt: string;
   /** Bumped by triggers on each update or deletion of the campaign's applications (0005). */
   applicationsVersion: Generated<number>;
+  /** Changes screening follows, counted by triggers (0007); owed while it differs from screeningDone. */
+  screeningOwed: Generated<number>;
+  screeningDone: Generated<number>;
 }
 
 export interface AuditLogTable {

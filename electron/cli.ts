@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from '../shared/api/client';
 import type { ImportResult, ScreeningLine } from '../shared/api/contract';
-import { ApiCallError } from '../shared/api/errors';
+import { ApiCallError, backupProblemMessage } from '../shared/api/errors';
 import { SETTING_KEYS, type CampaignSettings, type SettingKey } from '../shared/domain/settings';
 import { APP_VERSION, osUserName } from './core/app-identity';
 import { backupDirectoryFor, defaultDataDirectory, defaultDatabasePath } from './core/paths';
@@ -150,6 +150,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
   try {
     core = await openCore({
       databasePath,
+      dataDirectory,
       backupDirectory: backupDirectoryFor(dataDirectory),
       userName: osUserName(),
       appVersion: APP_VERSION,
@@ -158,6 +159,9 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     io.err(`cohort: cannot open ${databasePath}: ${(error as Error).message}`);
     return 1;
   }
+  // A backup folder that is full or cannot be written does not stop the command: it warns.
+  const backupProblem = core.session.backupProblem;
+  if (backupProblem) io.err(`cohort: warning: ${backupProblemMessage(backupProblem)}`);
   const client = createClient(inProcessTransport(core));
   try {
     if (command === 'campaign' && sub === 'list') {

@@ -114,6 +114,7 @@ async function openHost(databasePath: string, nativeBinding: string | undefined)
   const started = startWorkerHost({
     workerScript: join(__dirname, 'worker.cjs'),
     databasePath,
+    dataDirectory,
     backupDirectory: backupDirectoryFor(dataDirectory),
     nativeBinding,
     userName: currentUserName(),

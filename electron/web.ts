@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const host = startWorkerHost({
     workerScript: join(__dirname, 'worker.cjs'),
     databasePath,
+    dataDirectory,
     backupDirectory: backupDirectoryFor(dataDirectory),
     userName: osUserName(),
     appVersion: APP_VERSION,

@@ -6,14 +6,20 @@ import { handlers } from './handlers';
 import { ImportJobs } from './import/jobs';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
+import type { ServiceContext } from './context';
+import { resumeOwedScreening } from './services/screening';
+import { ensurePrivateFolder } from '../../db/private-files';
 
 export interface CoreOptions {
   databasePath: string;
   backupDirectory: string;
+  /** The app's own data folder, made readable by the user alone (a folder given with --db is left as it is). */
+  dataDirectory?: string;
   nativeBinding?: string;
   userName: string;
   appVersion: string;
   periodicBackupMs?: number;
+  busyTimeoutMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -33,11 +39,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     backupDirectory: options.backupDirectory,
     nativeBinding: options.nativeBinding,
     periodicBackupMs: options.periodicBackupMs,
+    busyTimeoutMs: options.busyTimeoutMs,
     log: options.log,
   });
-  await session.openFile(options.databasePath);
   const background = new BackgroundTasks(options.log);
-  const dispatch = createDispatcher(handlers, {
+  const ctx: ServiceContext = {
     session,
     imports: new ImportJobs(),
     background,
@@ -45,7 +51,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     userName: options.userName,
     appVersion: options.appVersion,
     log: options.log,
+  };
+  session.listen({
+    // Screening a crash or another program left owed is resumed whenever a database is opened.
+    opened: () => resumeOwedScreening(ctx),
+    backupProblemChanged: () => ctx.emit({ type: 'changed', scope: 'database' }),
   });
+  if (options.dataDirectory !== undefined) {
+    try {
+      ensurePrivateFolder(options.dataDirectory);
+    } catch (error) {
+      // Opening says what is wrong with the database's own folder; backups warn about theirs.
+      options.log?.(`the data folder ${options.dataDirectory} could not be made private`, error);
+    }
+  }
+  await session.openFile(options.databasePath);
+  const dispatch = createDispatcher(handlers, ctx);
   return {
     dispatch,
     session,

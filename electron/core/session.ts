@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { BackupInfo, BackupReason } from '../../shared/api/contract';
-import { ConflictError, NotFoundError } from '../../shared/api/errors';
-import { listBackups, takeBackup } from '../../db/backup';
+import { BackupFailedError, ConflictError, NotFoundError, type BackupProblem } from '../../shared/api/errors';
+import { listBackups, makeStandalone, takeBackup } from '../../db/backup';
+import { isOpenBackupDue } from '../../db/backup-retention';
+import { PRIVATE_FOLDER_MODE } from '../../db/private-files';
 import { createKysely, openSqlite, type SqliteDatabase } from '../../db/connection';
 import { inspectDatabaseFile, pendingMigrations, runMigrations } from '../../db/migrate';
 import type { Database } from '../../db/schema';
@@ -21,22 +23,43 @@ export interface SessionOptions {
   nativeBinding?: string;
   /** How often changes are backed up; 30 minutes in the app. */
   periodicBackupMs?: number;
+  /** How long a write waits for another program's (BUSY_TIMEOUT_MS unless a test needs less). */
+  busyTimeoutMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
+/** What the session tells the core: a database was opened (screening owed resumes), the backup state changed. */
+export interface SessionListener {
+  opened?(): void;
+  backupProblemChanged?(): void;
+}
+
 /**
- * The database this process works on, and everything about its life: opening (refuse, back up,
- * migrate, seed), switching to another file, backups and restore. Only the worker holds one.
+ * The database this process works on, and everything about its life: opening (refuse, back up
+ * before a migration, migrate, seed), switching to another file, backups and restore. Only the
+ * worker holds one.
  */
 export class DatabaseSession {
   private current: OpenDatabase | null = null;
   private timer: NodeJS.Timeout | null = null;
   private changesAtLastBackup = 0;
+  private problem: BackupProblem | null = null;
+  private readonly listeners = new Set<SessionListener>();
 
   constructor(private readonly options: SessionOptions) {}
 
   get backupDirectory(): string {
     return this.options.backupDirectory;
+  }
+
+  /** The last backup that failed, while no backup has succeeded since: shown to the user as a warning. */
+  get backupProblem(): BackupProblem | null {
+    return this.problem;
+  }
+
+  listen(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The open database; throws if none is (a programming error once the worker is up). */
@@ -47,7 +70,9 @@ export class DatabaseSession {
 
   /**
    * Opens a file: refuses (untouched) one from a newer Cohort or of another program; backs up an
-   * existing database before anything else; migrates in one transaction; seeds a new one.
+   * existing database before migrating it (and refuses to migrate without that backup); migrates
+   * in one transaction; seeds a new one. The backup taken on every open comes after opening: a
+   * backup folder that is full or cannot be written warns, and never stops the work.
    */
   async openFile(path: string, options: { create?: boolean } = {}): Promise<OpenDatabase> {
     if (options.create && existsSync(path) && statSync(path).size > 0) {
@@ -57,13 +82,12 @@ export class DatabaseSession {
       throw new NotFoundError(`There is no database at "${path}".`, 'NoSuchFile');
     }
     const state = inspectDatabaseFile(path, { nativeBinding: this.options.nativeBinding });
-    mkdirSync(dirname(path), { recursive: true });
-    const sqlite = openSqlite(path, { nativeBinding: this.options.nativeBinding });
+    // New folders are private (0700); an existing folder the user chose is left as it is.
+    mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    const sqlite = openSqlite(path, { nativeBinding: this.options.nativeBinding, busyTimeoutMs: this.options.busyTimeoutMs });
+    const migrating = state.exists && state.schemaVersion > 0 && pendingMigrations(state.schemaVersion).length > 0;
     try {
-      if (state.exists && state.schemaVersion > 0) {
-        const reason: BackupReason = pendingMigrations(state.schemaVersion).length > 0 ? 'migration' : 'open';
-        await takeBackup(sqlite, path, this.options.backupDirectory, reason);
-      }
+      if (migrating) await this.backupBeforeMigration(sqlite, path);
       const migrated = runMigrations(sqlite);
       // Parsed columns arrived with schema 3: fill them for applications stored before.
       if (migrated.from > 0 && migrated.from < 3) reparseApplications(sqlite);
@@ -76,18 +100,39 @@ export class DatabaseSession {
     this.current = { path, sqlite, db: createKysely(sqlite) };
     this.changesAtLastBackup = this.totalChanges();
     this.startPeriodicBackups();
+    for (const l of this.listeners) l.opened?.();
+    // A database just backed up before its migration needs no second copy.
+    if (state.exists && state.schemaVersion > 0 && !migrating) await this.backupOnOpen();
     return this.current;
   }
 
+  /** A manual (or restore-safety) backup: its failure is the request's error, naming the backup folder. */
   async backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
     const { sqlite, path } = this.open;
-    const info = await takeBackup(sqlite, path, this.options.backupDirectory, reason);
+    let info: BackupInfo;
+    try {
+      info = await takeBackup(sqlite, path, this.options.backupDirectory, reason, { nativeBinding: this.options.nativeBinding });
+    } catch (error) {
+      const failure = new BackupFailedError(this.options.backupDirectory, error);
+      this.setProblem({ folder: this.options.backupDirectory, reason: failure.reason, at: new Date().toISOString() });
+      throw failure;
+    }
     this.changesAtLastBackup = this.totalChanges();
+    this.setProblem(null);
     return info;
   }
 
   listBackups(): BackupInfo[] {
     return listBackups(this.options.backupDirectory, this.open.path);
+  }
+
+  /** Deletes one of this database's backups (the user's choice: retention never deletes manual ones). */
+  deleteBackup(file: string): BackupInfo {
+    const backup = this.listBackups().find((b) => b.file === file);
+    if (!backup) throw new NotFoundError(`There is no backup named "${file}" for this database.`, 'NoSuchBackup');
+    rmSync(backup.path);
+    for (const suffix of ['-journal', '-wal', '-shm']) rmSync(`${backup.path}${suffix}`, { force: true });
+    return backup;
   }
 
   /**
@@ -98,6 +143,8 @@ export class DatabaseSession {
     const { path } = this.open;
     const backup = this.listBackups().find((b) => b.file === file);
     if (!backup) throw new NotFoundError(`There is no backup named "${file}" for this database.`, 'NoSuchBackup');
+    // A backup is read read-only; made standalone first, so reading it leaves no -wal/-shm beside it.
+    makeStandalone(backup.path, this.options.nativeBinding);
     checkIntegrity(backup.path, this.options.nativeBinding);
     inspectDatabaseFile(backup.path, { nativeBinding: this.options.nativeBinding });
     const safetyBackup = await this.backupNow('restore');
@@ -126,6 +173,39 @@ export class DatabaseSession {
     sqlite.close();
   }
 
+  /** Before a schema upgrade: no backup, no upgrade (the file is left as it was). */
+  private async backupBeforeMigration(sqlite: SqliteDatabase, path: string): Promise<void> {
+    try {
+      await takeBackup(sqlite, path, this.options.backupDirectory, 'migration', { nativeBinding: this.options.nativeBinding });
+    } catch (error) {
+      throw new BackupFailedError(this.options.backupDirectory, error, 'BackupBeforeMigrationFailed');
+    }
+  }
+
+  /** At most one an hour (every CLI command opens the database); a failure warns. */
+  private async backupOnOpen(): Promise<void> {
+    try {
+      const { sqlite, path } = this.open;
+      if (!isOpenBackupDue(this.listBackups(), new Date())) return;
+      await takeBackup(sqlite, path, this.options.backupDirectory, 'open', { nativeBinding: this.options.nativeBinding });
+      this.setProblem(null);
+    } catch (error) {
+      this.backupFailed('open', error);
+    }
+  }
+
+  private backupFailed(reason: BackupReason, error: unknown): void {
+    const failure = new BackupFailedError(this.options.backupDirectory, error);
+    this.options.log?.(`${reason} backup into ${this.options.backupDirectory} failed`, error);
+    this.setProblem({ folder: this.options.backupDirectory, reason: failure.reason, at: new Date().toISOString() });
+  }
+
+  private setProblem(problem: BackupProblem | null): void {
+    if (problem === null && this.problem === null) return;
+    this.problem = problem;
+    for (const l of this.listeners) l.backupProblemChanged?.();
+  }
+
   private totalChanges(): number {
     const row = this.current?.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number } | undefined;
     return row?.n ?? 0;
@@ -136,7 +216,14 @@ export class DatabaseSession {
     const every = this.options.periodicBackupMs ?? 30 * 60 * 1000;
     this.timer = setInterval(() => {
       if (!this.current || this.totalChanges() === this.changesAtLastBackup) return;
-      this.backupNow('periodic').catch((error: unknown) => this.options.log?.('periodic backup failed', error));
+      const { sqlite, path } = this.current;
+      takeBackup(sqlite, path, this.options.backupDirectory, 'periodic', { nativeBinding: this.options.nativeBinding }).then(
+        () => {
+          this.changesAtLastBackup = this.totalChanges();
+          this.setProblem(null);
+        },
+        (error: unknown) => this.backupFailed('periodic', error),
+      );
     }, every);
     this.timer.unref();
   }

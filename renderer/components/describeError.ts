@@ -17,6 +17,12 @@ export const KNOWN_KINDS = [
   'NoCampaign',
   'NoSuchBackup',
   'IntegrityCheckFailed',
+  'BackupFailed',
+  'BackupBeforeMigrationFailed',
+  // Writing to the database
+  'DatabaseBusy',
+  'DiskFull',
+  'DatabaseReadOnly',
   // Importing the export
   'UnbalancedQuotes',
   'Binary',

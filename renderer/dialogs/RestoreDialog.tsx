@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
@@ -22,6 +23,7 @@ import { useQuery } from '../api/hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { useBackupReason } from '../components/useBackupReason';
 import { useFormat } from '../i18n/format';
+import { distinctDates } from './backupDates';
 
 const useStyles = makeStyles({
   list: { maxHeight: '50vh', overflowY: 'auto', paddingRight: tokens.spacingHorizontalS },
@@ -33,7 +35,7 @@ interface Props {
   onRestored: (result: RestoreResult) => void;
 }
 
-/** File > Restore from backup: pick a backup, confirm, restore. */
+/** File > Restore from backup: pick a backup, confirm (restore or delete it). */
 export function RestoreDialog({ open, onOpenChange, onRestored }: Props) {
   return (
     <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)} modalType="alert">
@@ -52,7 +54,7 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
   const client = useClient();
   const backups = useQuery('database.listBackups', {});
   const [selected, setSelected] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'restore' | 'delete' | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -65,22 +67,36 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
     setPending(false);
     if (result.ok) onRestored(result.value);
     else {
-      setConfirming(false);
+      setConfirming(null);
       setError(result.error);
     }
+  }
+
+  async function remove(file: string) {
+    setPending(true);
+    setError(null);
+    const result = await client.tryCall('database.deleteBackup', { file });
+    setPending(false);
+    setConfirming(null);
+    if (result.ok) {
+      setSelected(null);
+      backups.refetch();
+    } else setError(result.error);
   }
 
   let content;
   if (backups.loading) content = <Spinner size="small" label={t('restore.loading')} />;
   else if (backups.error) content = <ErrorBar error={backups.error} />;
   else if (!backups.data || backups.data.length === 0) content = <p>{t('restore.none')}</p>;
-  else if (confirming && chosen)
+  else if (confirming === 'restore' && chosen)
     content = (
       <>
-        <p>{t('restore.confirm', { date: format.dateTime(chosen.createdAt) })}</p>
+        <p>{t('restore.confirm', { date: format.dateTimeSeconds(chosen.createdAt) })}</p>
         <p>{t('restore.confirmSafety')}</p>
       </>
     );
+  else if (confirming === 'delete' && chosen)
+    content = <p>{t('restore.deleteConfirm', { date: format.dateTimeSeconds(chosen.createdAt), reason: reason(chosen.reason) })}</p>;
   else
     content = (
       <>
@@ -91,15 +107,11 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
             value={selected ?? ''}
             onChange={(_e, data) => setSelected(data.value)}
           >
-            {backups.data.map((b) => (
+            {distinctDates(backups.data, format.dateTimeSeconds).map(({ backup: b, date }) => (
               <Radio
                 key={b.file}
                 value={b.file}
-                label={t('restore.option', {
-                  date: format.dateTime(b.createdAt),
-                  reason: reason(b.reason),
-                  size: format.bytes(b.sizeBytes),
-                })}
+                label={t('restore.option', { date, reason: reason(b.reason), size: format.bytes(b.sizeBytes) })}
               />
             ))}
           </RadioGroup>
@@ -109,7 +121,7 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
 
   return (
     <DialogBody>
-      <DialogTitle>{t(confirming ? 'restore.confirmTitle' : 'restore.title')}</DialogTitle>
+      <DialogTitle>{t(confirming === 'restore' ? 'restore.confirmTitle' : confirming === 'delete' ? 'restore.deleteTitle' : 'restore.title')}</DialogTitle>
       <DialogContent>
         {content}
         {error ? <ErrorBar error={error} /> : null}
@@ -117,24 +129,27 @@ function RestoreForm({ onRestored }: { onRestored: Props['onRestored'] }) {
       <DialogActions>
         {confirming ? (
           <>
-            <Button appearance="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+            <Button appearance="secondary" disabled={pending} onClick={() => setConfirming(null)}>
               {t('common.back')}
             </Button>
             <Button
               appearance="primary"
               disabled={pending || !chosen}
               icon={pending ? <Spinner size="tiny" /> : undefined}
-              onClick={() => chosen && void restore(chosen.file)}
+              onClick={() => chosen && void (confirming === 'restore' ? restore(chosen.file) : remove(chosen.file))}
             >
-              {t('restore.restore')}
+              {t(confirming === 'restore' ? 'restore.restore' : 'restore.deleteAction')}
             </Button>
           </>
         ) : (
           <>
+            <Button appearance="secondary" icon={<DeleteRegular />} disabled={!chosen} onClick={() => setConfirming('delete')}>
+              {t('restore.delete')}
+            </Button>
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">{t('common.cancel')}</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={!chosen} onClick={() => setConfirming(true)}>
+            <Button appearance="primary" disabled={!chosen} onClick={() => setConfirming('restore')}>
               {t('restore.next')}
             </Button>
           </>

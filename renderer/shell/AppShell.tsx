@@ -8,6 +8,7 @@ import { OverviewPage } from '../pages/OverviewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { ShortlistsPage } from '../pages/ShortlistsPage';
+import { BackupWarning } from '../components/BackupWarning';
 import { CampaignPicker } from './CampaignPicker';
 import { FileMenu } from './FileMenu';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -64,6 +65,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
+  warning: { marginBottom: tokens.spacingVerticalL },
   skip: {
     position: 'absolute',
     left: tokens.spacingHorizontalM,
@@ -111,6 +113,7 @@ export function AppShell({ onDemoLoaded }: PageProps) {
         <NavMenu page={page} />
       </nav>
       <main className={styles.main} ref={mainRef} tabIndex={-1} aria-label={title}>
+        <BackupWarning className={styles.warning} />
         <Current onDemoLoaded={onDemoLoaded} />
       </main>
     </div>

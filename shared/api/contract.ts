@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { campaignSettingsSchema, type CampaignSettings } from '../domain/settings';
 import { APPLICATION_FIELDS, CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { DIVISION_CODES } from '../domain/divisions';
+import type { BackupProblem } from './errors';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
 import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
 
@@ -18,6 +19,8 @@ function returns<T>(): T {
 }
 
 const campaignId = z.number().int().positive();
+/** A backup's file name as listed: a name, never a path (no folder separators, ends in .sqlite). */
+const backupFileName = z.string().min(1).max(255).regex(/^[^/\\:]+\.sqlite$/, 'not a backup file name');
 const emptyInput = z.object({}).strict();
 
 // ---- Output types ------------------------------------------------------------------------
@@ -91,7 +94,11 @@ export interface DatabaseInfo {
   path: string;
   schemaVersion: number;
   sizeBytes: number;
+  /** Where this database's backups are written. */
+  backupDirectory: string;
   backups: BackupInfo[];
+  /** The last backup failed (and none succeeded since): a warning naming the backup folder. */
+  backupProblem: BackupProblem | null;
 }
 
 export interface DemoResult {
@@ -568,6 +575,11 @@ export const methods = {
   'database.info': { input: emptyInput, output: returns<DatabaseInfo>() },
   'database.backupNow': { input: emptyInput, output: returns<BackupInfo>() },
   'database.listBackups': { input: emptyInput, output: returns<BackupInfo[]>() },
+  /** Deletes one of this database's backups, named as database.listBackups names it. */
+  'database.deleteBackup': {
+    input: z.object({ file: backupFileName }).strict(),
+    output: returns<{ deleted: string }>(),
+  },
   'database.restore': {
     input: z.object({ file: z.string().min(1).max(255) }).strict(),
     output: returns<RestoreResult>(),

@@ -71,6 +71,100 @@ export class DatabaseFromFutureError extends ConflictError {
   }
 }
 
+/** Another program (the cohort command, another Cohort) holds the database's write lock for longer than Cohort waits. */
+export class DatabaseBusyError extends ConflictError {
+  constructor() {
+    super(
+      'Another program is writing to this database (another Cohort window or the cohort command, an import perhaps). Nothing was changed: wait until it has finished, then try again.',
+      'DatabaseBusy',
+    );
+  }
+}
+
+/** The disk holding the database (or a backup) is full. */
+export class DiskFullError extends ConflictError {
+  constructor() {
+    super('The disk is full, so nothing was changed. Free some space (empty the recycle bin, delete old files), then try again.', 'DiskFull');
+  }
+}
+
+/** The database file or its folder cannot be written. */
+export class DatabaseReadOnlyError extends ConflictError {
+  constructor() {
+    super(
+      'This database cannot be written: the file or its folder is read-only (or on a read-only drive). Nothing was changed. Copy it to a folder you can write to, or ask IT to give you write access.',
+      'DatabaseReadOnly',
+    );
+  }
+}
+
+/** Why a backup could not be written, as a name the interface translates. */
+export type BackupProblemReason = 'full' | 'notWritable' | 'notAFolder' | 'other';
+
+/** A backup that failed: where (the backup folder, not the database) and why. */
+export interface BackupProblem {
+  folder: string;
+  reason: BackupProblemReason;
+  at: string;
+}
+
+const BACKUP_REASON_WORDS: Record<BackupProblemReason, string> = {
+  full: 'its disk is full',
+  notWritable: 'it cannot be written (it is read-only, or you have no permission)',
+  notAFolder: 'a file with that name is in the way, or one of its parent folders is a file',
+  other: 'the system refused',
+};
+
+function backupProblemReason(error: unknown): BackupProblemReason {
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return 'full';
+  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR') return 'notAFolder';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return 'notWritable';
+  return 'other';
+}
+
+/** A failed backup in plain English (the CLI's warning; the interface translates BackupProblem itself). */
+export function backupProblemMessage(problem: Pick<BackupProblem, 'folder' | 'reason'>): string {
+  return `Cohort could not write a backup into the backup folder "${problem.folder}": ${BACKUP_REASON_WORDS[problem.reason]}. Your database is fine and work goes on, but it is not backed up: free some space, or make that folder writable.`;
+}
+
+/**
+ * A backup could not be written. It names the BACKUP folder (the database itself is fine), says why
+ * in plain words, and what to do. `BackupBeforeMigrationFailed`: Cohort does not upgrade a database
+ * without a backup of it, so the database was left unopened and unchanged.
+ */
+export class BackupFailedError extends ConflictError {
+  readonly folder: string;
+  readonly reason: BackupProblemReason;
+
+  constructor(folder: string, cause: unknown, kind: 'BackupFailed' | 'BackupBeforeMigrationFailed' = 'BackupFailed') {
+    const reason = backupProblemReason(cause);
+    const why = `Cohort could not write a backup into the backup folder "${folder}": ${BACKUP_REASON_WORDS[reason]}.`;
+    super(
+      kind === 'BackupFailed'
+        ? `${why} Your database is fine. Free some space, or make that folder writable, then take a backup again.`
+        : `${why} This database must be upgraded to this version of Cohort, and Cohort upgrades a database only after backing it up, so it has not been opened or changed. Free some space, or make the backup folder writable, then open it again.`,
+      kind,
+      { folder, reason },
+    );
+    this.folder = folder;
+    this.reason = reason;
+  }
+}
+
+/**
+ * SQLite's and the file system's errors that an office worker can act on, as named errors;
+ * null for the others. SQLite's extended codes (SQLITE_BUSY_SNAPSHOT…) start with the base one.
+ */
+export function storageError(error: unknown): AppError | null {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return null;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseBusyError();
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new DiskFullError();
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new DatabaseReadOnlyError();
+  return null;
+}
+
 export function isAppErrorData(value: unknown): value is AppErrorData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -81,6 +175,8 @@ export function isAppErrorData(value: unknown): value is AppErrorData {
 export function toErrorData(error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
   if (isAppErrorData(error)) return error;
+  const named = storageError(error);
+  if (named) return named.toData();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'Internal', message: `Something went wrong inside Cohort: ${message}` };
 }

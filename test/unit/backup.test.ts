@@ -1,7 +1,15 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection';
-import { BACKUPS_KEPT } from '../../db/backup';
+import { backupsToPrune, isOpenBackupDue, OPEN_BACKUPS_KEPT, PERIODIC_DAYS_KEPT } from '../../db/backup-retention';
+import { runMigrations } from '../../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { runCli } from '../../electron/cli';
+import { inProcessTransport, openCore } from '../../electron/core/runtime';
+import { createClient } from '../../shared/api/client';
+import type { BackupInfo, BackupReason } from '../../shared/api/contract';
+import { toErrorData } from '../../shared/api/errors';
 import { DatabaseSession } from '../../electron/core/session';
 import { openTestApp, useTempDir } from './support/temp';
 
@@ -18,11 +26,11 @@ describe('backups', () => {
     await again.core.close();
   });
 
-  it('keeps the last ten, newest first', async () => {
+  it('keeps every manual backup, newest first', async () => {
     const app = await openTestApp(tempDir());
-    for (let i = 0; i < BACKUPS_KEPT + 3; i++) await app.client.call('database.backupNow', {});
+    for (let i = 0; i < 13; i++) await app.client.call('database.backupNow', {});
     const list = await app.client.call('database.listBackups', {});
-    expect(list).toHaveLength(BACKUPS_KEPT);
+    expect(list).toHaveLength(13);
     expect([...list].sort((a, b) => b.file.localeCompare(a.file))).toEqual(list);
     await app.core.close();
   });
@@ -103,5 +111,166 @@ describe('opening and creating databases', () => {
   it('a session without an open database says so', () => {
     const session = new DatabaseSession({ backupDirectory: tempDir() });
     expect(() => session.open).toThrow(/No database/);
+  });
+});
+
+describe('a backup folder that cannot be written never stops the work', () => {
+  /** Tests run as root, whom chmod does not stop: a folder whose parent is a FILE can be neither created nor written. */
+  function unwritableBackupFolder(dir: string): string {
+    writeFileSync(join(dir, 'not-a-folder'), 'a file where the backup folder’s parent should be');
+    return join(dir, 'not-a-folder', 'backups');
+  }
+
+  it('opens the database, warns naming the backup folder, and `cohort campaign list` still works', async () => {
+    const dir = tempDir();
+    await (await openTestApp(dir)).core.close();
+    const backupDirectory = unwritableBackupFolder(dir);
+    const app = await openTestApp(dir, { backupDirectory });
+    expect(await app.client.call('campaign.list', {})).toHaveLength(1);
+    const info = await app.client.call('database.info', {});
+    expect(info.backupProblem).toMatchObject({ folder: backupDirectory, reason: 'notAFolder' });
+    expect(info.backupDirectory).toBe(backupDirectory);
+    // A manual backup says plainly that the BACKUP folder is at fault, not the database.
+    const manual = await app.client.tryCall('database.backupNow', {});
+    expect(manual).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'BackupFailed', details: { folder: backupDirectory } } });
+    expect(manual.ok ? '' : manual.error.message).toContain(`backup folder "${backupDirectory}"`);
+    expect(manual.ok ? '' : manual.error.message).not.toContain(app.databasePath);
+    await app.core.close();
+
+    let err = '';
+    let out = '';
+    // The CLI's data folder holds a FILE named "backups" where the backup folder should be.
+    const cliData = join(dir, 'cli-data');
+    mkdirSync(cliData);
+    writeFileSync(join(cliData, 'backups'), '');
+    const code = await runCli(['campaign', 'list', '--db', app.databasePath, '--data-dir', cliData], { out: (t) => (out += t), err: (t) => (err += t) });
+    expect(code).toBe(0);
+    expect(out).toContain('Internship Programme');
+    expect(err).toContain('warning');
+    expect(err).toContain(`backup folder "${join(cliData, 'backups')}"`);
+  });
+
+  it('refuses to upgrade a database it cannot back up first, and leaves the file as it was', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.sqlite');
+    const old = openSqlite(path);
+    runMigrations(old, { upTo: LATEST_SCHEMA_VERSION - 1 });
+    old.close();
+    const backupDirectory = unwritableBackupFolder(dir);
+    const session = new DatabaseSession({ backupDirectory });
+    const refused = await session.openFile(path).then(
+      () => null,
+      (error: unknown) => toErrorData(error),
+    );
+    expect(refused).toMatchObject({ code: 'Conflict', kind: 'BackupBeforeMigrationFailed', details: { folder: backupDirectory } });
+    expect(refused?.message).toContain(backupDirectory);
+    const check = openSqlite(path, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION - 1);
+    check.close();
+  });
+});
+
+describe('keeping backups per kind', () => {
+  const at = (iso: string, reason: BackupReason, n = 0): BackupInfo => ({ file: `db-x-${iso}-${n}-${reason}.sqlite`, path: '', createdAt: iso, reason, sizeBytes: 1 });
+
+  it('keeps every manual, pre-migration and restore backup; the last few on-open ones; one periodic a day for two weeks', () => {
+    const now = new Date('2026-06-30T12:00:00Z');
+    const list: BackupInfo[] = [at('2025-01-01T00:00:00.000Z', 'manual'), at('2025-01-02T00:00:00.000Z', 'migration'), at('2025-01-03T00:00:00.000Z', 'restore')];
+    for (let h = 0; h < 12; h++) list.push(at(new Date(now.getTime() - h * 3_600_000).toISOString(), 'open'));
+    for (let d = 0; d < 20; d++) for (const hour of ['08', '16']) list.push(at(`${new Date(now.getTime() - d * 86_400_000).toISOString().slice(0, 10)}T${hour}:00:00.000Z`, 'periodic'));
+    const pruned = new Set(backupsToPrune(list, now));
+    const kept = list.filter((b) => !pruned.has(b));
+    expect(kept.filter((b) => ['manual', 'migration', 'restore'].includes(b.reason))).toHaveLength(3);
+    expect(kept.filter((b) => b.reason === 'open')).toHaveLength(OPEN_BACKUPS_KEPT);
+    const periodic = kept.filter((b) => b.reason === 'periodic');
+    expect(new Set(periodic.map((b) => b.createdAt.slice(0, 10))).size).toBe(periodic.length); // one a day
+    expect(periodic.every((b) => now.getTime() - Date.parse(b.createdAt) <= PERIODIC_DAYS_KEPT * 86_400_000)).toBe(true);
+    expect(periodic.length).toBeGreaterThanOrEqual(PERIODIC_DAYS_KEPT);
+    // An on-open backup at most once an hour.
+    expect(isOpenBackupDue(list, now)).toBe(false);
+    expect(isOpenBackupDue(list, new Date(now.getTime() + 3_600_001))).toBe(true);
+  });
+
+  it('a manual backup survives 20 opens by `cohort campaign list`', async () => {
+    const dir = tempDir();
+    const app = await openTestApp(dir);
+    const manual = await app.client.call('database.backupNow', {});
+    await app.core.close();
+    const io = { out: () => {}, err: () => {} };
+    for (let i = 0; i < 20; i++) expect(await runCli(['campaign', 'list', '--db', app.databasePath, '--data-dir', dir], io)).toBe(0);
+    const again = await openTestApp(dir);
+    const list = again.core.session.listBackups();
+    expect(list.map((b) => b.file)).toContain(manual.file);
+    expect(list.filter((b) => b.reason === 'open').length).toBeLessThanOrEqual(OPEN_BACKUPS_KEPT);
+    await again.core.close();
+  });
+
+  it('the user deletes a backup: only one of this database’s, by its listed name, audited', async () => {
+    const app = await openTestApp(tempDir());
+    const backup = await app.client.call('database.backupNow', {});
+    expect(await app.client.tryCall('database.deleteBackup', { file: '../cohort.sqlite' })).toMatchObject({ ok: false, error: { code: 'Validation' } });
+    expect(await app.client.tryCall('database.deleteBackup', { file: 'someone-else-20260101-000000-000-manual.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'NotFound', kind: 'NoSuchBackup' },
+    });
+    expect(await app.client.call('database.deleteBackup', { file: backup.file })).toEqual({ deleted: backup.file });
+    expect(existsSync(backup.path)).toBe(false);
+    expect(await app.client.call('database.listBackups', {})).toEqual([]);
+    const audit = app.core.session.open.sqlite.prepare("SELECT subject FROM audit_log WHERE action = 'database.deleteBackup'").pluck().all();
+    expect(audit).toEqual([backup.file]);
+    await app.core.close();
+  });
+});
+
+describe('backup files', () => {
+  it('a restore leaves no -wal or -shm file in the backup folder', async () => {
+    const app = await openTestApp(tempDir());
+    await app.client.call('demo.load', { count: 50, seed: 1 });
+    const backup = await app.client.call('database.backupNow', {});
+    const result = await app.client.call('database.restore', { file: backup.file });
+    await app.client.call('database.restore', { file: result.safetyBackup!.file });
+    expect(readdirSync(app.backupDirectory).filter((f) => !f.endsWith('.sqlite'))).toEqual([]);
+    await app.core.close();
+  });
+
+  it('a backup taken by an older version (a WAL file) is read without leaving files beside it', async () => {
+    const app = await openTestApp(tempDir());
+    const backup = await app.client.call('database.backupNow', {});
+    // What older versions wrote: a copy still marked WAL.
+    const old = openSqlite(backup.path);
+    old.close();
+    expect(readFileSync(backup.path).subarray(18, 20)).toEqual(Buffer.from([2, 2]));
+    await app.client.call('database.restore', { file: backup.file });
+    expect(readdirSync(app.backupDirectory).filter((f) => !f.endsWith('.sqlite'))).toEqual([]);
+    await app.core.close();
+  });
+
+  it.skipIf(process.platform === 'win32')('the database, its -wal and -shm, and backups are readable by the user alone (0600, folders 0700)', async () => {
+    const dir = tempDir();
+    const dataDirectory = join(dir, 'data');
+    const databasePath = join(dataDirectory, 'cohort.sqlite');
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    const core = await openCore({ databasePath, dataDirectory, backupDirectory: join(dataDirectory, 'backups'), userName: 't', appVersion: 't' });
+    const client = createClient(inProcessTransport(core));
+    await client.call('campaign.update', { campaignId: 1, name: 'Written' });
+    const backup = await client.call('database.backupNow', {});
+    expect(mode(databasePath)).toBe(0o600);
+    expect(mode(`${databasePath}-wal`)).toBe(0o600);
+    expect(mode(`${databasePath}-shm`)).toBe(0o600);
+    expect(mode(backup.path)).toBe(0o600);
+    expect(mode(dataDirectory)).toBe(0o700);
+    expect(mode(join(dataDirectory, 'backups'))).toBe(0o700);
+    await core.close();
+
+    // Files and folders made by an older version (0644 / 0755) become private when opened.
+    chmodSync(databasePath, 0o644);
+    chmodSync(dataDirectory, 0o755);
+    chmodSync(join(dataDirectory, 'backups'), 0o755);
+    const again = await openCore({ databasePath, dataDirectory, backupDirectory: join(dataDirectory, 'backups'), userName: 't', appVersion: 't' });
+    await createClient(inProcessTransport(again)).call('database.backupNow', {});
+    expect(mode(databasePath)).toBe(0o600);
+    expect(mode(dataDirectory)).toBe(0o700);
+    expect(mode(join(dataDirectory, 'backups'))).toBe(0o700);
+    await again.close();
   });
 });

@@ -220,6 +220,51 @@ describe('0006 triage (from version 5 with rows)', () => {
   });
 });
 
+describe('0007 screening owed (from version 6 with rows)', () => {
+  it('marks a campaign left unscreened by a crash as owed, and counts every change screening follows from then on', () => {
+    const db = openSqlite(join(tempDir(), 'v6.sqlite'));
+    runMigrations(db, { upTo: 6 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Screened', '{}', 'x', 'x'), (2, 'Crashed after its import', '{}', 'x', 'x'), (3, 'Empty', '{}', 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO applications (id, campaign_id, application_id, first_name, source, created_at, updated_at) VALUES (1, 1, 'NIP-1', 'Zoë', 'import', 'x', 'x'), (2, 2, 'NIP-2', 'Ana', 'import', 'x', 'x'), (3, 2, 'NIP-3', 'Bo', 'import', 'x', 'x')",
+    ).run();
+    const result = db.prepare(
+      "INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at) VALUES (?, ?, 'eligible', '[]', '[]', ?, 1, 'h', 's', 'x')",
+    );
+    result.run(1, 1, 'NIP-1');
+    result.run(2, 2, 'NIP-2'); // NIP-3 was stored, the crash came before its screening
+
+    expect(runMigrations(db, { upTo: 7 })).toEqual({ from: 6, to: 7 });
+
+    const owed = () => db.prepare('SELECT id FROM campaigns WHERE screening_owed <> screening_done ORDER BY id').pluck().all();
+    expect(owed()).toEqual([2]);
+    expect(db.prepare('SELECT name FROM campaigns ORDER BY id').pluck().all()).toEqual(['Screened', 'Crashed after its import', 'Empty']);
+    expect(db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(3);
+
+    // Each change screening follows is counted by the database itself, in the change's own transaction.
+    db.prepare('UPDATE campaigns SET screening_done = screening_owed').run();
+    db.prepare("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (3, 'NIP-4', 'import', 'x', 'x')").run();
+    expect(owed()).toEqual([3]);
+    db.prepare('UPDATE campaigns SET screening_done = screening_owed').run();
+    db.prepare("UPDATE applications SET division = 'OPS' WHERE id = 1").run();
+    expect(owed()).toEqual([1]);
+    db.prepare('UPDATE campaigns SET screening_done = screening_owed').run();
+    db.prepare("UPDATE campaigns SET name = 'Renamed' WHERE id = 2").run();
+    expect(owed()).toEqual([]); // a name is not a rule
+    db.prepare('UPDATE campaigns SET settings_json = \'{"minimumAge":20}\' WHERE id = 2').run();
+    expect(owed()).toEqual([2]);
+    db.prepare('UPDATE campaigns SET screening_done = screening_owed').run();
+    db.prepare("INSERT INTO duplicate_decisions (campaign_id, application_a, application_b, decision, signals_json, actor, at) VALUES (2, 2, 3, 'dismissed', '[]', 'anne', 'x')").run();
+    expect(owed()).toEqual([]); // a dismissed pair changes nobody's verdict
+    db.prepare("UPDATE duplicate_decisions SET decision = 'confirmed'").run();
+    expect(owed()).toEqual([2]);
+    db.prepare('UPDATE campaigns SET screening_done = screening_owed').run();
+    db.prepare('DELETE FROM applications WHERE id = 3').run();
+    expect(owed()).toEqual([2]);
+    db.close();
+  });
+});
+
 describe('failure and refusal', () => {
   it('rolls back every step when one fails: the file stays at its old version', () => {
     const db = openSqlite(join(tempDir(), 'a.sqlite'));

@@ -14,6 +14,7 @@ import type { CefrLevel, FundingTrack } from '../../../shared/domain/listed-valu
 import type { SqliteDatabase } from '../../../db/connection';
 import { columnOf, PARSED_COLUMNS } from '../services/application-store';
 import { auditWriter } from '../services/audit';
+import { markScreened } from './owed';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../../../shared/domain/eligibility/possible-duplicates';
 
 /** The raw fields the rules read: their fingerprint tells whether an override still applies. */
@@ -251,7 +252,14 @@ export interface ScreeningRunResult {
  * application can change another's verdict) and writes only the results that changed, in one
  * transaction. Active overrides whose application's data changed become stale.
  */
-export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, settings: CampaignSettings, actor: string, now = new Date()): ScreeningRunResult {
+export function screenAndStore(
+  sqlite: SqliteDatabase,
+  campaignId: number,
+  settings: CampaignSettings,
+  actor: string,
+  options: { now?: Date; owed?: number } = {},
+): ScreeningRunResult {
+  const now = options.now ?? new Date();
   const started = performance.now();
   const { rows, inputs, persons } = screeningCampaign(sqlite, campaignId);
   const { contextOf } = campaignContexts(inputs, settings, { persons });
@@ -299,7 +307,9 @@ export function screenAndStore(sqlite: SqliteDatabase, campaignId: number, setti
         }
       }
     });
-  })();
+    // The results now follow every change counted before the settings and applications were read.
+    if (options.owed !== undefined) markScreened(sqlite, campaignId, options.owed);
+  }).immediate();
   return { screened: rows.length, changed, staleOverrides: stale, byVerdict, durationMs: Math.round(performance.now() - started) };
 }
 

@@ -157,6 +157,6 @@ export function reparseApplications(sqlite: SqliteDatabase): number {
         n++;
       }
     }
-  })();
+  }).immediate();
   return n;
 }

@@ -13,7 +13,10 @@ export function scheduleSearchIndex(ctx: ServiceContext): void {
 /**
  * What follows a change of a campaign's applications (an import, demo data, a correction, a
  * division given in triage): the windows hear of it, and after the request has answered the
- * campaign is screened again and the search index catches up.
+ * campaign is screened again and the search index catches up. That screening is owed is recorded
+ * by the database itself, in the change's own transaction (db/migrations/0007_screening_owed.ts):
+ * scheduling here only does it now; a crash before it runs is repaired when the database is next
+ * opened (resumeOwedScreening).
  */
 export function applicationsChanged(ctx: ServiceContext, campaignId: number): void {
   scheduleRescreen(ctx, campaignId);

@@ -13,12 +13,14 @@ function databaseInfo(ctx: ServiceContext): DatabaseInfo {
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
     // The file alone understates a WAL database until its next checkpoint: count SQLite's pages.
     sizeBytes: (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number),
+    backupDirectory: ctx.session.backupDirectory,
     backups: ctx.session.listBackups(),
+    backupProblem: ctx.session.backupProblem,
   };
 }
 
 export const databaseHandlers: HandlerTable<
-  'database.info' | 'database.backupNow' | 'database.listBackups' | 'database.restore' | 'database.open'
+  'database.info' | 'database.backupNow' | 'database.listBackups' | 'database.deleteBackup' | 'database.restore' | 'database.open'
 > = {
   'database.info': (_input, ctx) => databaseInfo(ctx),
 
@@ -29,6 +31,19 @@ export const databaseHandlers: HandlerTable<
   },
 
   'database.listBackups': (_input, ctx) => ctx.session.listBackups(),
+
+  async 'database.deleteBackup'({ file }, ctx) {
+    const deleted = ctx.session.deleteBackup(file);
+    await writeAudit(ctx.session.open.db, {
+      campaignId: null,
+      actor: officerName(ctx),
+      action: 'database.deleteBackup',
+      subject: deleted.file,
+      details: { reason: deleted.reason, createdAt: deleted.createdAt },
+    });
+    ctx.emit({ type: 'changed', scope: 'database' });
+    return { deleted: deleted.file };
+  },
 
   async 'database.restore'({ file }, ctx) {
     const result = await ctx.session.restore(file);

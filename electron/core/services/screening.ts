@@ -7,6 +7,7 @@ import { officerName } from './officer';
 import { decideDuplicate, listDuplicates } from '../screening/duplicates';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
 import { screenAndStore, settingsImpact } from '../screening/run';
+import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from '../screening/owed';
 import { extraOfRow, PARSED_COLUMNS, recordOfRow } from './application-store';
 import { auditWriter } from './audit';
 import { loadCampaign, mergeSettings } from './campaign-store';
@@ -21,11 +22,27 @@ export function scheduleRescreen(ctx: ServiceContext, campaignId: number): void 
   ctx.background.schedule(screeningKey(campaignId), () => rescreen(ctx, campaignId));
 }
 
+/**
+ * Schedules the screening of every campaign that owes one (see screening/owed.ts): on opening a
+ * database, after a crash or a kill left one owed, or after another program changed it.
+ */
+export function resumeOwedScreening(ctx: ServiceContext): void {
+  for (const campaignId of campaignsOwingScreening(ctx.session.open.sqlite)) scheduleRescreen(ctx, campaignId);
+}
+
+/** Resolves once a campaign's results follow its data, screening it first if it owes one. */
+async function screeningSettled(ctx: ServiceContext, campaignId: number): Promise<void> {
+  if (isScreeningOwed(ctx.session.open.sqlite, campaignId)) scheduleRescreen(ctx, campaignId);
+  await ctx.background.settled(screeningKey(campaignId));
+}
+
 /** Screens a campaign and tells the windows. */
 export async function rescreen(ctx: ServiceContext, campaignId: number) {
   const { sqlite, db } = ctx.session.open;
+  // Read before the settings and the applications: a change made after it keeps the campaign owed.
+  const owed = screeningOwedCount(sqlite, campaignId);
   const campaign = await loadCampaign(db, campaignId);
-  const result = screenAndStore(sqlite, campaignId, campaign.settings, officerName(ctx));
+  const result = screenAndStore(sqlite, campaignId, campaign.settings, officerName(ctx), { owed });
   if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
   return result;
 }
@@ -102,7 +119,7 @@ export const screeningHandlers: HandlerTable<
   | 'screening.decideDuplicate'
 > = {
   async 'screening.duplicates'({ campaignId }, ctx) {
-    await ctx.background.settled(screeningKey(campaignId));
+    await screeningSettled(ctx, campaignId);
     return listDuplicates(ctx.session.open.sqlite, campaignId);
   },
 
@@ -116,20 +133,21 @@ export const screeningHandlers: HandlerTable<
   },
 
   async 'screening.previewSettings'({ campaignId, settings }, ctx) {
-    await ctx.background.settled(screeningKey(campaignId));
+    await screeningSettled(ctx, campaignId);
     const { sqlite, db } = ctx.session.open;
     const campaign = await loadCampaign(db, campaignId);
     return settingsImpact(sqlite, campaignId, mergeSettings(campaign.settings, settings));
   },
 
   async 'screening.run'({ campaignId }, ctx) {
+    // Only what is already under way: this request screens the campaign itself.
     await ctx.background.settled(screeningKey(campaignId));
     return rescreen(ctx, campaignId);
   },
 
   async 'screening.list'({ campaignId, tab, search, reason, offset, limit }, ctx) {
     // A re-screen asked for by the last import answers this request, not the one before it.
-    await ctx.background.settled(screeningKey(campaignId));
+    await screeningSettled(ctx, campaignId);
     const { sqlite } = ctx.session.open;
     const where: string[] = ['a.campaign_id = ?'];
     const params: (string | number)[] = [campaignId];
@@ -235,13 +253,13 @@ export const screeningHandlers: HandlerTable<
         );
         campaigns.add(row.campaign_id);
       }
-    })();
+    }).immediate();
     for (const campaignId of campaigns) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
     return { overridden: refs.length };
   },
 
   async 'screening.lines'({ campaignId }, ctx) {
-    await ctx.background.settled(screeningKey(campaignId));
+    await screeningSettled(ctx, campaignId);
     const rows = ctx.session.open.sqlite
       .prepare(
         `SELECT a.application_id, r.verdict, r.reasons_json, o.verdict AS o_verdict, o.state AS o_state

@@ -43,7 +43,7 @@ export function DatabasePanel() {
   const styles = useStyles();
   const format = useFormat();
   const reason = useBackupReason();
-  const { openDialog, info: appInfo } = useWorkspace();
+  const { openDialog } = useWorkspace();
   const info = useQuery('database.info', {}, (event) => event.scope === 'database');
   const { backingUp, backupNow } = useBackupNow();
 
@@ -62,7 +62,7 @@ export function DatabasePanel() {
           <dt>{t('database.size')}</dt>
           <dd>{format.bytes(db.sizeBytes)}</dd>
           <dt>{t('database.backupFolder')}</dt>
-          <dd className={styles.mono}>{appInfo.backupDirectory}</dd>
+          <dd className={styles.mono}>{db.backupDirectory}</dd>
         </dl>
         <h3 className={styles.subheading} id="backups-title">
           {t('database.backups')}
@@ -83,7 +83,7 @@ export function DatabasePanel() {
               <TableBody>
                 {db.backups.map((b) => (
                   <TableRow key={b.file}>
-                    <TableCell>{format.dateTime(b.createdAt)}</TableCell>
+                    <TableCell>{format.dateTimeSeconds(b.createdAt)}</TableCell>
                     <TableCell>{reason(b.reason)}</TableCell>
                     <TableCell className={styles.number}>{format.bytes(b.sizeBytes)}</TableCell>
                     <TableCell className={styles.mono}>{b.file}</TableCell>

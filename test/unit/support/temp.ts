@@ -27,10 +27,10 @@ export interface TestApp {
 }
 
 /** The real services on a real database file in a temp folder, reached in-process. */
-export async function openTestApp(dir: string, options: { periodicBackupMs?: number } = {}): Promise<TestApp> {
+export async function openTestApp(dir: string, options: { periodicBackupMs?: number; busyTimeoutMs?: number; backupDirectory?: string } = {}): Promise<TestApp> {
   const databasePath = join(dir, 'cohort.sqlite');
-  const backupDirectory = join(dir, 'backups');
-  const core = await openCore({ databasePath, backupDirectory, userName: 'tester', appVersion: 'test', ...options });
+  const { backupDirectory = join(dir, 'backups'), ...rest } = options;
+  const core = await openCore({ databasePath, backupDirectory, userName: 'tester', appVersion: 'test', ...rest });
   return { dir, databasePath, backupDirectory, core, client: createClient(inProcessTransport(core)) };
 }
 
