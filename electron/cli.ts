@@ -6,7 +6,7 @@ import type { ImportResult, ScreeningLine } from '../shared/api/contract';
 import { ApiCallError, backupProblemMessage } from '../shared/api/errors';
 import { SETTING_KEYS, type CampaignSettings, type SettingKey } from '../shared/domain/settings';
 import { APP_VERSION, osUserName } from './core/app-identity';
-import { backupDirectoryFor, defaultDataDirectory, defaultDatabasePath } from './core/paths';
+import { defaultDataDirectory, locationsFor } from './core/paths';
 import { inProcessTransport, openCore } from './core/runtime';
 import { writeDemoExport } from './core/demo/export-file';
 
@@ -36,7 +36,7 @@ Commands:
 
 Options for every command:
   --db FILE        the database file (default: the app's own database)
-  --data-dir DIR   where backups go (default: the app's data folder)
+  --data-dir DIR   where backups go (default: beside the --db file, else the app's data folder)
   --json           machine-readable output
   --help           this text
 `;
@@ -142,8 +142,9 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     return 0;
   }
 
-  const dataDirectory = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDirectory(process.platform, env, homedir());
-  const databasePath = values.db ? resolve(values.db) : defaultDatabasePath(dataDirectory);
+  const { dataDirectory, databasePath, backupDirectory } = locationsFor({ db: values.db, dataDir: values['data-dir'] }, () =>
+    defaultDataDirectory(process.platform, env, homedir()),
+  );
   const print = (json: unknown, human: string) => io.out(values.json ? JSON.stringify(json, null, 2) : human);
 
   let core;
@@ -151,7 +152,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     core = await openCore({
       databasePath,
       dataDirectory,
-      backupDirectory: backupDirectoryFor(dataDirectory),
+      backupDirectory,
       userName: osUserName(),
       appVersion: APP_VERSION,
     });

@@ -1,8 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { Transport } from '../shared/api/client';
-import { CHANNELS } from '../shared/api/channels';
+import { CHANNELS, PAGE_COMMANDS, type PageCommand } from '../shared/api/channels';
 import type { ApiEvent } from '../shared/api/contract';
 import { toErrorData, ValidationError, type ApiResult } from '../shared/api/errors';
+import { checkRequestPath, PathGrants, type PathPolicy } from './path-policy';
 import { isTrustedSender, type SenderFrame } from './security';
 
 /**
@@ -29,14 +30,16 @@ function refuse(message: string, kind: string): ApiResult {
 
 /**
  * Handles one call from a renderer: refuses an untrusted sender before anything else (the host is
- * never reached), refuses anything but `{ method: string, input }`, relays the rest, and turns a
- * failure of the relay itself into tagged data.
+ * never reached), refuses anything but `{ method: string, input }`, refuses a file the user did not
+ * give this session (`paths`), relays the rest, and turns a failure of the relay itself into tagged
+ * data.
  */
 export async function handleInvoke(
   payload: unknown,
   sender: SenderFrame | null,
   host: Pick<Transport, 'invoke'>,
   log: Log = () => {},
+  paths: PathPolicy = new PathGrants(),
 ): Promise<ApiResult> {
   if (!isTrustedSender(sender)) {
     log('refused an API call from an untrusted frame', sender?.url ?? '(no frame)');
@@ -54,6 +57,11 @@ export async function handleInvoke(
   if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
     return refuse('A request must name its method as a string.', 'MalformedRequest');
   }
+  const refusedPath = checkRequestPath(paths, method, input);
+  if (refusedPath) {
+    log(`refused ${method}: a file the user did not choose`);
+    return refusedPath;
+  }
   try {
     return await host.invoke(method, input);
   } catch (error) {
@@ -70,9 +78,30 @@ export function sendEvent(contents: WebContents | null | undefined, event: ApiEv
   contents.send(CHANNELS.event, event);
 }
 
+/**
+ * The preload reports the path of a file the user chose or dropped (from a real File object, which
+ * a page cannot forge): from then on the page may ask to import it. Only from our own window.
+ */
+export function handleGrantFile(path: unknown, sender: SenderFrame | null, grants: PathGrants): boolean {
+  if (!isTrustedSender(sender) || typeof path !== 'string' || path.length === 0 || path.length > 4096) return false;
+  grants.grant(path, 'import');
+  return true;
+}
+
+/** The page asks for one of the main process's own commands (a native dialog the user answers). */
+export function handlePageCommand(name: unknown, sender: SenderFrame | null, commands: Record<PageCommand, () => void>): boolean {
+  if (!isTrustedSender(sender) || !(PAGE_COMMANDS as readonly unknown[]).includes(name)) return false;
+  commands[name as PageCommand]();
+  return true;
+}
+
 export interface IpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   host: Transport;
+  /** Files the user gave this session; a request naming any other is refused. */
+  grants: PathGrants;
+  /** The native Open and New database dialogs, for the page's buttons. */
+  commands: Record<PageCommand, () => void>;
   /** The window to send events to (null while there is none, e.g. on macOS with all windows closed). */
   target(): WebContents | null;
   log: Log;
@@ -80,13 +109,21 @@ export interface IpcOptions {
 
 /** Wires the two channels; returns the function that unwires them. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, host, target, log } = options;
+  const { ipcMain, host, target, log, grants, commands } = options;
   ipcMain.handle(CHANNELS.invoke, (event: IpcMainInvokeEvent, payload: unknown) =>
-    handleInvoke(payload, describeSender(event.senderFrame), host, log),
+    handleInvoke(payload, describeSender(event.senderFrame), host, log, grants),
+  );
+  ipcMain.handle(CHANNELS.grantFile, (event: IpcMainInvokeEvent, path: unknown) =>
+    handleGrantFile(path, describeSender(event.senderFrame), grants),
+  );
+  ipcMain.handle(CHANNELS.command, (event: IpcMainInvokeEvent, name: unknown) =>
+    handlePageCommand(name, describeSender(event.senderFrame), commands),
   );
   const unsubscribe = host.subscribe((event) => sendEvent(target(), event));
   return () => {
     ipcMain.removeHandler(CHANNELS.invoke);
+    ipcMain.removeHandler(CHANNELS.grantFile);
+    ipcMain.removeHandler(CHANNELS.command);
     unsubscribe();
   };
 }

@@ -10,7 +10,8 @@ import { startWorkerHost, type WorkerHost } from './core/worker-host';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeFor, resolveAppAsset } from './app-protocol';
 import { EXTERNAL_URL_ALLOWLIST } from './external-links';
 import { registerIpc, sendEvent } from './ipc';
-import { buildMenuTemplate } from './menu';
+import { PathGrants } from './path-policy';
+import { buildMenuTemplate, type MenuActions } from './menu';
 import { createMenuActions, databaseFilters } from './menu-actions';
 import { electronNativeBinding } from './native-binding';
 import {
@@ -199,7 +200,7 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function installMenu(strings: MainStrings, worker: WorkerHost): void {
+function installMenu(strings: MainStrings, worker: WorkerHost): MenuActions {
   const parent = () => mainWindow ?? undefined;
   const actions = createMenuActions({
     strings,
@@ -225,6 +226,7 @@ function installMenu(strings: MainStrings, worker: WorkerHost): void {
   });
   const template = buildMenuTemplate({ strings, platform: process.platform, isDevelopment, actions });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  return actions;
 }
 
 async function start(): Promise<void> {
@@ -250,8 +252,17 @@ async function start(): Promise<void> {
     return;
   }
   const target = (): WebContents | null => mainWindow?.webContents ?? null;
-  registerIpc({ ipcMain, host, target, log });
-  installMenu(strings, host);
+  const actions = installMenu(strings, host);
+  // The page names no file by itself: databases come from the native dialogs below, imports from
+  // files the user chose or dropped (electron/path-policy.ts).
+  registerIpc({
+    ipcMain,
+    host,
+    target,
+    log,
+    grants: new PathGrants(),
+    commands: { openDatabase: () => actions.openDatabase(), newDatabase: () => actions.newDatabase() },
+  });
   mainWindow = createWindow();
 
   app.on('activate', () => {

@@ -1,6 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { CohortBridge } from '../renderer/transport/bridge';
-import { CHANNELS } from '../shared/api/channels';
+import { CHANNELS, type PageCommand } from '../shared/api/channels';
 import type { ApiEvent } from '../shared/api/contract';
 import type { ApiResult } from '../shared/api/errors';
 
@@ -15,9 +15,18 @@ export function createBridge(
   getPathForFile: (file: File) => string = () => '',
 ): CohortBridge {
   return {
-    /** A chosen or dropped file's path on disk, so the worker reads it where it is (no copy). */
-    pathForFile(file: File): string {
-      return getPathForFile(file);
+    /**
+     * A chosen or dropped file's path on disk, so the worker reads it where it is (no copy). The
+     * main process hears of it first: it imports only files the user gave it this way.
+     */
+    async pathForFile(file: File): Promise<string> {
+      const path = getPathForFile(file);
+      if (path !== '') await ipc.invoke(CHANNELS.grantFile, path);
+      return path;
+    },
+    /** Runs the main process's own Open or New database dialog. */
+    async command(name: PageCommand): Promise<void> {
+      await ipc.invoke(CHANNELS.command, name);
     },
     invoke(method: string, input: unknown): Promise<ApiResult> {
       return ipc.invoke(CHANNELS.invoke, { method, input }) as Promise<ApiResult>;

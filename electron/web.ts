@@ -1,10 +1,10 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_VERSION, osUserName } from './core/app-identity';
-import { backupDirectoryFor, defaultDataDirectory, defaultDatabasePath } from './core/paths';
+import { defaultDataDirectory, locationsFor } from './core/paths';
 import { startWorkerHost } from './core/worker-host';
-import { startWebHost } from './web-host';
+import { MIN_TOKEN_LENGTH, startWebHost, WeakTokenError } from './web-host';
 
 /**
  * `npm run web`: Cohort in a browser, on 127.0.0.1 only. The database worker and services are the
@@ -19,13 +19,18 @@ async function main(): Promise<void> {
       token: { type: 'string' },
     },
   });
-  const dataDirectory = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDirectory(process.platform, process.env, homedir());
-  const databasePath = values.db ? resolve(values.db) : defaultDatabasePath(dataDirectory);
+  if (values.token !== undefined && values.token.length < MIN_TOKEN_LENGTH) {
+    console.error(new WeakTokenError().message);
+    process.exit(2);
+  }
+  const { dataDirectory, databasePath, backupDirectory } = locationsFor({ db: values.db, dataDir: values['data-dir'] }, () =>
+    defaultDataDirectory(process.platform, process.env, homedir()),
+  );
   const host = startWorkerHost({
     workerScript: join(__dirname, 'worker.cjs'),
     databasePath,
     dataDirectory,
-    backupDirectory: backupDirectoryFor(dataDirectory),
+    backupDirectory,
     userName: osUserName(),
     appVersion: APP_VERSION,
   });
@@ -41,6 +46,8 @@ async function main(): Promise<void> {
     staticDirectory: join(__dirname, '..', 'renderer'),
     port: values.port ? Number(values.port) : 0,
     token: values.token,
+    // The page may open databases in the data folder and beside the one it was started with.
+    databaseFolders: [dataDirectory, dirname(databasePath)],
   });
   console.log(`Cohort is running with the database ${databasePath}`);
   console.log(`Open ${web.launchUrl}`);

@@ -34,15 +34,19 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext): Dispa
         message: issue.message,
       }));
       const where = issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-      return { ok: false, error: new ValidationError(`The request "${method}" was not valid: ${where}`, issues).toData() };
+      return { ok: false, error: new ValidationError(`Cohort could not do this, because what it was given is not valid (${where}). Nothing was changed.`, issues).toData() };
     }
     try {
       const handler = handlers[method] as Handler<typeof method>;
       const value = await handler(parsed.data as ParsedInput<typeof method>, ctx);
       return { ok: true, value };
     } catch (error) {
-      ctx.log?.(`request ${method} failed`, error);
-      return { ok: false, error: toErrorData(error) };
+      const data = toErrorData(error);
+      // A refused file, a busy database, a missing campaign: the user is told, and the log stays
+      // quiet. Only a fault of Cohort's own is logged, with its stack, never the request's input
+      // (it holds applicants' personal data).
+      if (data.code === 'Internal') ctx.log?.(`request ${method} failed`, error);
+      return { ok: false, error: data };
     }
   };
 }

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Where Cohort keeps its data on each platform. On Windows it is the LOCAL profile, not the roaming
@@ -26,4 +26,30 @@ export function defaultDatabasePath(dataDirectory: string): string {
 
 export function backupDirectoryFor(dataDirectory: string): string {
   return join(dataDirectory, 'backups');
+}
+
+export interface Locations {
+  dataDirectory: string;
+  databasePath: string;
+  backupDirectory: string;
+}
+
+/**
+ * Where a process given `--db` and `--data-dir` (the web host, the CLI) keeps things. A database
+ * given without a data folder keeps its backups beside it, in a backups folder of its own folder:
+ * a demo database in /tmp must not fill the real app's backups with its copies.
+ */
+export function locationsFor(given: { db?: string; dataDir?: string }, defaultDataDir: () => string): Locations {
+  if (given.dataDir !== undefined) {
+    const dataDirectory = resolve(given.dataDir);
+    const databasePath = given.db !== undefined ? resolve(given.db) : defaultDatabasePath(dataDirectory);
+    return { dataDirectory, databasePath, backupDirectory: backupDirectoryFor(dataDirectory) };
+  }
+  if (given.db !== undefined) {
+    const databasePath = resolve(given.db);
+    const dataDirectory = dirname(databasePath);
+    return { dataDirectory, databasePath, backupDirectory: backupDirectoryFor(dataDirectory) };
+  }
+  const dataDirectory = defaultDataDir();
+  return { dataDirectory, databasePath: defaultDatabasePath(dataDirectory), backupDirectory: backupDirectoryFor(dataDirectory) };
 }

@@ -52,6 +52,14 @@ export function WorkspaceRoot() {
   const [importStarter] = useState(createImportStarter);
   const startImport = importStarter.start;
 
+  // In Electron a database is chosen in the main process's native dialog, never typed into the page
+  // (the main process refuses a database path the page names: electron/path-policy.ts).
+  const openDialog = useCallback((name: DialogName) => {
+    const native = window.cohort?.command;
+    if (native && (name === 'openDatabase' || name === 'newDatabase')) void native(name);
+    else setDialog(name);
+  }, []);
+
   const databasePath = info.data?.databasePath ?? null;
   const campaign = useMemo(() => {
     if (!campaigns.data || databasePath === null) return null;
@@ -139,13 +147,13 @@ export function WorkspaceRoot() {
             selectCampaign,
             page,
             navigate,
-            openDialog: setDialog,
+            openDialog,
             startImport,
             lastImportId,
             leaveFirstRun,
           }
         : null,
-    [info.data, campaigns.data, campaign, selectCampaign, page, navigate, startImport, lastImportId, leaveFirstRun],
+    [info.data, campaigns.data, campaign, selectCampaign, page, navigate, openDialog, startImport, lastImportId, leaveFirstRun],
   );
 
   const startupError = info.error ?? campaigns.error;

@@ -1,4 +1,5 @@
 import type { ApiEvent } from '../../shared/api/contract';
+import type { PageCommand } from '../../shared/api/channels';
 import type { ApiResult } from '../../shared/api/errors';
 
 /**
@@ -11,10 +12,12 @@ export interface CohortBridge {
   on(listener: (event: ApiEvent) => void): () => void;
   /**
    * The path on disk of a file the user chose or dropped (Electron's webUtils.getPathForFile);
-   * empty for a file that has no path (e.g. dragged from another program's memory). Optional
-   * while older preloads may be met.
+   * empty for a file that has no path (e.g. dragged from another program's memory). The main
+   * process imports only files given this way. Optional while older preloads may be met.
    */
-  pathForFile?(file: File): string;
+  pathForFile?(file: File): Promise<string>;
+  /** Runs the main process's native Open or New database dialog (the page never names a database file). */
+  command?(name: PageCommand): Promise<void>;
 }
 
 declare global {

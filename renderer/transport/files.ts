@@ -26,7 +26,7 @@ function fail(error: AppErrorData): never {
 
 export function createElectronFileToPath(bridge: CohortBridge): FileToPath {
   return async (file) => {
-    const path = bridge.pathForFile?.(file) ?? '';
+    const path = (await bridge.pathForFile?.(file)) ?? '';
     if (path === '') {
       fail({
         code: 'Validation',

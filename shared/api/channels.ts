@@ -5,4 +5,12 @@
 export const CHANNELS = {
   invoke: 'cohort:invoke',
   event: 'cohort:event',
+  /** The preload tells the main process the path of a file the user chose or dropped (see electron/path-policy.ts). */
+  grantFile: 'cohort:grant-file',
+  /** The page asks the main process to run one of its own commands (its native Open and New dialogs). */
+  command: 'cohort:command',
 } as const;
+
+/** The main-process commands a page may ask for: each opens a native dialog, so the user decides. */
+export const PAGE_COMMANDS = ['openDatabase', 'newDatabase'] as const;
+export type PageCommand = (typeof PAGE_COMMANDS)[number];

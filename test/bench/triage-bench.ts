@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -100,7 +101,7 @@ async function startWebHost(dir: string, databasePath: string, port: number, tok
  */
 export async function measureKeyboard(dir: string, databasePath: string, queue = 'OPS', decisions = 200): Promise<{ keyToShown: Percentiles; browser: string }> {
   const port = 4700 + Math.floor(Math.random() * 200);
-  const token = 'bench-token';
+  const token = randomBytes(24).toString('base64url');
   const stop = await startWebHost(dir, databasePath, port, token);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 /** The fixed token playwright.config.ts gives the web host for the test run. */
-export const E2E_TOKEN = 'e2e-token-not-secret';
+export const E2E_TOKEN = 'e2e-token-not-secret-but-long-enough-0123456789';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../shared/api/client';
 import { CHANNELS, type ApiEvent } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
-import { describeSender, handleInvoke, registerIpc, sendEvent } from '../../electron/ipc';
+import { describeSender, handleGrantFile, handleInvoke, handlePageCommand, registerIpc, sendEvent } from '../../electron/ipc';
+import { PathGrants } from '../../electron/path-policy';
 import { createBridge } from '../../electron/preload-api';
 
 const APP_PAGE = { url: 'app://cohort/index.html', isMainFrame: true };
@@ -131,8 +132,8 @@ describe('events to the window', () => {
       },
     };
     const { contents, sent } = fakeContents('app://cohort/index.html');
-    const unwire = registerIpc({ ipcMain, host, target: () => contents, log: () => {} });
-    expect([...handlers.keys()]).toEqual([CHANNELS.invoke]);
+    const unwire = registerIpc({ ipcMain, host, target: () => contents, log: () => {}, grants: new PathGrants(), commands: { openDatabase() {}, newDatabase() {} } });
+    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command]);
 
     const invoke = handlers.get(CHANNELS.invoke);
     const fromFrame = (parent: object | null) =>
@@ -177,10 +178,18 @@ describe('the preload bridge', () => {
     return { ipc: ipc as unknown as Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, invoked, listeners, emit };
   }
 
-  it('exposes invoke, on and a dropped file’s path, nothing else', () => {
+  it('exposes invoke, on, a dropped file’s path and the native database dialogs, nothing else', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc, () => '/home/anne/export.csv');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pathForFile']);
-    expect(bridge.pathForFile?.({} as File)).toBe('/home/anne/export.csv');
+    expect(Object.keys(bridge).sort()).toEqual(['command', 'invoke', 'on', 'pathForFile']);
+  });
+
+  it('tells the main process the path of a file the user chose, before the page can use it', async () => {
+    const fake = fakeIpcRenderer();
+    const bridge = createBridge(fake.ipc, (file) => (file.name === 'export.csv' ? '/home/anne/export.csv' : ''));
+    expect(await bridge.pathForFile?.({ name: 'export.csv' } as File)).toBe('/home/anne/export.csv');
+    // A File with no path on disk (made by the page, say) grants nothing.
+    expect(await bridge.pathForFile?.({ name: 'made-up.csv' } as File)).toBe('');
+    expect(fake.invoked).toEqual([{ channel: CHANNELS.grantFile, args: ['/home/anne/export.csv'] }]);
   });
 
   it('invokes over the fixed channel with { method, input }', async () => {
@@ -206,5 +215,53 @@ describe('the preload bridge', () => {
   it('refuses a listener that is not a function', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc);
     expect(() => bridge.on('x' as unknown as (event: ApiEvent) => void)).toThrow(TypeError);
+  });
+});
+
+describe('files the page names (Electron)', () => {
+  const UNTRUSTED = { url: 'app://cohort/index.html', isMainFrame: false };
+
+  it('refuses database.open with a path the page made up, in the handler, before the worker', async () => {
+    const { host, calls } = recordingHost();
+    const grants = new PathGrants();
+    // Even a file the user chose for import is not a database the page may open.
+    handleGrantFile('/home/anne/cohort.sqlite', APP_PAGE, grants);
+    for (const path of ['/home/anne/other.sqlite', '/etc/passwd', '/home/anne/cohort.sqlite']) {
+      const result = await handleInvoke({ method: 'database.open', input: { path, create: false } }, APP_PAGE, host, () => {}, grants);
+      expectValidation(result, 'PathNotChosen');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('imports only a file the preload reported from the user’s choice or drop, from our own window', async () => {
+    const { host, calls } = recordingHost();
+    const grants = new PathGrants();
+    const inspect = (path: string) => handleInvoke({ method: 'import.inspect', input: { campaignId: 1, path } }, APP_PAGE, host, () => {}, grants);
+    expectValidation(await inspect('/home/anne/export.csv'), 'PathNotChosen');
+    expect(handleGrantFile('/home/anne/export.csv', UNTRUSTED, grants)).toBe(false);
+    expectValidation(await inspect('/home/anne/export.csv'), 'PathNotChosen');
+    expect(handleGrantFile('/home/anne/export.csv', APP_PAGE, grants)).toBe(true);
+    expect(await inspect('/home/anne/export.csv')).toMatchObject({ ok: true });
+    // "..": the same file by another spelling is the same file; a neighbour is not.
+    expect(await inspect('/home/anne/x/../export.csv')).toMatchObject({ ok: true });
+    expectValidation(await inspect('/home/anne/secret.csv'), 'PathNotChosen');
+    expect(calls.map((c) => (c.input as { path: string }).path)).toEqual(['/home/anne/export.csv', '/home/anne/x/../export.csv']);
+  });
+
+  it('lets requests that name no file through untouched', async () => {
+    const { host, calls } = recordingHost();
+    expect(await handleInvoke({ method: 'campaign.list', input: {} }, APP_PAGE, host, () => {}, new PathGrants())).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('runs the native Open and New dialogs for the page, and nothing else', () => {
+    const ran: string[] = [];
+    const commands = { openDatabase: () => void ran.push('open'), newDatabase: () => void ran.push('new') };
+    expect(handlePageCommand('openDatabase', APP_PAGE, commands)).toBe(true);
+    expect(handlePageCommand('newDatabase', APP_PAGE, commands)).toBe(true);
+    expect(handlePageCommand('openDatabase', UNTRUSTED, commands)).toBe(false);
+    expect(handlePageCommand('toString', APP_PAGE, commands)).toBe(false);
+    expect(handlePageCommand({ name: 'openDatabase' }, APP_PAGE, commands)).toBe(false);
+    expect(ran).toEqual(['open', 'new']);
   });
 });

@@ -1,7 +1,6 @@
-import { isAbsolute } from 'node:path';
 import type { DatabaseInfo } from '../../../shared/api/contract';
-import { ValidationError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
+import { checkDatabaseFile } from '../database-file';
 import type { HandlerTable } from '../dispatch';
 import { officerName } from './officer';
 import { writeAudit } from './audit';
@@ -59,9 +58,7 @@ export const databaseHandlers: HandlerTable<
   },
 
   async 'database.open'({ path, create }, ctx) {
-    if (!isAbsolute(path)) {
-      throw new ValidationError('Give the full path of the database file.', [{ path: ['path'], message: 'not an absolute path' }]);
-    }
+    checkDatabaseFile(path, create);
     await ctx.session.openFile(path, { create });
     ctx.emit({ type: 'changed', scope: 'database' });
     return databaseInfo(ctx);
