@@ -350,6 +350,12 @@ export interface SettingsImpact {
   screened: number;
   /** Applications whose automatic verdict would change, by from -> to; largest first. */
   moves: { from: ScreeningVerdict; to: ScreeningVerdict; count: number }[];
+  /**
+   * Applications an officer has triaged (a stage beyond New, a score, an assignee) that would leave
+   * the division queues, by stage and division (null: Unassigned); largest first. They keep their
+   * triage state, and come back at their stage if a later change makes them eligible again.
+   */
+  leavingQueues: { stage: Stage; division: string | null; count: number }[];
 }
 
 /** One line of `cohort screen --json`. */

@@ -84,6 +84,22 @@ describe('i18n catalogues', () => {
     expect(empty).toEqual([]);
   });
 
+  it('counts are worded with plural forms, never "verdict(s)" or "retenu(e)s" (a gendered "(e)" is French usage, not a count)', () => {
+    for (const [lang, catalogue] of Object.entries(catalogues)) {
+      const hedged = [...catalogue].filter(([, text]) => /\w\((?:s|es|x)\)/.test(text) || /\(e\)s\b/.test(text));
+      expect(hedged, lang).toEqual([]);
+    }
+  });
+
+  it('a text with {{count}} has plural forms in both languages', () => {
+    for (const [lang, catalogue] of Object.entries(catalogues)) {
+      // "Application 2 of the person's 3": a number that agrees with no noun needs no plural form.
+      const numberOnly = new Set(['screening.explain.limit.within', 'screening.explain.limit.over', 'settings.impact.move']);
+      const single = [...catalogue].filter(([key, text]) => text.includes('{{count}}') && !/_(one|other|zero|many)$/.test(key) && !numberOnly.has(key));
+      expect(single.map(([key]) => key), lang).toEqual([]);
+    }
+  });
+
   it('both languages use the same placeholders in each text', () => {
     const different = [...catalogues.en].filter(([key, text]) => {
       const other = catalogues.fr.get(key);

@@ -1,4 +1,6 @@
 import type { CampaignSettings } from '../../../shared/domain/settings';
+import type { SettingsImpact } from '../../../shared/api/contract';
+import type { Stage } from '../../../shared/domain/stages';
 import {
   campaignContexts,
   ELIGIBILITY_RULES_VERSION,
@@ -314,13 +316,34 @@ export function screenAndStore(
 }
 
 /** Screens a campaign in memory with other settings and counts how the verdicts would move. */
-export function settingsImpact(sqlite: SqliteDatabase, campaignId: number, settings: CampaignSettings): { screened: number; moves: { from: Verdict; to: Verdict; count: number }[] } {
+/**
+ * Where each triaged application stands (stage, division queue) and the verdict an officer's active
+ * override holds it at, if any: what a rule change must weigh before it takes an application out
+ * of the queues. "Triaged" means an officer did something to it: a stage beyond New, a score or an
+ * assignee (a row in triage_states; no row means untouched).
+ */
+function triagedApplications(sqlite: SqliteDatabase, campaignId: number): Map<number, { stage: Stage; division: string | null; override: Verdict | null }> {
+  const rows = sqlite
+    .prepare(
+      `SELECT t.application_ref, t.stage, a.division_code, o.verdict
+         FROM triage_states t JOIN applications a ON a.id = t.application_ref
+         LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'
+        WHERE t.campaign_id = ?`,
+    )
+    .raw()
+    .all(campaignId) as [number, Stage, string | null, Verdict | null][];
+  return new Map(rows.map(([ref, stage, division, override]) => [ref, { stage, division, override }]));
+}
+
+export function settingsImpact(sqlite: SqliteDatabase, campaignId: number, settings: CampaignSettings): SettingsImpact {
   const { rows, inputs, persons } = screeningCampaign(sqlite, campaignId);
   const { contextOf } = campaignContexts(inputs, settings, { persons });
   const current = new Map(
     (sqlite.prepare('SELECT application_ref, verdict FROM screening_results WHERE campaign_id = ?').raw().all(campaignId) as [number, Verdict][]).map((r) => [r[0], r[1]]),
   );
+  const triaged = triagedApplications(sqlite, campaignId);
   const moves = new Map<string, { from: Verdict; to: Verdict; count: number }>();
+  const leaving = new Map<string, SettingsImpact['leavingQueues'][number]>();
   rows.forEach((row, i) => {
     const from = current.get(row.id);
     const to = screenApplication(row.input, settings, contextOf(i)).verdict;
@@ -329,6 +352,18 @@ export function settingsImpact(sqlite: SqliteDatabase, campaignId: number, setti
     const move = moves.get(key) ?? { from, to, count: 0 };
     move.count++;
     moves.set(key, move);
+    // The queues hold the applications whose verdict that counts (EFFECTIVE_VERDICT) is eligible;
+    // an officer's override holds its verdict whatever the rules say.
+    const state = triaged.get(row.id);
+    if (!state || state.override !== null || from !== 'eligible') return;
+    const where = `${state.stage}>${state.division ?? ''}`;
+    const entry = leaving.get(where) ?? { stage: state.stage, division: state.division, count: 0 };
+    entry.count++;
+    leaving.set(where, entry);
   });
-  return { screened: rows.length, moves: [...moves.values()].sort((a, b) => b.count - a.count) };
+  return {
+    screened: rows.length,
+    moves: [...moves.values()].sort((a, b) => b.count - a.count),
+    leavingQueues: [...leaving.values()].sort((a, b) => b.count - a.count || (a.division ?? '').localeCompare(b.division ?? '')),
+  };
 }

@@ -161,23 +161,25 @@ export const screeningHandlers: HandlerTable<
       params.push(reason);
     }
     const filtered = `${ROW_SELECT} WHERE ${where.join(' AND ')}`;
-    const countsRow = sqlite
-      .prepare(
-        `SELECT count(*) AS "all", sum(verdict = 'review') AS review, sum(verdict = 'ineligible') AS ineligible, sum(verdict = 'eligible') AS eligible,
-           sum(o_state = 'stale') AS stale FROM (${filtered})`,
-      )
-      .get(...params) as Record<ScreeningTab | 'stale', number | null>;
+    const countsOf = (source: string, sourceParams: (string | number)[]) => {
+      const row = sqlite
+        .prepare(
+          `SELECT count(*) AS "all", sum(verdict = 'review') AS review, sum(verdict = 'ineligible') AS ineligible, sum(verdict = 'eligible') AS eligible,
+             sum(o_state = 'stale') AS stale FROM (${source})`,
+        )
+        .get(...sourceParams) as Record<ScreeningTab | 'stale', number | null>;
+      return { all: row.all ?? 0, review: row.review ?? 0, ineligible: row.ineligible ?? 0, eligible: row.eligible ?? 0, stale: row.stale ?? 0 };
+    };
+    const matching = countsOf(filtered, params);
+    // The tabs count the campaign, whatever the search: a search that finds nothing must not make
+    // the campaign look empty.
+    const campaign = where.length > 1 ? countsOf(`${ROW_SELECT} WHERE a.campaign_id = ?`, [campaignId]) : matching;
     const tabWhere = tab === 'all' ? '' : `WHERE verdict = '${tab}'`;
     const rows = sqlite
       .prepare(`SELECT * FROM (${filtered}) ${tabWhere} ORDER BY application_id LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as RowRecord[];
-    const counts = {
-      all: countsRow.all ?? 0,
-      review: countsRow.review ?? 0,
-      ineligible: countsRow.ineligible ?? 0,
-      eligible: countsRow.eligible ?? 0,
-    };
-    return { rows: rows.map(toRow), total: counts[tab], counts, staleOverrides: countsRow.stale ?? 0 };
+    const { stale, ...counts } = campaign;
+    return { rows: rows.map(toRow), total: matching[tab], counts, staleOverrides: stale };
   },
 
   async 'screening.detail'({ ref }, ctx) {

@@ -49,6 +49,7 @@ const useStyles = makeStyles({
   headActions: { marginLeft: 'auto', display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
   search: { minWidth: '18rem' },
+  noMatch: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalS },
   tabCount: { marginLeft: tokens.spacingHorizontalXS },
   tableWrap: { overflowX: 'auto' },
   table: { tableLayout: 'auto' },
@@ -174,7 +175,24 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
   if (list.error) body = <ErrorBar error={list.error} onRetry={list.refetch} />;
   else if (!page) body = <Spinner size="small" label={t('screening.loading')} />;
   else if (page.counts.all === 0) body = <p className={section.intro}>{t('screening.noApplications')}</p>;
-  else if (rows.length === 0) body = <p className={section.intro}>{search || reason ? t('screening.emptySearch') : t('screening.empty')}</p>;
+  else if (rows.length === 0 && (search || reason))
+    body = (
+      <div role="status" className={styles.noMatch}>
+        <p className={section.intro}>{search ? t('screening.emptySearch', { search }) : t('screening.emptyFilter')}</p>
+        <Button
+          appearance="secondary"
+          onClick={() => {
+            setSearchInput('');
+            setSearch('');
+            setReason('');
+            restart();
+          }}
+        >
+          {t('screening.clearSearch')}
+        </Button>
+      </div>
+    );
+  else if (rows.length === 0) body = <p className={section.intro}>{t('screening.empty')}</p>;
   else
     body = (
       <div className={styles.tableWrap} ref={tableRef} onKeyDown={onTableKeyDown}>

@@ -1,10 +1,15 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsImpact as Impact } from '../../../shared/api/contract';
 import type { CampaignSettings } from '../../../shared/domain/settings';
 import { useClient } from '../../api/ClientContext';
 import { useFormat } from '../../i18n/format';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalXL },
+});
 
 /**
  * Before rules are saved: how many verdicts they would change ("changing the limit to 3 moves 12
@@ -14,6 +19,7 @@ export function SettingsImpact({ campaignId, saved, draft }: { campaignId: numbe
   const { t } = useTranslation();
   const format = useFormat();
   const client = useClient();
+  const styles = useStyles();
   // The answer remembers which draft it is for: a stale one is never shown for a newer draft.
   const [answer, setAnswer] = useState<{ key: string; impact: Impact | null } | null>(null);
   const changed = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved);
@@ -38,19 +44,46 @@ export function SettingsImpact({ campaignId, saved, draft }: { campaignId: numbe
 
   if (!changed) return null;
   const total = impact?.moves.reduce((n, m) => n + m.count, 0) ?? 0;
+  const leaving = impact?.leavingQueues ?? [];
+  const leavingTotal = leaving.reduce((n, l) => n + l.count, 0);
   return (
-    <div aria-live="polite">
+    <div aria-live="polite" className={styles.stack}>
       {checking ? (
         <Spinner size="tiny" label={t('settings.impact.checking')} />
       ) : (
-        impact && <MessageBar intent={total > 0 ? 'warning' : 'info'}>
-          <MessageBarBody>
-            <MessageBarTitle>{total > 0 ? t('settings.impact.title', { count: format.number(total) }) : t('settings.impact.none')}</MessageBarTitle>
-            {impact.moves
-              .map((m) => t('settings.impact.move', { from: t(`screening.verdict.${m.from}`), to: t(`screening.verdict.${m.to}`), count: format.number(m.count) }))
-              .join(' · ')}
-          </MessageBarBody>
-        </MessageBar>
+        impact && (
+          <>
+            <MessageBar intent={total > 0 ? 'warning' : 'info'}>
+              <MessageBarBody>
+                <MessageBarTitle>{total > 0 ? t('settings.impact.title', { count: total, n: format.number(total) }) : t('settings.impact.none')}</MessageBarTitle>
+                {impact.moves
+                  .map((m) => t('settings.impact.move', { from: t(`screening.verdict.${m.from}`), to: t(`screening.verdict.${m.to}`), count: format.number(m.count) }))
+                  .join(' · ')}
+              </MessageBarBody>
+            </MessageBar>
+            {leavingTotal > 0 && (
+              // Officers' work would leave the queues without a word otherwise (issue 9).
+              <MessageBar intent="warning" layout="multiline" data-testid="impact-triage">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('settings.impact.leavingTitle', { count: leavingTotal, n: format.number(leavingTotal) })}</MessageBarTitle>
+                  <ul className={styles.list}>
+                    {leaving.map((l) => (
+                      <li key={`${l.stage}-${l.division ?? ''}`}>
+                        {t('settings.impact.leavingLine', {
+                          count: l.count,
+                          n: format.number(l.count),
+                          stage: t(`triageDetail.stage.${l.stage}`),
+                          division: l.division ?? t('triage.unassigned'),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                  {t('settings.impact.leavingKept')}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </>
+        )
       )}
     </div>
   );
