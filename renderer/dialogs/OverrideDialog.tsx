@@ -15,8 +15,6 @@ export interface OverrideTarget {
   refs: number[];
   /** The Application ID when one application is overridden (for the title). */
   applicationId?: string;
-  /** Preselected verdict: the opposite of what most of them have is a guess; 'eligible' is the common case. */
-  initialVerdict?: ScreeningVerdict;
 }
 
 interface Props {
@@ -39,7 +37,8 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
   const { t } = useTranslation();
   const client = useClient();
   const notify = useNotify();
-  const [verdict, setVerdict] = useState<ScreeningVerdict>(target.initialVerdict ?? 'eligible');
+  // Nothing is chosen for the officer: an override is their decision, made on purpose.
+  const [verdict, setVerdict] = useState<ScreeningVerdict | null>(null);
   const [justification, setJustification] = useState('');
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -48,7 +47,7 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
 
   async function submit() {
     setTried(true);
-    if (tooShort) return;
+    if (tooShort || verdict === null) return;
     const result = await client.tryCall('screening.override', { refs: target.refs, verdict, justification: justification.trim() });
     if (!result.ok) {
       setError(result.error);
@@ -70,8 +69,13 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
   return (
     <FormDialogForm title={title} submitLabel={t('screening.overrideDialog.confirm')} onSubmit={submit} error={general}>
       <p>{t('screening.overrideDialog.intro')}</p>
-      <Field label={t('screening.overrideDialog.verdict')} required>
-        <RadioGroup value={verdict} onChange={(_e, data) => setVerdict(data.value as ScreeningVerdict)}>
+      <Field
+        label={t('screening.overrideDialog.verdict')}
+        required
+        validationMessage={tried && verdict === null ? t('screening.overrideDialog.chooseVerdict') : undefined}
+        validationState={tried && verdict === null ? 'error' : 'none'}
+      >
+        <RadioGroup value={verdict ?? ''} onChange={(_e, data) => setVerdict(data.value as ScreeningVerdict)}>
           {VERDICTS.map((v) => (
             <Radio key={v} value={v} label={t(`screening.verdict.${v}`)} />
           ))}

@@ -72,6 +72,9 @@ test('review an application, override it with a justification, find the audit tr
   // The justification is mandatory: said next to the field before anything is sent.
   await dialog.getByRole('button', { name: 'Override', exact: true }).click();
   await expect(dialog.getByText('Write a justification of at least 10 characters.')).toBeVisible();
+  // No verdict is chosen for the officer.
+  for (const verdict of ['Eligible', 'To review', 'Ineligible']) await expect(dialog.getByRole('radio', { name: verdict, exact: true })).not.toBeChecked();
+  await expect(dialog.getByText('Choose the verdict the application should have.')).toBeVisible();
   await dialog.getByRole('radio', { name: 'Eligible', exact: true }).check();
   await dialog.getByRole('textbox', { name: 'Justification' }).fill(JUSTIFICATION);
   await expect(dialog.getByText('Write a justification of at least 10 characters.')).toBeHidden();

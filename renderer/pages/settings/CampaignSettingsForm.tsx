@@ -1,4 +1,4 @@
-import { Button, Field, Input, Radio, RadioGroup, Select, Spinner } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Text } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,8 +149,10 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
           />
         </Field>
         <Field label={t('settings.deadlineTimeZone')} hint={t('settings.deadlineTimeZoneHint')} {...fieldProps('settings.deadlineTimeZone')}>
-          {/* One possible value today (the schema's literal): shown, not editable. */}
-          <Input value={campaign.settings.deadlineTimeZone} readOnly />
+          {/* One possible value today (the schema's literal): shown as text, not as a field to type in. */}
+          <Text data-testid="deadline-time-zone">
+            {t('settings.deadlineTimeZoneValue', { zone: campaign.settings.deadlineTimeZone })}
+          </Text>
         </Field>
       </div>
 
