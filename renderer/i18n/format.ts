@@ -67,6 +67,8 @@ export interface Format {
   duration(seconds: number): string;
   /** "B, F and K" / "B, F et K" */
   list(items: string[]): string;
+  /** "B, F or K" / "B, F ou K" */
+  orList(items: string[]): string;
 }
 
 export function useFormat(): Format {
@@ -79,6 +81,7 @@ export function useFormat(): Format {
     const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' });
     const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' });
     const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    const orListFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
     const byteFormat = (unit: (typeof BYTE_UNITS)[number]): Intl.NumberFormat =>
       new Intl.NumberFormat(locale, {
         style: 'unit',
@@ -125,6 +128,7 @@ export function useFormat(): Format {
         return m === 0 ? hours.format(Math.floor(total / 3600)) : `${hours.format(Math.floor(total / 3600))} ${minutes.format(m)}`;
       },
       list: (items) => listFormat.format(items),
+      orList: (items) => orListFormat.format(items),
     };
   }, [locale]);
 }

@@ -31,6 +31,7 @@ import { ENCODING_NAME, EncodingPicker } from './EncodingPicker';
 import { ImportCountsView } from './ImportCountsView';
 import { ImportProgressView } from './ImportProgressView';
 import { findMappingProblems, hasProblems, type MappingProblems } from './mapping';
+import { UnjudgedCriteria } from './UnjudgedCriteria';
 import { MappingStep } from './MappingStep';
 import type { ImportWizard, WizardStep } from './useImportWizard';
 
@@ -228,6 +229,7 @@ function StepContent({ wizard, problems, problemsId }: StepProps) {
           <FileFacts inspection={step.inspection} />
           {errorBar}
           <EncodingPicker inspection={step.inspection} onChoose={wizard.chooseEncoding} />
+          <UnjudgedCriteria mapping={step.mapping} />
           <MappingStep
             inspection={step.inspection}
             mapping={step.mapping}
@@ -263,6 +265,7 @@ function StepContent({ wizard, problems, problemsId }: StepProps) {
               </MessageBarBody>
             </MessageBar>
           )}
+          {step.name === 'preview' && <UnjudgedCriteria mapping={step.mapping} />}
           <ImportCountsView counts={counts} mode="preview" />
           <RejectedSection total={counts.rejected} rows={rejected} />
         </>

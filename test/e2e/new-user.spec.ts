@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createCampaign, E2E_TOKEN, openApp, screenshot } from './support';
+
+/**
+ * What a new user tripped on (issue 9), in English and French: a Screening search that matches
+ * nothing, an export without a Nationality column, and a rule change that would take triaged
+ * applications out of the division queues.
+ */
+test.describe.configure({ mode: 'serial' });
+
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const response = await page.request.post('/api/invoke', { headers: { Authorization: `Bearer ${E2E_TOKEN}` }, data: { method, input } });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function demoCampaign(page: Page, name: string): Promise<number> {
+  await openApp(page);
+  await createCampaign(page, `${name} ${Date.now()}`);
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByText('2,000 demo applications loaded', { exact: true })).toBeVisible({ timeout: 60_000 });
+  return Number(await page.getByRole('combobox', { name: 'Campaign' }).inputValue());
+}
+
+const WITHOUT_NATIONALITY = [
+  'Application ID,Candidate ID,First Name,Last Name,Date of Birth,Email,Division,Funding,Status,Submitted On,Years of University Completed,Currently Enrolled,Degree Date,English Level,French Level',
+  'NN-0001,C-1,Ana,Silva,2001-03-02,ana@example.org,OPS,NATO-funded,Submitted,2025-04-06T10:12:00Z,3,Yes,,C1,B2',
+].join('\r\n');
+
+test('an export without a Nationality column: the mapping step says which rule cannot be judged, before anything is stored', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page);
+  const campaignId = await (async () => {
+    await createCampaign(page, `No nationality ${Date.now()}`);
+    return Number(await page.getByRole('combobox', { name: 'Campaign' }).inputValue());
+  })();
+  await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+  const choose = async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /^(Choose a file…|Choisir un fichier…)$/ }).click();
+    await (await chooser).setFiles({ name: 'no-nationality.csv', mimeType: 'text/csv', buffer: Buffer.from(WITHOUT_NATIONALITY) });
+  };
+  await choose();
+  const dialog = page.getByRole('dialog', { name: 'Import applications' });
+  await expect(dialog.getByRole('heading', { name: 'Check what each column becomes' })).toBeVisible({ timeout: 15_000 });
+  const warning = dialog.getByTestId('unjudged-criteria');
+  await expect(warning).toContainText('One eligibility rule cannot be judged with this file');
+  await expect(warning).toContainText('Nationality: no column is mapped to “Nationality”.');
+  await screenshot(page, 'import-unjudged-en');
+  // Taking the e-mail away too: the application limit has nothing to count persons by but the candidate id.
+  await dialog.getByRole('combobox', { name: /What column B “Candidate ID” becomes/ }).selectOption({ label: 'Ignore this column' });
+  await dialog.getByRole('combobox', { name: /What column F “Email” becomes/ }).selectOption({ label: 'Ignore this column' });
+  await expect(warning).toContainText('2 eligibility rules cannot be judged with this file');
+  await expect(warning).toContainText('Applications per person: no column is mapped to “Candidate ID” or “Email”.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await api<{ applicationCount: number }[]>(page, 'campaign.list', {}).then((list) => list.find((c) => (c as unknown as { id: number }).id === campaignId)?.applicationCount)).toBe(0);
+
+  await page.getByLabel('Language').selectOption('fr');
+  await choose();
+  const dialogFr = page.getByRole('dialog', { name: 'Importer des candidatures' });
+  await expect(dialogFr.getByTestId('unjudged-criteria')).toContainText('Nationalité : aucune colonne n’est associée à « Nationalité ».');
+  await screenshot(page, 'import-unjudged-fr');
+  await dialogFr.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await page.getByLabel('Langue').selectOption('en');
+});
+
+test('a search in Screening that matches nothing says so and keeps the tab counts; a rule change names the triaged applications it would take out of the queues', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const campaignId = await demoCampaign(page, 'New user');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+  const allTab = page.getByTestId('screening-tab-all');
+  await expect(allTab).toContainText('2000');
+  await page.getByRole('searchbox').first().fill('zzz-nobody-zzz');
+  await expect(page.getByText('No application in this tab matches “zzz-nobody-zzz”.')).toBeVisible();
+  await expect(page.getByText('This campaign has no applications yet', { exact: false })).toBeHidden();
+  await expect(allTab).toContainText('2000');
+  await screenshot(page, 'screening-no-match-en');
+  await page.getByRole('button', { name: 'Clear the search and filter' }).click();
+  await expect(page.getByTestId('screening-table')).toBeVisible();
+
+  // Officers propose 40 applications; then someone raises the language level.
+  const rows = await api<{ rows: { ref: number }[] }>(page, 'triage.list', { campaignId, queue: 'all', limit: 40 });
+  await api(page, 'triage.decide', { refs: rows.rows.map((r) => r.ref), stage: 'proposed' });
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Language level needed' }).selectOption('C2');
+  const leaving = page.getByTestId('impact-triage');
+  await expect(leaving).toContainText(/applications? officers have triaged would leave the division queues/, { timeout: 15_000 });
+  await expect(leaving).toContainText('Proposed for shortlist');
+  await screenshot(page, 'settings-triage-impact-en');
+
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await expect(page.getByTestId('impact-triage')).toContainText(/quitteraient? les files des divisions/);
+  await expect(page.getByTestId('impact-triage')).toContainText('Proposée pour la liste restreinte');
+  await screenshot(page, 'settings-triage-impact-fr');
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+});
