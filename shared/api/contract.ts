@@ -192,11 +192,26 @@ export interface ImportCounts {
   rejected: number;
 }
 
+/** An application the export would update, and what would change (shown before anything is stored). */
+export interface ImportUpdate {
+  applicationId: string;
+  /** The row of the file. */
+  row: number;
+  /** Field by field; long texts cut to a few hundred characters. `field` is a field key, or 'extraAttributes'. */
+  changes: { field: string; before: string | null; after: string | null }[];
+  /** First name, last name or date of birth changed: perhaps another person under the same Application ID. */
+  identityChanged: boolean;
+}
+
 export interface ImportPreview {
   jobId: string;
   counts: ImportCounts;
   /** The first rejected rows (all of them up to 1,000), in file order. */
   rejected: RejectedRow[];
+  /** The first updated applications (up to 500), in file order, with what changes. */
+  updates: ImportUpdate[];
+  /** Updated applications whose name or date of birth changes (all of them, not only those listed). */
+  identityChanges: number;
 }
 
 export interface ImportRecord {
@@ -296,6 +311,18 @@ export interface ScreeningDetail {
   screenedAt: string;
   /** Officers' corrections of imported values, newest first. */
   corrections: CorrectionView[];
+  /** What newer exports changed, newest first. */
+  exportChanges: ExportChangeView[];
+}
+
+/** What one newer export changed in an application (the application's history). */
+export interface ExportChangeView {
+  /** The import that brought the change; null when its record is gone. */
+  importId: number | null;
+  fileName: string | null;
+  at: string;
+  /** `field` is a field key, or 'extraAttributes' for the columns kept as extra attributes. */
+  changes: { field: string; before: string | null; after: string | null }[];
 }
 
 export interface CorrectionView {
@@ -510,6 +537,8 @@ export interface TriageDetail {
   scores: { criterionId: number; score: number; comment: string | null; actor: string; at: string }[];
   notes: { id: number; text: string; actor: string; at: string }[];
   history: TriageHistoryEntry[];
+  /** What newer exports changed, newest first. */
+  exportChanges: ExportChangeView[];
 }
 
 export interface TriageActionResult {

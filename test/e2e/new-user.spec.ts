@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, E2E_TOKEN, openApp, screenshot } from './support';
+import { createCampaign, E2E_TOKEN, importFile, openApp, screenshot } from './support';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * What a new user tripped on (issue 9), in English and French: a Screening search that matches
@@ -96,5 +99,55 @@ test('a search in Screening that matches nothing says so and keeps the tab count
   await expect(page.getByTestId('impact-triage')).toContainText(/quitteraient? les files des divisions/);
   await expect(page.getByTestId('impact-triage')).toContainText('Proposée pour la liste restreinte');
   await screenshot(page, 'settings-triage-impact-fr');
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+});
+
+const FIRST_EXPORT = [
+  'Application ID,Candidate ID,First Name,Last Name,Date of Birth,Email,Nationality,Division,Funding,Status,Submitted On,University,English Level,French Level',
+  'CH-0001,C-11,Ana,Silva,2001-03-02,ana@example.org,Portugal,OPS,NATO-funded,Submitted,2025-04-06T10:12:00Z,Universidade de Lisboa,C1,B2',
+  'CH-0002,C-12,Jonas,Berg,2000-07-14,jonas@example.org,Norway,PDD,Grant,Submitted,2025-04-07T10:12:00Z,University of Oslo,C2,B1',
+];
+
+test('a newer export: the preview lists what changes and warns of a new name; the application’s history keeps it; in English and French', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page);
+  await createCampaign(page, `Changes ${Date.now()}`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+  const dir = mkdtempSync(join(tmpdir(), 'cohort-changes-'));
+  const first = join(dir, 'export-may.csv');
+  writeFileSync(first, FIRST_EXPORT.join('\r\n'));
+  await importFile(page, first);
+
+  const second = join(dir, 'export-june.csv');
+  writeFileSync(second, [FIRST_EXPORT[0], FIRST_EXPORT[1]!.replace('Universidade de Lisboa', 'NOVA University Lisbon'), FIRST_EXPORT[2]!.replace('Jonas,Berg,2000-07-14', 'Jonas,Bergström,2000-07-15')].join('\r\n'));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles(second);
+  const dialog = page.getByRole('dialog', { name: 'Import applications' });
+  await dialog.getByRole('button', { name: 'Preview the import' }).click({ timeout: 15_000 });
+  const updates = dialog.getByTestId('import-updates');
+  await expect(updates).toContainText('What this import changes in 2 applications already stored');
+  await expect(updates).toContainText('1 update changes a name or a date of birth');
+  await expect(updates).toContainText('University: Universidade de Lisboa → NOVA University Lisbon');
+  await expect(updates).toContainText('Last Name: Berg → Bergström');
+  await updates.scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-updates-en');
+  await dialog.getByRole('button', { name: /^Import \d+ applications?$/ }).click();
+  await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Show in the import history' }).click();
+
+  await page.getByTestId('screening-tab-all').click();
+  await page.getByRole('button', { name: /^Open application CH-0002/ }).click();
+  const history = page.getByTestId('screening-detail').getByTestId('export-changes');
+  await expect(history).toContainText('export-june.csv');
+  await expect(history).toContainText('Date of Birth');
+  await history.scrollIntoViewIfNeeded();
+  await screenshot(page, 'application-export-changes-en');
+
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await expect(history).toContainText('Modifications par des exports plus récents');
+  await expect(history).toContainText('Nom : Berg → Bergström');
+  await history.scrollIntoViewIfNeeded();
+  await screenshot(page, 'application-export-changes-fr');
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
 });

@@ -3,15 +3,12 @@ import type { ImportCounts, ProgressEvent } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import { activeCorrections, supersedeOverwrittenCorrections } from '../applications/corrections';
 import type { ApplicationFieldKey } from '../../../shared/domain/application-fields';
-import { columnOf, COMPARED_COLUMNS, sameContent, STORED_COLUMNS, storedApplicationLookup } from '../services/application-store';
+import { changedFields, columnOf, sameContent, STORED_COLUMNS, storedApplicationLookup } from '../services/application-store';
 import { auditWriter } from '../services/audit';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
 import { ID_INDEX, stagedCounts, stagedValueBatches } from './stage';
 
-const FIELD_OF_COLUMN = new Map(
-  COMPARED_COLUMNS.map((c) => [c, c === 'extra_json' ? 'extraAttributes' : c.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase())]),
-);
 // The staged values first, so a row is written by appending to its array (no copy).
 const NEW_ROW_COLUMNS = [...STORED_COLUMNS, 'campaign_id', 'import_id', 'source', 'created_at', 'updated_at'];
 const PROGRESS_EVERY_MS = 100;
@@ -106,10 +103,7 @@ export function commitImport(
             did.unchanged++;
           } else {
             did.updated++;
-            COMPARED_COLUMNS.forEach((column, i) => {
-              const before = existing.values[i] ?? null;
-              if (before !== values[i]) revision.run(existing.id, importId, FIELD_OF_COLUMN.get(column), before, values[i], at);
-            });
+            for (const change of changedFields(existing.values, values)) revision.run(existing.id, importId, change.field, change.before, change.after, at);
             update.run(...values, importId, at, existing.id);
             // The export now says something new where an officer had corrected it: the export wins.
             if (corrected.has(String(values[ID_INDEX]))) supersedeOverwrittenCorrections(sqlite, existing.id, (field) => valueOfField(values, field));

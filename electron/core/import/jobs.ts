@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ColumnTarget } from '../../../shared/api/contract';
+import type { ColumnTarget, ImportUpdate } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { TextEncoding } from '../../../shared/domain/text-encodings';
@@ -39,6 +39,9 @@ export interface StagedImport {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** The first updates with what they change, and how many change a person's name or birth date. */
+  updates: ImportUpdate[];
+  identityChanges: number;
 }
 
 let nextTableNumber = 1;

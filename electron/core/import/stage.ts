@@ -1,8 +1,8 @@
 import { deserialize, serialize } from 'node:v8';
-import type { ColumnTarget, ImportCounts, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
+import type { ColumnTarget, ImportCounts, ImportUpdate, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
 import { ConflictError, ValidationError } from '../../../shared/api/errors';
 import { activeCorrections, withCorrections } from '../applications/corrections';
-import { insertRows, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type SqlValue } from '../services/application-store';
+import { changedFields, insertRows, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type FieldChange, type SqlValue } from '../services/application-store';
 import { dropStaged, newTempTableNames, type ImportJob } from './jobs';
 import { scanFile } from './scan';
 
@@ -30,7 +30,7 @@ export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit:
     CREATE TABLE ${rejectTable} (row_number INTEGER NOT NULL, column_name TEXT, code TEXT NOT NULL, message TEXT NOT NULL, value TEXT, values_json TEXT NOT NULL);
     CREATE TABLE ${batchTable} (seq INTEGER PRIMARY KEY, rows BLOB NOT NULL);
   `);
-  job.staged = { mapping, sha256: '', ...tables, totalRows: 0, drafts: 0, added: 0, updated: 0, unchanged: 0, rejected: 0 };
+  job.staged = { mapping, sha256: '', ...tables, totalRows: 0, drafts: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, updates: [], identityChanges: 0 };
   const staged = job.staged;
 
   // Rows of a campaign that holds none yet are all new: no need to look each one up.
@@ -56,13 +56,18 @@ export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit:
 
   try {
     const scan = await scanFile(job, mapping, abort.signal, emit, {
-      stored(_rowNumber, record, extra, submittedAt) {
+      stored(rowNumber, record, extra, submittedAt) {
         const row: SqlValue[] = [];
         pushStoredValues(row, withCorrections(record, corrections), extra, { submittedAt });
         const stored = campaignHasApplications ? findStored(record.applicationId) : undefined;
         if (!stored) staged.added++;
         else if (sameContent(stored.values, row)) staged.unchanged++;
-        else staged.updated++;
+        else {
+          staged.updated++;
+          const update = describeUpdate(record.applicationId, rowNumber, changedFields(stored.values, row));
+          if (update.identityChanged) staged.identityChanges++;
+          if (staged.updates.length < PREVIEW_UPDATES_SHOWN) staged.updates.push(update);
+        }
         values.push(row);
         if (pending() >= BATCH_ROWS) flush();
       },
@@ -118,4 +123,33 @@ export function stagedRejections(job: ImportJob, limit = PREVIEW_REJECTIONS_SHOW
   return job.sqlite
     .prepare(`SELECT row_number AS row, column_name AS "column", code, message, value FROM ${staged.rejectTable} ORDER BY row_number LIMIT ?`)
     .all(limit) as RejectedRow[];
+}
+
+/** How many updated applications the preview lists with their changes (all are counted). */
+export const PREVIEW_UPDATES_SHOWN = 500;
+/** A changed motivation is shown as its start: enough to recognise, not a page. */
+const PREVIEW_VALUE_CHARS = 300;
+/** Fields that say who the person is: a change there may be another person under the same Application ID. */
+const IDENTITY_FIELDS = new Set(['firstName', 'lastName', 'dateOfBirth']);
+
+function previewText(value: SqlValue): string | null {
+  if (value === null) return null;
+  const text = typeof value === 'string' ? value : String(value);
+  return text.length > PREVIEW_VALUE_CHARS ? `${text.slice(0, PREVIEW_VALUE_CHARS)}…` : text;
+}
+
+/** What the preview shows of one updated application. */
+export function describeUpdate(applicationId: string, row: number, changes: FieldChange[]): ImportUpdate {
+  // Parsed columns follow from the raw ones: the raw fields say what the export changed.
+  return {
+    applicationId,
+    row,
+    changes: changes.map((c) => ({ field: c.field, before: previewText(c.before), after: previewText(c.after) })),
+    identityChanged: changes.some((c) => IDENTITY_FIELDS.has(c.field)),
+  };
+}
+
+/** The updates the preview lists, and how many change a name or birth date. */
+export function stagedUpdates(job: ImportJob): { updates: ImportUpdate[]; identityChanges: number } {
+  return { updates: job.staged?.updates ?? [], identityChanges: job.staged?.identityChanges ?? 0 };
 }

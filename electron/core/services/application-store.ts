@@ -2,6 +2,7 @@ import { APPLICATION_FIELDS, type ApplicationRecord } from '../../../shared/doma
 import { parseApplication, type ParsedApplication } from '../../../shared/domain/parse-application';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../db/connection';
+import type { ExportChangeView } from '../../../shared/api/contract';
 
 /**
  * How applications are written: raw text of every field as the export wrote it, the parsed form
@@ -48,6 +49,28 @@ export function storedApplicationLookup(sqlite: SqliteDatabase, campaignId: numb
 export function sameContent(stored: SqlValue[], values: SqlValue[]): boolean {
   for (let i = 0; i < COMPARED_COLUMNS.length; i++) if (stored[i] !== values[i]) return false;
   return true;
+}
+
+/** The field of each compared column (extra columns together as 'extraAttributes'), for revisions and previews. */
+export const FIELD_OF_COMPARED_COLUMN: readonly string[] = COMPARED_COLUMNS.map((c) =>
+  c === 'extra_json' ? 'extraAttributes' : c.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase()),
+);
+
+export interface FieldChange {
+  field: string;
+  before: SqlValue;
+  after: SqlValue;
+}
+
+/** What a newer export changes in a stored application, field by field (a re-import's revisions). */
+export function changedFields(stored: SqlValue[], values: SqlValue[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (let i = 0; i < COMPARED_COLUMNS.length; i++) {
+    const before = stored[i] ?? null;
+    const after = values[i] ?? null;
+    if (before !== after) changes.push({ field: FIELD_OF_COMPARED_COLUMN[i] as string, before, after });
+  }
+  return changes;
 }
 
 export type SqlValue = string | number | Buffer | null;
@@ -159,4 +182,29 @@ export function reparseApplications(sqlite: SqliteDatabase): number {
     }
   }).immediate();
   return n;
+}
+
+/**
+ * What newer exports changed in an application, newest import first: the revisions an import wrote
+ * (an officer's correction is a revision with an actor, shown with the corrections instead).
+ */
+export function exportChangesOf(sqlite: SqliteDatabase, ref: number): ExportChangeView[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT r.import_id, i.file_name, r.at, r.field, r.old_value, r.new_value
+         FROM application_revisions r LEFT JOIN imports i ON i.id = r.import_id
+        WHERE r.application_ref = ? AND r.actor IS NULL
+        ORDER BY r.id DESC`,
+    )
+    .raw()
+    .all(ref) as [number | null, string | null, string, string, string | null, string | null][];
+  const byImport: ExportChangeView[] = [];
+  for (const [importId, fileName, at, field, before, after] of rows) {
+    let last = byImport[byImport.length - 1];
+    if (!last || last.importId !== importId || last.at !== at) byImport.push((last = { importId, fileName, at, changes: [] }));
+    last.changes.push({ field, before, after });
+  }
+  // Within an import, fields in the export's order.
+  for (const view of byImport) view.changes.reverse();
+  return byImport;
 }

@@ -9,7 +9,7 @@ import { commitImport } from '../import/commit';
 import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
 import { openTable } from '../import/read';
 import { GarbledSample } from '../import/read/garbled-text';
-import { stagedCounts, stagedRejections, stageImport } from '../import/stage';
+import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from '../import/stage';
 import { toCsv } from '../export/csv';
 import { loadCampaign } from './campaign-store';
 import { applicationsChanged } from './applications-changed';
@@ -141,7 +141,7 @@ export const importHandlers: HandlerTable<
   async 'import.preview'({ jobId, mapping }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
     await stageImport(job, mapping, ctx.emit);
-    return { jobId, counts: stagedCounts(job), rejected: stagedRejections(job) };
+    return { jobId, counts: stagedCounts(job), rejected: stagedRejections(job), ...stagedUpdates(job) };
   },
 
   async 'import.commit'({ jobId }, ctx) {

@@ -8,7 +8,7 @@ import { decideDuplicate, listDuplicates } from '../screening/duplicates';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
 import { screenAndStore, settingsImpact } from '../screening/run';
 import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from '../screening/owed';
-import { extraOfRow, PARSED_COLUMNS, recordOfRow } from './application-store';
+import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from './application-store';
 import { auditWriter } from './audit';
 import { loadCampaign, mergeSettings } from './campaign-store';
 
@@ -221,6 +221,7 @@ export const screeningHandlers: HandlerTable<
       rulesVersion: result.rules_version,
       screenedAt: result.screened_at,
       corrections: correctionsOf(sqlite, ref),
+      exportChanges: exportChangesOf(sqlite, ref),
     };
   },
 

@@ -31,6 +31,7 @@ import { ENCODING_NAME, EncodingPicker } from './EncodingPicker';
 import { ImportCountsView } from './ImportCountsView';
 import { ImportProgressView } from './ImportProgressView';
 import { findMappingProblems, hasProblems, type MappingProblems } from './mapping';
+import { ImportUpdates } from './ImportUpdates';
 import { UnjudgedCriteria } from './UnjudgedCriteria';
 import { MappingStep } from './MappingStep';
 import type { ImportWizard, WizardStep } from './useImportWizard';
@@ -267,6 +268,7 @@ function StepContent({ wizard, problems, problemsId }: StepProps) {
           )}
           {step.name === 'preview' && <UnjudgedCriteria mapping={step.mapping} />}
           <ImportCountsView counts={counts} mode="preview" />
+          {step.name === 'preview' && <ImportUpdates preview={step.preview} />}
           <RejectedSection total={counts.rejected} rows={rejected} />
         </>
       );

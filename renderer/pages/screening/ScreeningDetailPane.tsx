@@ -1,3 +1,4 @@
+import { ExportChanges } from '../../components/ExportChanges';
 import {
   Button,
   DrawerBody,
@@ -206,6 +207,7 @@ function DetailBody({ detail, onOverride, dialogOpen, onCorrect, focusField, onF
       </section>
 
       {detail.corrections.length > 0 ? <CorrectionHistory detail={detail} /> : null}
+      <ExportChanges changes={detail.exportChanges} />
 
       <section className={styles.section} aria-labelledby="detail-values">
         <h3 className={styles.heading} id="detail-values">

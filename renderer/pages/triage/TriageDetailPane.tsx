@@ -1,3 +1,4 @@
+import { ExportChanges } from '../../components/ExportChanges';
 import {
   Accordion,
   AccordionHeader,
@@ -404,6 +405,7 @@ const Body = memo(function Body({ detail, searchTerms, onOpenApplication }: Body
       <OtherApplications detail={detail} onOpenApplication={onOpenApplication} />
       <Notes notes={detail.notes} />
       <History history={detail.history} rubric={detail.rubric} />
+      <ExportChanges changes={detail.exportChanges} />
       <RawFields raw={detail.raw} extra={detail.extra} />
     </>
   );
