@@ -45,6 +45,8 @@ export interface ApplicationsTable extends RawApplicationColumns {
   fundingParsed: string | null;
   englishLevelParsed: string | null;
   frenchLevelParsed: string | null;
+  nationalityCode: string | null;
+  nameKey: string | null;
   /** Columns kept as extra attributes: {"header": "value"}. */
   extraJson: string | null;
   /** The import that last wrote this application. */

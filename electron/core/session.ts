@@ -89,8 +89,8 @@ export class DatabaseSession {
     try {
       if (migrating) await this.backupBeforeMigration(sqlite, path);
       const migrated = runMigrations(sqlite);
-      // Parsed columns arrived with schema 3: fill them for applications stored before.
-      if (migrated.from > 0 && migrated.from < 3) reparseApplications(sqlite);
+      // Parsed columns arrived with schema 3, the nationality code and name key with 8.
+      if (migrated.from > 0 && migrated.from < 8) reparseApplications(sqlite);
       if (state.schemaVersion === 0) seedNewDatabase(sqlite, new Date());
     } catch (error) {
       sqlite.close();

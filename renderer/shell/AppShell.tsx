@@ -1,5 +1,6 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, type ComponentType } from 'react';
+import { Button, Text, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { PanelLeftContractRegular, PanelLeftExpandRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoResult } from '../../shared/api/contract';
 import { DivisionsPage } from '../pages/DivisionsPage';
@@ -15,6 +16,27 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu, PAGE_TITLE } from './NavMenu';
 import type { Page } from './routes';
 import { useWorkspace } from './WorkspaceContext';
+
+const NAV_COLLAPSED_KEY = 'cohort.navCollapsed';
+
+/** Whether the officer collapsed the navigation last time (remembered on this computer). */
+function readNavCollapsed(): boolean {
+  try {
+    const stored = window.localStorage.getItem(NAV_COLLAPSED_KEY);
+    // Until the officer chooses: collapsed where the screen is narrow (1280 pixels at 125 %).
+    return stored === null ? window.innerWidth < 1280 : stored === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function writeNavCollapsed(collapsed: boolean): void {
+  try {
+    window.localStorage.setItem(NAV_COLLAPSED_KEY, String(collapsed));
+  } catch {
+    // Storage refused (private mode): the choice lasts until the window closes.
+  }
+}
 
 export interface PageProps {
   onDemoLoaded: (result: DemoResult) => void;
@@ -34,7 +56,7 @@ const useStyles = makeStyles({
     height: '100vh',
     display: 'grid',
     gridTemplateRows: 'auto 1fr',
-    gridTemplateColumns: 'minmax(12rem, 15rem) 1fr',
+    gridTemplateColumns: 'minmax(12rem, 15rem) minmax(0, 1fr)',
     gridTemplateAreas: '"header header" "nav main"',
     backgroundColor: tokens.colorNeutralBackground2,
   },
@@ -59,11 +81,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground4,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // Collapsed: icons only, so a 1280-pixel screen at 125–150 % keeps its width for the queue.
+  rootCollapsed: { gridTemplateColumns: '3.25rem minmax(0, 1fr)' },
+  navToggle: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   main: {
     gridArea: 'main',
     overflowY: 'auto',
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    '@media (max-width: 1200px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
   },
   warning: { marginBottom: tokens.spacingVerticalL },
   skip: {
@@ -93,9 +119,17 @@ export function AppShell({ onDemoLoaded }: PageProps) {
     document.title = `${title} · Cohort`;
   }, [title]);
 
+  const [collapsed, setCollapsed] = useState(readNavCollapsed);
+  const toggleNav = () => {
+    setCollapsed((was) => {
+      writeNavCollapsed(!was);
+      return !was;
+    });
+  };
+
   const Current = PAGE_COMPONENT[page];
   return (
-    <div className={styles.root}>
+    <div className={mergeClasses(styles.root, collapsed && styles.rootCollapsed)}>
       {/* A button, not a #anchor: the address's hash is the route. */}
       <button type="button" className={styles.skip} onClick={() => mainRef.current?.focus()}>
         {t('shell.skipToContent')}
@@ -110,7 +144,17 @@ export function AppShell({ onDemoLoaded }: PageProps) {
         </div>
       </header>
       <nav className={styles.nav} aria-label={t('nav.label')}>
-        <NavMenu page={page} />
+        <Tooltip content={t(collapsed ? 'nav.expand' : 'nav.collapse')} relationship="label" positioning="after">
+          <Button
+            className={styles.navToggle}
+            appearance="subtle"
+            icon={collapsed ? <PanelLeftExpandRegular /> : <PanelLeftContractRegular />}
+            aria-expanded={!collapsed}
+            onClick={toggleNav}
+            data-testid="nav-toggle"
+          />
+        </Tooltip>
+        <NavMenu page={page} collapsed={collapsed} />
       </nav>
       <main className={styles.main} ref={mainRef} tabIndex={-1} aria-label={title}>
         <BackupWarning className={styles.warning} />

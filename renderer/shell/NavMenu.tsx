@@ -1,4 +1,4 @@
-import { Nav, NavItem, makeStyles, tokens } from '@fluentui/react-components';
+import { Nav, NavItem, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import {
   Board20Filled,
   Board20Regular,
@@ -49,16 +49,22 @@ const useStyles = makeStyles({
  * The main navigation: real links (`#/page`), so Tab, Enter, the browser's Back and screen
  * readers' link lists all work; the current page carries aria-current="page".
  */
-export function NavMenu({ page }: { page: Page }) {
+export function NavMenu({ page, collapsed = false }: { page: Page; collapsed?: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
     <Nav selectedValue={page} className={styles.nav}>
       {PAGES.map((p) => {
         const Icon = ICONS[p];
-        return (
+        const title = t(PAGE_TITLE[p]);
+        // Collapsed, the link keeps its name for screen readers and shows it on hover.
+        return collapsed ? (
+          <Tooltip key={p} content={title} relationship="label" positioning="after">
+            <NavItem value={p} href={pageHref(p)} icon={<Icon />} aria-label={title} />
+          </Tooltip>
+        ) : (
           <NavItem key={p} value={p} href={pageHref(p)} icon={<Icon />}>
-            {t(PAGE_TITLE[p])}
+            {title}
           </NavItem>
         );
       })}

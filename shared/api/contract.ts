@@ -277,7 +277,11 @@ export interface ScreeningRow {
   firstName: string;
   lastName: string;
   nationality: string;
+  /** The country the nationality names (ISO alpha-2); null: not a country. */
+  nationalityCode: string | null;
   division: string;
+  /** The division the Division field names; null when it names none. */
+  divisionCode: string | null;
   submittedAt: string | null;
   /** The verdict that counts: the active override's, else the automatic one. */
   verdict: ScreeningVerdict;
@@ -425,7 +429,8 @@ export const triageFilterSchema = z
     stages: z.array(z.enum(STAGE_IDS)).max(STAGE_IDS.length).optional(),
     /** Only applications assigned to this officer ("My queue"); '' for unassigned ones. */
     assignee: z.string().max(200).optional(),
-    nationality: z.array(z.string().max(200)).max(300).optional(),
+    /** Country codes (ISO alpha-2); '' for nationalities that name no country. */
+    nationality: z.array(z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('')])).max(300).optional(),
     funding: z.array(z.enum(['nato', 'grant', 'unknown'])).max(3).optional(),
     preferredSession: z.array(z.string().max(200)).max(50).optional(),
     fieldOfStudy: z.string().max(200).optional(),
@@ -453,7 +458,10 @@ export interface TriageRow {
   applicationId: string;
   firstName: string;
   lastName: string;
+  /** As the export wrote it (shown in the detail). */
   nationality: string;
+  /** The country it names (ISO alpha-2), shown by name in the interface's language; null: not a country. */
+  nationalityCode: string | null;
   division: string;
   divisionCode: string | null;
   stage: Stage;

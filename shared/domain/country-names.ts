@@ -82,3 +82,8 @@ export function countryCode(raw: string | null | undefined): string | null {
   }
   return code;
 }
+
+/** A country's name in English or French from its alpha-2 code (the code itself if unknown). */
+export function countryName(alpha2: string, language: 'en' | 'fr'): string {
+  return countries.getName(alpha2, language, { select: 'official' }) ?? alpha2;
+}

@@ -1,5 +1,6 @@
 import type { ApplicationRecord } from './application-fields';
 import { parseDate, parseDateTime } from './datetime';
+import { countryCode } from './country-names';
 import { parseDivision, type DivisionCode } from './divisions';
 import { parseFunding, parseLevel, parseStatus, parseWholeNumber, parseYesNo, type ApplicationStatus, type CefrLevel, type FundingTrack } from './listed-values';
 
@@ -18,6 +19,16 @@ export interface ParsedApplication {
   funding: FundingTrack | null;
   englishLevel: CefrLevel | null;
   frenchLevel: CefrLevel | null;
+  /** ISO 3166-1 alpha-2 code of the nationality ("BE" for "Belgique", "Belgium", "BE"). */
+  nationalityCode: string | null;
+  /** Last and first name without accents or case: what names sort by ("Ābolinš" with the A's). */
+  nameKey: string | null;
+}
+
+/** "Ābolinš, Anna" -> "abolins anna": letters as a reader sorts them, whatever the accents. */
+export function nameKeyOf(lastName: string, firstName: string): string | null {
+  const key = `${lastName.trim()} ${firstName.trim()}`.trim().normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return key === '' ? null : key;
 }
 
 /** `known` passes values the caller has parsed already (the importer checks the submission date first). */
@@ -33,5 +44,7 @@ export function parseApplication(record: ApplicationRecord, known: Partial<Parse
     funding: parseFunding(record.funding),
     englishLevel: parseLevel(record.englishLevel),
     frenchLevel: parseLevel(record.frenchLevel),
+    nationalityCode: countryCode(record.nationality),
+    nameKey: nameKeyOf(record.lastName, record.firstName),
   };
 }

@@ -151,3 +151,50 @@ test('a newer export: the preview lists what changes and warns of a new name; th
   await screenshot(page, 'application-export-changes-fr');
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
 });
+
+/** Whether an element is inside its scrolling container's visible width (not cut off at the right). */
+async function fullyVisibleIn(page: Page, name: string, containerTestId: string): Promise<boolean> {
+  const header = page.getByTestId(containerTestId).getByRole('columnheader', { name, exact: true });
+  const box = await header.boundingBox();
+  const frame = await page.getByTestId(containerTestId).boundingBox();
+  return box !== null && frame !== null && box.x + box.width <= frame.x + frame.width + 1;
+}
+
+test('the Divisions queue is usable at 1280×800 and at 1024×640 (125 % scaling), tabs on one line, navigation collapsible; in English and French', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await demoCampaign(page, 'Narrow');
+  await page.getByRole('navigation').getByRole('link', { name: 'Divisions' }).click();
+  await page.getByTestId('queue-OPS').click();
+  await expect(page.getByRole('heading', { name: 'OPS', level: 2 })).toBeVisible();
+
+  // The navigation folds to icons, keeps its links' names, and stays folded after a reload.
+  const toggle = page.getByTestId('nav-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Divisions' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('nav-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await page.getByTestId('queue-OPS').click();
+
+  for (const [width, height, language] of [
+    [1280, 800, 'en'],
+    [1024, 640, 'en'],
+    [1024, 640, 'fr'],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    if (language === 'fr') await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    const names = language === 'fr' ? ['Nom', 'Étape', 'Note', 'Nationalité'] : ['Name', 'Stage', 'Score', 'Nationality'];
+    await expect(page.getByTestId('triage-grid').getByRole('columnheader', { name: names[0], exact: true })).toBeVisible();
+    await screenshot(page, `triage-narrow-${width}-${language}`);
+    for (const name of names) expect(await fullyVisibleIn(page, name, 'triage-grid'), `${name} at ${width}×${height}`).toBe(true);
+    const tabs = page.getByRole('tablist').first().getByRole('tab');
+    const tops = await tabs.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `tabs on one line at ${width}×${height} (${language})`).toBe(1);
+    await screenshot(page, `triage-narrow-${width}-${language}`);
+  }
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+  await page.getByTestId('nav-toggle').click();
+});

@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations';
 import type { Migration } from '../../db/migrations/types';
 import { DatabaseFromFutureError } from '../../shared/api/errors';
 import { DatabaseSession } from '../../electron/core/session';
-import { useTempDir } from './support/temp';
+import { openTestApp, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -310,5 +310,37 @@ describe('failure and refusal', () => {
     await expect(session.openFile(junk)).rejects.toMatchObject({ code: 'Validation', kind: 'NotADatabase' });
     await expect(session.openFile(other)).rejects.toMatchObject({ code: 'Validation', kind: 'NotCohortDatabase' });
     expect([sha(junk), sha(other)]).toEqual(hashes);
+  });
+});
+
+describe('0008 nationality code and name key (from version 7 with rows)', () => {
+  it('gives stored applications the country their nationality names and a name key that ignores accents, when the database is opened', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'cohort.sqlite');
+    const db = openSqlite(path);
+    runMigrations(db, { upTo: 7 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
+    const insert = db.prepare("INSERT INTO applications (campaign_id, application_id, first_name, last_name, nationality, source, created_at, updated_at) VALUES (1, ?, ?, ?, ?, 'import', 'x', 'x')");
+    insert.run('NIP-1', 'Anna', 'Ābolinš', 'Belgique');
+    insert.run('NIP-2', 'Zoë', 'Zola', 'BE');
+    insert.run('NIP-3', 'Éric', 'Özil', 'Belgium');
+    insert.run('NIP-4', 'Bo', 'Berg', 'Atlantis');
+    db.close();
+
+    const app = await openTestApp(dir);
+    try {
+      const { sqlite } = app.core.session.open;
+      expect(sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(8);
+      const rows = sqlite.prepare('SELECT application_id, nationality_code, name_key FROM applications ORDER BY name_key').raw().all();
+      expect(rows).toEqual([
+        ['NIP-1', 'BE', 'abolins anna'],
+        ['NIP-4', null, 'berg bo'],
+        ['NIP-3', 'BE', 'ozil eric'],
+        ['NIP-2', 'BE', 'zola zoe'],
+      ]);
+      expect(sqlite.prepare('SELECT name FROM campaigns').pluck().all()).toEqual(['Season']);
+    } finally {
+      await app.core.close();
+    }
   });
 });

@@ -28,6 +28,8 @@ export const PARSED_COLUMNS: Record<Exclude<keyof ParsedApplication, 'status'>, 
   funding: 'funding_parsed',
   englishLevel: 'english_level_parsed',
   frenchLevel: 'french_level_parsed',
+  nationalityCode: 'nationality_code',
+  nameKey: 'name_key',
 };
 const PARSED_KEYS = Object.keys(PARSED_COLUMNS) as (keyof typeof PARSED_COLUMNS)[];
 

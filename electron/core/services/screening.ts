@@ -53,14 +53,16 @@ interface RowRecord extends OverrideColumns {
   first_name: string;
   last_name: string;
   nationality: string;
+  nationality_code: string | null;
   division: string;
+  division_code: string | null;
   submitted_at: string | null;
   verdict: ScreeningVerdict;
   automatic_verdict: ScreeningVerdict;
   reasons_json: string;
 }
 
-const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.division, a.submitted_at,
+const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.nationality_code, a.division, a.division_code, a.submitted_at,
     ${EFFECTIVE_VERDICT} AS verdict, r.verdict AS automatic_verdict, r.reasons_json, ${OVERRIDE_COLUMNS}
   FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}`;
 
@@ -71,7 +73,9 @@ function toRow(r: RowRecord): ScreeningRow {
     firstName: r.first_name,
     lastName: r.last_name,
     nationality: r.nationality,
+    nationalityCode: r.nationality_code,
     division: r.division,
+    divisionCode: r.division_code,
     submittedAt: r.submitted_at,
     verdict: r.verdict,
     automaticVerdict: r.automatic_verdict,
@@ -197,7 +201,8 @@ export const screeningHandlers: HandlerTable<
     };
     const raw = recordOfRow(app);
     const parsed = Object.fromEntries(
-      Object.entries(PARSED_COLUMNS).map(([key, column]) => {
+      // The name key only orders tables; it is not something the export said.
+      Object.entries(PARSED_COLUMNS).filter(([key]) => key !== 'nameKey').map(([key, column]) => {
         const v = app[column] ?? null;
         return [key, key === 'currentlyEnrolled' && v !== null ? v === 1 : v];
       }),

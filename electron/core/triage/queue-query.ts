@@ -26,8 +26,10 @@ const LEVEL_ORDER = (column: string) => `CASE ${column} WHEN 'none' THEN 0 WHEN 
 /** What each column sorts by; empty values last whichever the direction. */
 const SORT_EXPRESSIONS: Record<TriageColumn, string[]> = {
   applicationId: ['a.application_id'],
-  name: ["a.last_name = ''", 'a.last_name COLLATE NOCASE', 'a.first_name COLLATE NOCASE'],
-  nationality: ["a.nationality = ''", 'a.nationality COLLATE NOCASE'],
+  // name_key: last and first name without accents or case (0008), so "Ābolinš" sorts with the A's.
+  name: ['a.name_key IS NULL', 'a.name_key'],
+  // By country (its code), unreadable nationalities last: "BE", "Belgique" and "Belgium" together.
+  nationality: ['a.nationality_code IS NULL', 'a.nationality_code'],
   division: ['a.division_code IS NULL', 'a.division_code'],
   stage: [STAGE_ORDER],
   score: ['t.score IS NULL', 't.score'],
@@ -73,7 +75,17 @@ export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilte
       params.push(filter.assignee);
     }
   }
-  if (filter.nationality && filter.nationality.length > 0) anyOf('a.nationality', filter.nationality);
+  // Country codes (the facet's keys); '' stands for a nationality that names no country.
+  if (filter.nationality && filter.nationality.length > 0) {
+    const codes = filter.nationality.filter((c) => c !== '');
+    const parts: string[] = [];
+    if (codes.length > 0) {
+      parts.push(`a.nationality_code IN (${codes.map(() => '?').join(', ')})`);
+      params.push(...codes);
+    }
+    if (filter.nationality.includes('')) parts.push('a.nationality_code IS NULL');
+    where.push(`(${parts.join(' OR ')})`);
+  }
   if (filter.funding && filter.funding.length > 0) {
     const known = filter.funding.filter((f) => f !== 'unknown');
     const parts: string[] = [];

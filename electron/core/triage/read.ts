@@ -25,7 +25,7 @@ import { queueSql, STAGE } from './queue-query';
 
 /** Reads for the triage views: pages of a queue, counts, one application's whole story. */
 
-const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality,
+const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality, a.nationality_code AS nationalityCode,
   a.division, a.division_code AS divisionCode, ${STAGE} AS stage, t.reason, t.score, a.funding, a.preferred_session AS preferredSession,
   a.field_of_study AS fieldOfStudy, a.university, a.english_level AS englishLevel, a.french_level AS frenchLevel,
   a.other_languages AS otherLanguages, a.submitted_at AS submittedAt, t.assignee`;
@@ -70,7 +70,7 @@ export function facets(sqlite: SqliteDatabase, campaignId: number, queue: QueueI
       cachedStatement(sqlite, `SELECT ${column} AS key, count(*) AS count ${q.from} WHERE ${q.where} GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 300`).all(...q.params) as CountRow[]
     ).map((r) => ({ key: r.key === '' ? null : r.key, count: r.count }));
   return {
-    nationality: count('a.nationality'),
+    nationality: count('a.nationality_code'),
     preferredSession: count('a.preferred_session'),
     fieldOfStudy: count('a.field_of_study'),
     university: count('a.university'),

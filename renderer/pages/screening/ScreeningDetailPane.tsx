@@ -1,3 +1,4 @@
+import { countryName } from '../../../shared/domain/country-names';
 import { ExportChanges } from '../../components/ExportChanges';
 import {
   Button,
@@ -65,7 +66,7 @@ function isCorrectable(key: string): key is CorrectableField {
 }
 
 /** The parsed value the rules read for a raw field, where the names differ. */
-const PARSED_FOR_RAW: Record<string, string> = { submittedOn: 'submittedAt', division: 'divisionCode' };
+const PARSED_FOR_RAW: Record<string, string> = { submittedOn: 'submittedAt', division: 'divisionCode', nationality: 'nationalityCode' };
 
 interface Props {
   refId: number | null;
@@ -345,6 +346,7 @@ function ValuesTable({ detail, onCorrect }: { detail: ScreeningDetail; onCorrect
     const value = detail.parsed[key];
     if (value === null || value === undefined) return raw.trim() === '' ? t('screening.detail.empty') : t('screening.detail.unreadable');
     if (typeof value === 'boolean') return value ? t('screening.detail.yes') : t('screening.detail.no');
+    if (key === 'nationalityCode' && typeof value === 'string') return `${countryName(value, language)} (${value})`;
     return String(value);
   };
 

@@ -1,3 +1,4 @@
+import { useNationalityText } from '../../i18n/countries';
 import {
   Button,
   Checkbox,
@@ -353,6 +354,7 @@ interface RowProps {
 
 function ReviewRow({ row, index, open, checked, onCheck, onOpen, reasonsText, submitted }: RowProps) {
   const { t } = useTranslation();
+  const nationalityText = useNationalityText();
   const styles = useStyles();
   const name = `${row.firstName} ${row.lastName}`.trim();
   return (
@@ -371,8 +373,8 @@ function ReviewRow({ row, index, open, checked, onCheck, onOpen, reasonsText, su
         </Link>
       </TableCell>
       <TableCell className={styles.nowrap}>{name}</TableCell>
-      <TableCell>{row.nationality}</TableCell>
-      <TableCell>{row.division}</TableCell>
+      <TableCell title={row.nationality}>{nationalityText(row.nationalityCode, row.nationality)}</TableCell>
+      <TableCell title={row.division}>{row.divisionCode ?? row.division}</TableCell>
       <TableCell className={styles.nowrap}>{submitted}</TableCell>
       <TableCell>
         <div className={styles.markers}>

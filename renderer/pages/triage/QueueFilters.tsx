@@ -1,3 +1,5 @@
+import { countryName } from '../../../shared/domain/country-names';
+import { toLanguage } from '../../i18n/languages';
 import {
   Button,
   Checkbox,
@@ -49,7 +51,8 @@ export type FacetLists = Record<'nationality' | 'preferredSession' | 'fieldOfStu
 /** The filter fields of a queue view (all run in the database), in a popover; active ones as removable tags. */
 export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilter; facets: FacetLists | undefined; onChange(filter: TriageFilter): void }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = toLanguage(i18n.resolvedLanguage ?? i18n.language);
   const format = useFormat();
   const fundingLabelId = useId();
   const set = (patch: Partial<TriageFilter>) => {
@@ -61,6 +64,16 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
     }
     onChange(next);
   };
+  // Nationalities are countries (their codes), listed by name in the interface's language, in
+  // alphabetical order; what names no country is one entry ('').
+  const optionsOf = (key: 'nationality' | 'preferredSession') => {
+    const rows = facets?.[key] ?? [];
+    if (key !== 'nationality') return rows.flatMap((r) => (r.key === null ? [] : [{ value: r.key, text: r.key, count: r.count }]));
+    return rows
+      .map((r) => ({ value: r.key ?? '', text: r.key === null ? t('countries.noCountry') : countryName(r.key, language), count: r.count }))
+      .sort((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.text.localeCompare(b.text, language)));
+  };
+  const nationalityNames = (codes: string[]) => codes.map((c) => (c === '' ? t('countries.noCountry') : countryName(c, language))).join(', ');
   const multi = (key: 'nationality' | 'preferredSession', label: string) => (
     <Field label={label}>
       <Combobox
@@ -72,13 +85,11 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
         listbox={{ className: styles.listbox }}
         onOptionSelect={(_e, data) => set({ [key]: data.selectedOptions })}
       >
-        {(facets?.[key] ?? []).flatMap((r) =>
-          r.key === null ? [] : [
-            <Option key={r.key} value={r.key} text={r.key}>
-              {`${r.key} (${format.number(r.count)})`}
-            </Option>,
-          ],
-        )}
+        {optionsOf(key).map((o) => (
+          <Option key={o.value} value={o.value} text={o.text}>
+            {`${o.text} (${format.number(o.count)})`}
+          </Option>
+        ))}
       </Combobox>
     </Field>
   );
@@ -87,7 +98,7 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
   const fieldTag = (column: 'nationality' | 'funding' | 'preferredSession' | 'fieldOfStudy' | 'university', values: string) =>
     t('triage.filter.fieldTag', { field: t(`triage.column.${column}`), values });
   const tags: { key: keyof TriageFilter; text: string }[] = [];
-  if (filter.nationality?.length) tags.push({ key: 'nationality', text: fieldTag('nationality', filter.nationality.join(', ')) });
+  if (filter.nationality?.length) tags.push({ key: 'nationality', text: fieldTag('nationality', nationalityNames(filter.nationality)) });
   if (filter.funding?.length) tags.push({ key: 'funding', text: fieldTag('funding', filter.funding.map((f) => t(`triage.filter.funding.${f}`)).join(', ')) });
   if (filter.preferredSession?.length) tags.push({ key: 'preferredSession', text: fieldTag('preferredSession', filter.preferredSession.join(', ')) });
   if (filter.fieldOfStudy) tags.push({ key: 'fieldOfStudy', text: fieldTag('fieldOfStudy', filter.fieldOfStudy) });

@@ -1,3 +1,4 @@
+import { useNationalityText } from '../../i18n/countries';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
@@ -68,11 +69,11 @@ const useStyles = makeStyles({
 /** Widths in rem: the table lays columns out itself (virtual rows are absolutely placed). */
 const WIDTH: Record<TriageColumn, number> = {
   applicationId: 11,
-  name: 14,
-  nationality: 9,
-  division: 6,
-  stage: 10,
-  score: 5,
+  name: 11,
+  nationality: 8,
+  division: 5,
+  stage: 7.5,
+  score: 4,
   funding: 8,
   preferredSession: 10,
   fieldOfStudy: 13,
@@ -132,6 +133,7 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
   }, [currentIndex, virtualizer]);
 
   const terms = window.searchTerms;
+  const nationalityText = useNationalityText();
   const columnDefs = useMemo<ColumnDef<TriageRow>[]>(() => {
     const cell = (row: TriageRow, column: TriageColumn) => {
       switch (column) {
@@ -143,6 +145,8 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
           return row.score === null ? '' : format.number(row.score);
         case 'division':
           return row.divisionCode ?? row.division;
+        case 'nationality':
+          return nationalityText(row.nationalityCode, row.nationality);
         case 'submittedAt':
           return row.submittedAt ? format.dateTime(row.submittedAt) : '';
         case 'university':
@@ -153,7 +157,7 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
       }
     };
     return columns.map((id) => ({ id, header: () => t(`triage.column.${id}`), cell: (info) => cell(info.row.original, id), size: WIDTH[id] }));
-  }, [columns, t, terms, words, format]);
+  }, [columns, t, terms, words, format, nationalityText]);
   const visibleRows = useMemo(() => items.map((item) => window.rowAt(item.index)).filter((r): r is TriageRow => r !== undefined), [items, window]);
   const table = useReactTable({ data: visibleRows, columns: columnDefs, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => String(r.ref) });
   const width = columns.reduce((w, c) => w + WIDTH[c], 0);

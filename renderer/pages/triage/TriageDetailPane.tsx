@@ -80,9 +80,11 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  // Wraps in a narrow pane (1280 pixels at 125 %): the buttons go under the name, never squeeze it letter by letter.
   criterion: {
-    display: 'grid',
-    gridTemplateColumns: '1fr auto',
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
@@ -92,10 +94,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   activeCriterion: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorBrandBackground2 },
-  criterionName: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  criterionName: { flex: '1 1 7rem', display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, overflowWrap: 'break-word' },
   scoreButtons: { display: 'flex', columnGap: tokens.spacingHorizontalXXS },
   scoreButton: { minWidth: '32px', paddingLeft: 0, paddingRight: 0 },
-  scoreMeta: { gridColumnStart: 1, gridColumnEnd: 3 },
+  scoreMeta: { flexBasis: '100%' },
   motivation: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase400 },
   facts: {
     margin: 0,

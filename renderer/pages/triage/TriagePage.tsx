@@ -59,7 +59,8 @@ export const KEY_TO_SHOWN = 'triage:key-to-shown';
 const useStyles = makeStyles({
   page: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(9rem, 12rem) minmax(0, 1fr) clamp(18rem, 30vw, 28rem)',
+    // At 1280 pixels and 125–150 % scaling (about 1,000 CSS pixels) the table keeps most of the width.
+    gridTemplateColumns: 'minmax(7.5rem, 10rem) minmax(0, 1fr) clamp(15rem, 25vw, 28rem)',
     columnGap: tokens.spacingHorizontalL,
     height: 'calc(100vh - 7.5rem)',
     minHeight: '30rem',
@@ -68,7 +69,8 @@ const useStyles = makeStyles({
   pageTitle: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   center: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0, minHeight: 0 },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  tabs: { flexWrap: 'wrap' },
+  // One line whatever the language: the tabs scroll sideways rather than wrap onto two or three.
+  tabs: { flexWrap: 'nowrap', overflowX: 'auto', flexShrink: 0, whiteSpace: 'nowrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: 'auto' },
   search: { minWidth: '16rem', flexGrow: 1, maxWidth: '28rem' },
   status: { minHeight: '1.25rem', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
