@@ -10,6 +10,8 @@ import { join } from 'node:path';
  * applications out of the division queues.
  */
 test.describe.configure({ mode: 'serial' });
+// A US browser: what the app shows must follow its own language, not the browser's (dates above all).
+test.use({ locale: 'en-US' });
 
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   const response = await page.request.post('/api/invoke', { headers: { Authorization: `Bearer ${E2E_TOKEN}` }, data: { method, input } });
@@ -89,6 +91,7 @@ test('a search in Screening that matches nothing says so and keeps the tab count
   const rows = await api<{ rows: { ref: number }[] }>(page, 'triage.list', { campaignId, queue: 'all', limit: 40 });
   await api(page, 'triage.decide', { refs: rows.rows.map((r) => r.ref), stage: 'proposed' });
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('textbox', { name: /NATO-funded deadline/ })).toHaveValue('20/05/2025 23:59:59');
   await page.getByRole('combobox', { name: 'Language level needed' }).selectOption('C2');
   const leaving = page.getByTestId('impact-triage');
   await expect(leaving).toContainText(/applications? officers have triaged would leave the division queues/, { timeout: 15_000 });
@@ -98,6 +101,10 @@ test('a search in Screening that matches nothing says so and keeps the tab count
   await page.getByLabel('Language', { exact: true }).selectOption('fr');
   await expect(page.getByTestId('impact-triage')).toContainText(/quitteraient? les files des divisions/);
   await expect(page.getByTestId('impact-triage')).toContainText('Proposée pour la liste restreinte');
+  // Dates in the interface's language, not the browser's (this browser is American: 05/20/2025 was shown).
+  const deadlineFr = page.getByRole('textbox', { name: /Date limite/ });
+  await expect(deadlineFr).toHaveValue('20/05/2025 23:59:59');
+  await expect(deadlineFr).toHaveAttribute('placeholder', 'JJ/MM/AAAA hh:mm:ss');
   await screenshot(page, 'settings-triage-impact-fr');
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
 });

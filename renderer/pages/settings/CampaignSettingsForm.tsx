@@ -1,4 +1,5 @@
 import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Text } from '@fluentui/react-components';
+import { DateField } from '../../components/DateField';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,17 +137,12 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
       <div className={styles.row}>
         <Field
           label={t('settings.natoFundedDeadline')}
-          // The browser shows the field in the system's format; the hint says it in the app's language.
+          // Typed day first as the interface's language writes it; the hint says the moment in words.
           hint={deadlineWhen ? t('settings.natoFundedDeadlineHint', { when: deadlineWhen }) : t('settings.deadlineTimeZoneHint')}
           required
           {...fieldProps('settings.natoFundedDeadline')}
         >
-          <Input
-            type="datetime-local"
-            step={1}
-            value={draft.natoFundedDeadline}
-            onChange={(_e, d) => set('natoFundedDeadline', d.value)}
-          />
+          <DateField withTime value={draft.natoFundedDeadline} onValueChange={(iso) => set('natoFundedDeadline', iso)} />
         </Field>
         <Field label={t('settings.deadlineTimeZone')} hint={t('settings.deadlineTimeZoneHint')} {...fieldProps('settings.deadlineTimeZone')}>
           {/* One possible value today (the schema's literal): shown as text, not as a field to type in. */}

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { countryName } from '../../../shared/domain/country-names';
 import { toLanguage } from '../../i18n/languages';
 import {
@@ -170,10 +171,10 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
               <Checkbox label={t('triage.filter.unscored')} checked={filter.unscored ?? false} onChange={(_e, data) => set({ unscored: data.checked === true })} />
             </Field>
             <Field label={t('triage.filter.submittedFrom')}>
-              <Input type="date" value={filter.submittedFrom ?? ''} onChange={(_e, data) => set({ submittedFrom: data.value })} />
+              <DateField value={filter.submittedFrom ?? ''} onValueChange={(iso) => set({ submittedFrom: iso })} />
             </Field>
             <Field label={t('triage.filter.submittedTo')}>
-              <Input type="date" value={filter.submittedTo ?? ''} onChange={(_e, data) => set({ submittedTo: data.value })} />
+              <DateField value={filter.submittedTo ?? ''} onValueChange={(iso) => set({ submittedTo: iso })} />
             </Field>
             <div className={styles.actions}>
               <Button onClick={() => onChange(withoutFields(filter))}>{t('triage.filter.clear')}</Button>
