@@ -18,6 +18,8 @@ import { useFormat, type Format } from '../i18n/format';
 import { toLanguage } from '../i18n/languages';
 import type { PageProps } from '../shell/AppShell';
 import { useWorkspace } from '../shell/WorkspaceContext';
+import { NextStepBar } from './overview/NextStepBar';
+import { DivisionProgressTable, VerdictProgress } from './overview/SeasonProgress';
 
 const useStyles = makeStyles({
   stats: {
@@ -33,6 +35,7 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
   emptyProgress: { width: '100%', maxWidth: '32rem' },
+  progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
 /** Largest first; "not given" last, whatever its size, so it never reads as a category. */
@@ -127,6 +130,11 @@ function OverviewFigures({ overview }: { overview: Overview }) {
   const count = t('overview.columnApplications');
   return (
     <>
+      <NextStepBar step={overview.nextStep} />
+      <div className={styles.progress}>
+        <VerdictProgress verdicts={overview.verdicts} />
+        <DivisionProgressTable divisions={overview.divisions} />
+      </div>
       <div className={styles.stats}>
         <StatCard label={t('overview.applications')} value={format.number(overview.applications)} testId="overview-applications" />
         <StatCard label={t('overview.applicants')} value={format.number(overview.applicants)} hint={t('overview.applicantsHint')} />

@@ -5,6 +5,9 @@ import { DIVISION_CODES } from '../domain/divisions';
 import type { BackupProblem } from './errors';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
 import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
+import type { DivisionProgress, NextStep, VerdictCounts } from '../domain/season-progress';
+
+export type { DivisionProgress, NextStep, VerdictCounts };
 
 /**
  * The one API between the renderer (or CLI, or tests) and the services. Every method has a zod
@@ -77,6 +80,11 @@ export interface Overview {
   byWeek: CountRow[];
   firstSubmission: string | null;
   lastSubmission: string | null;
+  /** The verdicts that count (an officer's override, else the automatic one). */
+  verdicts: VerdictCounts;
+  /** Triage per division queue (eligible applications), the unassigned queue last. */
+  divisions: DivisionProgress[];
+  nextStep: NextStep;
 }
 
 export interface BackupInfo {

@@ -3,8 +3,14 @@ import type { CountRow } from '../../../shared/api/contract';
 import { brusselsLocalToInstant, weekStart } from '../../../shared/domain/datetime';
 import { parseFunding } from '../../../shared/domain/listed-values';
 import type { Database } from '../../../db/schema';
+import { nextStep, type VerdictCounts } from '../../../shared/domain/season-progress';
+import { UNASSIGNED_QUEUE } from '../../../shared/domain/stages';
+import type { SqliteDatabase } from '../../../db/connection';
 import type { HandlerTable } from '../dispatch';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/effective-verdict';
+import { sidebar } from '../triage/read';
 import { loadCampaign } from './campaign-store';
+import { screeningUnderWay } from './screening';
 
 type GroupColumn = 'divisionCode' | 'funding' | 'preferredSession' | 'nationality';
 
@@ -31,9 +37,40 @@ function mergeBy(rows: CountRow[], canonical: (raw: string | null) => string | n
   return [...merged].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
 }
 
+/** The verdicts that count, one pass over the campaign's applications. */
+function verdictCounts(sqlite: SqliteDatabase, campaignId: number, underWay: boolean): VerdictCounts {
+  const row = sqlite
+    .prepare(
+      `SELECT sum(unscreened) AS unscreened, sum(v = 'eligible') AS eligible, sum(v = 'review') AS review,
+         sum(v = 'ineligible') AS ineligible, sum(overridden) AS overridden
+       FROM (SELECT r.application_ref IS NULL AS unscreened, ${EFFECTIVE_VERDICT} AS v, o.id IS NOT NULL AS overridden
+             FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id ${ACTIVE_OVERRIDE}
+             WHERE a.campaign_id = ?)`,
+    )
+    .get(campaignId) as Record<keyof VerdictCounts, number | null>;
+  const stale = sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM screening_overrides o JOIN applications a ON a.id = o.application_ref
+       WHERE a.campaign_id = ? AND o.state = 'stale'`,
+    )
+    .get(campaignId) as { n: number };
+  return {
+    eligible: row.eligible ?? 0,
+    review: row.review ?? 0,
+    ineligible: row.ineligible ?? 0,
+    unscreened: row.unscreened ?? 0,
+    overridden: row.overridden ?? 0,
+    staleOverrides: stale.n,
+    screeningUnderWay: underWay,
+  };
+}
+
 export const overviewHandlers: HandlerTable<'overview.get'> = {
   async 'overview.get'({ campaignId }, ctx) {
-    const { db } = ctx.session.open;
+    // Never waits for screening: after a large import the figures show at once, with screening
+    // under way, and its end refreshes them (a change event).
+    const underWay = screeningUnderWay(ctx, campaignId);
+    const { db, sqlite } = ctx.session.open;
     const campaign = await loadCampaign(db, campaignId);
     const deadline = brusselsLocalToInstant(campaign.settings.natoFundedDeadline);
 
@@ -84,10 +121,14 @@ export const overviewHandlers: HandlerTable<'overview.get'> = {
       weeks.set(week, (weeks.get(week) ?? 0) + Number(d.count));
     }
 
+    const verdicts = verdictCounts(sqlite, campaignId, underWay);
+    // The queues of the divisions the office triages (the mine column of the sidebar is not used here).
+    const divisions = sidebar(sqlite, campaignId, '').queues;
+    const applications = Number(totals.applications);
     return {
       campaignId,
       campaignName: campaign.name,
-      applications: Number(totals.applications),
+      applications,
       applicants: Number(totals.applicants),
       repeatApplications: Number(repeat.n),
       lateNatoFunded,
@@ -98,6 +139,9 @@ export const overviewHandlers: HandlerTable<'overview.get'> = {
       byWeek: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count })),
       firstSubmission: totals.first,
       lastSubmission: totals.last,
+      verdicts,
+      divisions,
+      nextStep: nextStep(applications, verdicts, divisions, UNASSIGNED_QUEUE),
     };
   },
 };

@@ -30,9 +30,16 @@ export function resumeOwedScreening(ctx: ServiceContext): void {
   for (const campaignId of campaignsOwingScreening(ctx.session.open.sqlite)) scheduleRescreen(ctx, campaignId);
 }
 
+/** Whether a campaign's results do not follow its data yet; if so, its screening is scheduled (once). */
+export function screeningUnderWay(ctx: ServiceContext, campaignId: number): boolean {
+  const owed = isScreeningOwed(ctx.session.open.sqlite, campaignId);
+  if (owed) scheduleRescreen(ctx, campaignId);
+  return owed;
+}
+
 /** Resolves once a campaign's results follow its data, screening it first if it owes one. */
 async function screeningSettled(ctx: ServiceContext, campaignId: number): Promise<void> {
-  if (isScreeningOwed(ctx.session.open.sqlite, campaignId)) scheduleRescreen(ctx, campaignId);
+  screeningUnderWay(ctx, campaignId);
   await ctx.background.settled(screeningKey(campaignId));
 }
 

@@ -7,14 +7,8 @@ import { DIVISIONS } from '../../../shared/domain/divisions';
 import { STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../../../shared/domain/stages';
 import { useFormat } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
+import { STAGE_COLOUR } from './stageColours';
 import { useTriageWords } from './triageWords';
-
-const STAGE_COLOUR: Record<Stage, string> = {
-  new: tokens.colorNeutralStrokeAccessible,
-  inReview: tokens.colorPaletteMarigoldBorderActive,
-  proposed: tokens.colorPaletteGreenBorderActive,
-  notRetained: tokens.colorPaletteRedBorderActive,
-};
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },

@@ -31,6 +31,7 @@ import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { NotRetainedDialog } from './NotRetainedDialog';
 import { QueueFilters as QueueFiltersView } from './QueueFilters';
+import { QUEUE_CHOICE_KEY } from './queueChoice';
 import { QueueSidebar, type QueueChoice } from './QueueSidebar';
 import { QueueTable } from './QueueTable';
 import { RubricDialog } from './RubricDialog';
@@ -130,7 +131,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   const { info } = useWorkspace();
   const officer = info.officer;
 
-  const [choice, setChoice] = useState<QueueChoice>(() => stored<QueueChoice>('cohort.triage.choice', { kind: 'queue', queue: 'all' }));
+  const [choice, setChoice] = useState<QueueChoice>(() => stored<QueueChoice>(QUEUE_CHOICE_KEY, { kind: 'queue', queue: 'all' }));
   const [queue, setQueue] = useState<QueueId>(() => (choice.kind === 'queue' ? choice.queue : 'all'));
   const [stageTab, setStageTab] = useState<StageTab>('new');
   const [filter, setFilter] = useState<TriageFilter>({});
@@ -153,7 +154,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
   const pendingKey = useRef(false);
 
   useEffect(() => localStorage.setItem('cohort.triage.columns', JSON.stringify(columns)), [columns]);
-  useEffect(() => localStorage.setItem('cohort.triage.choice', JSON.stringify(choice.kind === 'view' ? { kind: 'queue', queue } : choice)), [choice, queue]);
+  useEffect(() => localStorage.setItem(QUEUE_CHOICE_KEY, JSON.stringify(choice.kind === 'view' ? { kind: 'queue', queue } : choice)), [choice, queue]);
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
