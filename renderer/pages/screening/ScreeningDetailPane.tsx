@@ -1,4 +1,5 @@
 import { countryName } from '../../../shared/domain/country-names';
+import { LongText } from '../../components/LongText';
 import { ExportChanges } from '../../components/ExportChanges';
 import {
   Button,
@@ -228,7 +229,9 @@ function DetailBody({ detail, onOverride, dialogOpen, onCorrect, focusField, onF
             {Object.entries(detail.extra).map(([key, value]) => (
               <div key={key} className={styles.pair}>
                 <dt className={styles.dt}>{key}</dt>
-                <dd className={styles.dd}>{value}</dd>
+                <dd className={styles.dd}>
+                  <LongText text={value} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -376,7 +379,7 @@ function ValuesTable({ detail, onCorrect }: { detail: ScreeningDetail; onCorrect
             <TableRow key={key} className={correction ? styles.correctedRow : undefined} data-testid={`value-${key}`}>
               <TableCell className={styles.fieldCell}>{r.label}</TableCell>
               <TableCell className={styles.cell}>
-                {r.raw}
+                <LongText text={r.raw} />
                 {correction ? (
                   <span className={styles.correctedNote} data-testid={`corrected-${key}`}>
                     {correction.imported.trim() === ''

@@ -28,6 +28,7 @@ import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
 import { parseDivision } from '../../../shared/domain/divisions';
 import { SCORE_MAX, SCORE_MIN } from '../../../shared/domain/stages';
 import { ErrorBar } from '../../components/ErrorBar';
+import { LongText } from '../../components/LongText';
 import { Highlighted } from '../../components/Highlighted';
 import { useFormat, type Format } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
@@ -454,7 +455,7 @@ function Motivation({ text, searchTerms }: { text: string; searchTerms: string[]
   return (
     <Section title={t('triageDetail.motivation.heading')}>
       <p className={styles.motivation} data-testid="triage-motivation">
-        {text.trim() === '' ? <EmptyValue /> : <Highlighted text={text} terms={searchTerms} />}
+        {text.trim() === '' ? <EmptyValue /> : <LongText text={text} terms={searchTerms} />}
       </p>
     </Section>
   );
@@ -708,7 +709,7 @@ function RawFields({ raw, extra }: { raw: Record<string, string>; extra: Record<
             {APPLICATION_FIELDS.filter((f) => f.key in raw).map((f) => (
               <div key={f.key} className={styles.pair}>
                 <dt className={styles.dt}>{f[language]}</dt>
-                <dd className={styles.dd}>{(raw[f.key] ?? '').trim() === '' ? <EmptyValue /> : raw[f.key]}</dd>
+                <dd className={styles.dd}>{(raw[f.key] ?? '').trim() === '' ? <EmptyValue /> : <LongText text={raw[f.key] ?? ''} />}</dd>
               </div>
             ))}
           </dl>
@@ -719,7 +720,7 @@ function RawFields({ raw, extra }: { raw: Record<string, string>; extra: Record<
                 {extraEntries.map(([key, value]) => (
                   <div key={key} className={styles.pair}>
                     <dt className={styles.dt}>{key}</dt>
-                    <dd className={styles.dd}>{value.trim() === '' ? <EmptyValue /> : value}</dd>
+                    <dd className={styles.dd}>{value.trim() === '' ? <EmptyValue /> : <LongText text={value} />}</dd>
                   </div>
                 ))}
               </dl>
