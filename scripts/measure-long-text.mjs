@@ -1,3 +1,4 @@
+/* global fetch, setTimeout, performance, localStorage, requestAnimationFrame -- the last two run in the page */
 // How long the Divisions detail pane takes to show an application whose motivation is very long
 // (databases imported before the field limits may hold megabytes), beside a short one as the
 // baseline, in Chromium against the web host. Run after `npm run build`:
