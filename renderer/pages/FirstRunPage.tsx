@@ -1,3 +1,4 @@
+import { ImportActivityBars } from '../shell/ImportActivity';
 import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, BeakerRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
@@ -85,6 +86,7 @@ export function FirstRunPage({ onDemoLoaded }: { onDemoLoaded: (result: DemoResu
         <LanguageSwitch />
       </div>
       <main className={styles.main}>
+        <ImportActivityBars />
         <div className={styles.intro}>
           <h1 className={styles.title}>{t('firstRun.title')}</h1>
           <p className={styles.lead}>{t('firstRun.lead')}</p>

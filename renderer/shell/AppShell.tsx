@@ -10,6 +10,7 @@ import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { ShortlistsPage } from '../pages/ShortlistsPage';
 import { BackupWarning } from '../components/BackupWarning';
+import { ImportActivityBars } from './ImportActivity';
 import { CampaignPicker } from './CampaignPicker';
 import { FileMenu } from './FileMenu';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -158,6 +159,7 @@ export function AppShell({ onDemoLoaded }: PageProps) {
       </nav>
       <main className={styles.main} ref={mainRef} tabIndex={-1} aria-label={title}>
         <BackupWarning className={styles.warning} />
+        <ImportActivityBars className={styles.warning} />
         <Current onDemoLoaded={onDemoLoaded} />
       </main>
     </div>

@@ -14,6 +14,7 @@ import { RestoreDialog } from '../dialogs/RestoreDialog';
 import { useFormat } from '../i18n/format';
 import { FirstRunPage } from '../pages/FirstRunPage';
 import { AppShell } from './AppShell';
+import { ImportActivityProvider } from './ImportActivity';
 import { chooseCampaign, readRememberedCampaign, rememberCampaign } from './campaignChoice';
 import { importHref, useRoute } from './routes';
 import { WorkspaceContext, type DialogName, type Workspace } from './WorkspaceContext';
@@ -182,16 +183,18 @@ export function WorkspaceRoot() {
   };
   return (
     <WorkspaceContext.Provider value={value}>
-      {showFirstRun ? <FirstRunPage onDemoLoaded={onDemoLoaded} /> : <AppShell onDemoLoaded={onDemoLoaded} />}
-      <NewCampaignDialog open={dialog === 'newCampaign'} onOpenChange={close} onCreated={onCampaignCreated} />
-      <OpenDatabaseDialog
-        mode={dialog === 'newDatabase' ? 'create' : 'open'}
-        open={dialog === 'openDatabase' || dialog === 'newDatabase'}
-        onOpenChange={close}
-        onOpened={onDatabaseOpened}
-      />
-      <RestoreDialog open={dialog === 'restore'} onOpenChange={close} onRestored={onRestored} />
-      <ImportController starter={importStarter} onImported={onImported} onShowImport={onShowImport} />
+      <ImportActivityProvider>
+        {showFirstRun ? <FirstRunPage onDemoLoaded={onDemoLoaded} /> : <AppShell onDemoLoaded={onDemoLoaded} />}
+        <NewCampaignDialog open={dialog === 'newCampaign'} onOpenChange={close} onCreated={onCampaignCreated} />
+        <OpenDatabaseDialog
+          mode={dialog === 'newDatabase' ? 'create' : 'open'}
+          open={dialog === 'openDatabase' || dialog === 'newDatabase'}
+          onOpenChange={close}
+          onOpened={onDatabaseOpened}
+        />
+        <RestoreDialog open={dialog === 'restore'} onOpenChange={close} onRestored={onRestored} />
+        <ImportController starter={importStarter} onImported={onImported} onShowImport={onShowImport} />
+      </ImportActivityProvider>
     </WorkspaceContext.Provider>
   );
 }

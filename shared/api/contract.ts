@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { campaignSettingsSchema, type CampaignSettings } from '../domain/settings';
 import { APPLICATION_FIELDS, CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { DIVISION_CODES } from '../domain/divisions';
-import type { BackupProblem } from './errors';
+import type { AppErrorData, BackupProblem } from './errors';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
 import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
 import type { DivisionProgress, NextStep, VerdictCounts } from '../domain/season-progress';
@@ -234,6 +234,23 @@ export interface ImportRecord {
   startedAt: string;
   finishedAt: string;
   counts: ImportCounts;
+}
+
+/** Where an import job stands: a window that lost it (a reload) or another window asks. */
+export const IMPORT_JOB_STATES = ['inspected', 'reading', 'previewed', 'writing', 'committed', 'cancelled'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+
+export interface ImportJobStatus {
+  jobId: string;
+  campaignId: number;
+  fileName: string;
+  state: ImportJobState;
+  /** The last progress of the reading or writing under way (or just finished). */
+  progress: { phase: string | null; done: number; total: number; rows: number | null } | null;
+  /** The import as recorded, once committed. */
+  record: ImportRecord | null;
+  /** Why the job's last preview or commit failed, when that is the last thing that happened to it. */
+  error: AppErrorData | null;
 }
 
 export interface ImportResult extends ImportRecord {
@@ -658,6 +675,8 @@ export const methods = {
   'import.commit': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<ImportResult>() },
   /** Stops a preview under way, or forgets a previewed file: nothing is left behind. */
   'import.cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
+  /** Where an import job stands (it may have finished while the window that began it was reloaded). */
+  'import.status': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<ImportJobStatus>() },
   'import.list': { input: z.object({ campaignId }).strict(), output: returns<ImportRecord[]>() },
   'import.rejections': {
     input: z.object({ importId: z.number().int().positive() }).strict(),

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { officerName } from './officer';
 import { commitImport } from '../import/commit';
+import { runStep } from '../import/jobs';
 import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
 import { openTable } from '../import/read';
 import { GarbledSample } from '../import/read/garbled-text';
@@ -80,7 +81,7 @@ function rejectionsOf(sqlite: import('../../../db/connection').SqliteDatabase, i
 }
 
 export const importHandlers: HandlerTable<
-  'import.inspect' | 'import.preview' | 'import.commit' | 'import.cancel' | 'import.list' | 'import.rejections' | 'import.rejectionsCsv'
+  'import.inspect' | 'import.preview' | 'import.commit' | 'import.cancel' | 'import.status' | 'import.list' | 'import.rejections' | 'import.rejectionsCsv'
 > = {
   async 'import.inspect'({ campaignId, path, encoding }, ctx) {
     if (!isAbsolute(path)) throw new ValidationError('Give the full path of the file to import.', [{ path: ['path'], message: 'not an absolute path' }]);
@@ -140,19 +141,20 @@ export const importHandlers: HandlerTable<
 
   async 'import.preview'({ jobId, mapping }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    await stageImport(job, mapping, ctx.emit);
+    await runStep(job, { during: 'reading', after: 'previewed' }, ctx.emit, (emit) => stageImport(job, mapping, emit));
     return { jobId, counts: stagedCounts(job), rejected: stagedRejections(job), ...stagedUpdates(job) };
   },
 
   async 'import.commit'({ jobId }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    const { importId } = commitImport(job, officerName(ctx), ctx.emit);
+    const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, officerName(ctx), emit));
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
-    ctx.imports.remove(job);
+    const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
+    const record = toRecord(row);
+    ctx.imports.remove(job, record);
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
     applicationsChanged(ctx, job.campaignId);
-    const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
-    return { ...toRecord(row), rejectedRows };
+    return { ...record, rejectedRows };
   },
 
   'import.cancel'({ jobId }, ctx) {
@@ -163,6 +165,10 @@ export const importHandlers: HandlerTable<
     } catch {
       return { cancelled: false };
     }
+  },
+
+  'import.status'({ jobId }, ctx) {
+    return ctx.imports.status(jobId, ctx.session.open.sqlite);
   },
 
   'import.list'({ campaignId }, ctx) {

@@ -3,6 +3,7 @@ import type { ColumnTarget, ImportInspection, ImportPreview, ImportResult } from
 import type { TextEncoding } from '../../../shared/domain/text-encodings';
 import { ApiCallError, toErrorData, type AppErrorData } from '../../../shared/api/errors';
 import { useClient, useFileToPath } from '../../api/ClientContext';
+import { holdImportJob, releaseImportJob } from '../../api/importJobMemory';
 
 export type WizardStep =
   | { name: 'choose' }
@@ -74,7 +75,10 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
     uploadRef.current = null;
     const jobId = jobRef.current;
     jobRef.current = null;
-    if (jobId !== null) void client.tryCall('import.cancel', { jobId });
+    if (jobId !== null) {
+      releaseImportJob(jobId);
+      void client.tryCall('import.cancel', { jobId });
+    }
   }
 
   async function inspectFile(forCampaign: number, file: File): Promise<void> {
@@ -114,8 +118,13 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
       setError(result.error);
       return;
     }
-    jobRef.current = result.value.jobId;
+    holdJob(result.value);
     setStep({ name: 'mapping', inspection: result.value, mapping: result.value.mapping });
+  }
+
+  function holdJob(inspection: ImportInspection): void {
+    jobRef.current = inspection.jobId;
+    holdImportJob({ jobId: inspection.jobId, campaignId: inspection.campaignId, fileName: inspection.fileName });
   }
 
   async function inspectAgain(encoding: TextEncoding): Promise<void> {
@@ -137,8 +146,9 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
       return;
     }
     // The first job is dropped only now that the file reads in the new encoding.
+    releaseImportJob(inspection.jobId);
     void client.tryCall('import.cancel', { jobId: inspection.jobId });
-    jobRef.current = result.value.jobId;
+    holdJob(result.value);
     setStep({ name: 'mapping', inspection: result.value, mapping: result.value.mapping });
   }
 
@@ -172,6 +182,7 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
       return;
     }
     jobRef.current = null;
+    releaseImportJob(inspection.jobId);
     setStep({ name: 'done', inspection, result: result.value });
     onImported(result.value);
   }
