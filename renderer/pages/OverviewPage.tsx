@@ -15,6 +15,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { PageLayout } from '../components/PageLayout';
 import { StatCard } from '../components/StatCard';
 import { useFormat, type Format } from '../i18n/format';
+import { useListedValueText } from '../i18n/listed-values';
 import { toLanguage } from '../i18n/languages';
 import type { PageProps } from '../shell/AppShell';
 import { useWorkspace } from '../shell/WorkspaceContext';
@@ -109,12 +110,12 @@ function OverviewFigures({ overview }: { overview: Overview }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
+  const values = useListedValueText();
   const language = toLanguage(i18n.resolvedLanguage ?? i18n.language);
   const notGiven = t('overview.notGiven');
   const same = (key: string) => key;
   // The service merges the export's spellings of the two funding tracks under these keys.
-  const fundingName = (key: string) =>
-    key === 'nato' ? t('overview.fundingNato') : key === 'grant' ? t('overview.fundingGrant') : key;
+  const fundingName = (key: string) => (key === 'nato' || key === 'grant' ? values.funding(key) : key);
   const divisionName = (code: string) => {
     const division = DIVISIONS.find((d) => d.code === code);
     return division ? `${division[language]} (${division.code})` : code;

@@ -6,6 +6,7 @@ import type { AppErrorData, BackupProblem } from './errors';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
 import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
 import type { DivisionProgress, NextStep, VerdictCounts } from '../domain/season-progress';
+import type { CefrLevel, FundingTrack } from '../domain/listed-values';
 
 export type { DivisionProgress, NextStep, VerdictCounts };
 
@@ -492,12 +493,17 @@ export interface TriageRow {
   stage: Stage;
   reason: string | null;
   score: number | null;
+  /** As the export wrote it; `fundingTrack` is what it reads as (null: unreadable). */
   funding: string;
+  fundingTrack: FundingTrack | null;
   preferredSession: string;
   fieldOfStudy: string;
   university: string;
+  /** As written ("c1", "Mother tongue"); the `Cefr` fields are the levels they read as (null: unreadable). */
   englishLevel: string;
+  englishCefr: CefrLevel | null;
   frenchLevel: string;
+  frenchCefr: CefrLevel | null;
   otherLanguages: string;
   submittedAt: string | null;
   assignee: string | null;

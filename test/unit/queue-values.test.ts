@@ -39,6 +39,8 @@ describe('tables show and filter what the export means, not how it was written',
       const all = await client.call('triage.list', { campaignId: 1, queue: 'all', sort: [{ column: 'name', descending: false }], limit: 100 });
       expect(all.rows.map((r) => r.lastName)).toEqual(['Ābolinš', 'Berg', 'Éluard', 'Özil', 'Zola']);
       expect(all.rows.find((r) => r.lastName === 'Ābolinš')).toMatchObject({ nationality: 'Belgique', nationalityCode: 'BE' });
+      // Levels and funding as the rules read them, beside the export's words.
+      expect(all.rows[0]).toMatchObject({ englishLevel: ' C1 ', englishCefr: 'C1', frenchCefr: 'C1', funding: 'NATO-funded', fundingTrack: 'nato' });
 
       const belgians = await client.call('triage.list', { campaignId: 1, queue: 'all', filter: { nationality: ['BE'] }, limit: 100 });
       expect(belgians.rows.map((r) => r.nationality).sort()).toEqual(['BE', 'Belgique', 'Belgium', 'belgium']);

@@ -26,8 +26,9 @@ import { queueSql, STAGE } from './queue-query';
 /** Reads for the triage views: pages of a queue, counts, one application's whole story. */
 
 const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality, a.nationality_code AS nationalityCode,
-  a.division, a.division_code AS divisionCode, ${STAGE} AS stage, t.reason, t.score, a.funding, a.preferred_session AS preferredSession,
-  a.field_of_study AS fieldOfStudy, a.university, a.english_level AS englishLevel, a.french_level AS frenchLevel,
+  a.division, a.division_code AS divisionCode, ${STAGE} AS stage, t.reason, t.score, a.funding, a.funding_parsed AS fundingTrack, a.preferred_session AS preferredSession,
+  a.field_of_study AS fieldOfStudy, a.university, a.english_level AS englishLevel, a.english_level_parsed AS englishCefr,
+  a.french_level AS frenchLevel, a.french_level_parsed AS frenchCefr,
   a.other_languages AS otherLanguages, a.submitted_at AS submittedAt, t.assignee`;
 
 export function listQueue(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort, offset: number, limit: number, withTotal = true): TriagePage {

@@ -24,6 +24,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountRow, TriageFilter } from '../../../shared/api/contract';
 import { useFormat } from '../../i18n/format';
+import { useListedValueText } from '../../i18n/listed-values';
 
 const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 const FUNDING = ['nato', 'grant', 'unknown'] as const;
@@ -55,6 +56,7 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.resolvedLanguage ?? i18n.language);
   const format = useFormat();
+  const values = useListedValueText();
   const fundingLabelId = useId();
   const set = (patch: Partial<TriageFilter>) => {
     const next: TriageFilter = { ...filter, ...patch };
@@ -100,12 +102,12 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
     t('triage.filter.fieldTag', { field: t(`triage.column.${column}`), values });
   const tags: { key: keyof TriageFilter; text: string }[] = [];
   if (filter.nationality?.length) tags.push({ key: 'nationality', text: fieldTag('nationality', nationalityNames(filter.nationality)) });
-  if (filter.funding?.length) tags.push({ key: 'funding', text: fieldTag('funding', filter.funding.map((f) => t(`triage.filter.funding.${f}`)).join(', ')) });
+  if (filter.funding?.length) tags.push({ key: 'funding', text: fieldTag('funding', filter.funding.map((f) => values.funding(f)).join(', ')) });
   if (filter.preferredSession?.length) tags.push({ key: 'preferredSession', text: fieldTag('preferredSession', filter.preferredSession.join(', ')) });
   if (filter.fieldOfStudy) tags.push({ key: 'fieldOfStudy', text: fieldTag('fieldOfStudy', filter.fieldOfStudy) });
   if (filter.university) tags.push({ key: 'university', text: fieldTag('university', filter.university) });
-  if (filter.englishAtLeast) tags.push({ key: 'englishAtLeast', text: t('triage.filter.englishAtLeastTag', { level: filter.englishAtLeast }) });
-  if (filter.frenchAtLeast) tags.push({ key: 'frenchAtLeast', text: t('triage.filter.frenchAtLeastTag', { level: filter.frenchAtLeast }) });
+  if (filter.englishAtLeast) tags.push({ key: 'englishAtLeast', text: t('triage.filter.englishAtLeastTag', { level: values.level(filter.englishAtLeast) }) });
+  if (filter.frenchAtLeast) tags.push({ key: 'frenchAtLeast', text: t('triage.filter.frenchAtLeastTag', { level: values.level(filter.frenchAtLeast) }) });
   if (filter.scoreAtLeast !== undefined) tags.push({ key: 'scoreAtLeast', text: t('triage.filter.scoreAtLeastTag', { score: filter.scoreAtLeast }) });
   if (filter.unscored) tags.push({ key: 'unscored', text: t('triage.filter.unscored') });
   if (filter.submittedFrom) tags.push({ key: 'submittedFrom', text: t('triage.filter.fromTag', { date: format.date(filter.submittedFrom) }) });
@@ -129,7 +131,7 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
                 {FUNDING.map((f) => (
                   <Checkbox
                     key={f}
-                    label={t(`triage.filter.funding.${f}`)}
+                    label={values.funding(f)}
                     checked={filter.funding?.includes(f) ?? false}
                     onChange={(_e, data) => {
                       const others = (filter.funding ?? []).filter((x) => x !== f);
@@ -151,7 +153,7 @@ export function QueueFilters({ filter, facets, onChange }: { filter: TriageFilte
                   <option value="">{t('triage.filter.any')}</option>
                   {LEVELS.map((l) => (
                     <option key={l} value={l}>
-                      {l}
+                      {values.level(l)}
                     </option>
                   ))}
                 </Select>

@@ -3,11 +3,12 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TriageColumn, TriageRow, TriageSort } from '../../../shared/api/contract';
 import { Highlighted } from '../../components/Highlighted';
 import { useFormat } from '../../i18n/format';
+import { useListedValueText } from '../../i18n/listed-values';
 import { applicantName, useTriageWords } from './triageWords';
 import type { QueueWindow } from './useQueueWindow';
 
@@ -62,6 +63,7 @@ const useStyles = makeStyles({
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
   current: { boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2, ':hover': { backgroundColor: tokens.colorBrandBackground2Hover } },
   cell: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  unreadable: { fontStyle: 'italic', color: tokens.colorPaletteDarkOrangeForeground1 },
   placeholder: { color: tokens.colorNeutralForeground4 },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
@@ -134,6 +136,17 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
 
   const terms = window.searchTerms;
   const nationalityText = useNationalityText();
+  const values = useListedValueText();
+  // A value Cohort cannot read shows as written, marked, with why in its tooltip.
+  const readOrRaw = useCallback(
+    (read: string | null, raw: string) =>
+      read !== null || raw.trim() === '' ? (read ?? '') : (
+        <span className={styles.unreadable} title={t('values.unreadable', { value: raw })}>
+          {raw}
+        </span>
+      ),
+    [styles.unreadable, t],
+  );
   const columnDefs = useMemo<ColumnDef<TriageRow>[]>(() => {
     const cell = (row: TriageRow, column: TriageColumn) => {
       switch (column) {
@@ -152,12 +165,19 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
         case 'university':
         case 'fieldOfStudy':
           return <Highlighted text={row[column]} terms={terms} />;
+        // As read, like the filters and the sort; the export's own words are in the detail.
+        case 'englishLevel':
+          return readOrRaw(row.englishCefr === null ? null : values.level(row.englishCefr), row.englishLevel);
+        case 'frenchLevel':
+          return readOrRaw(row.frenchCefr === null ? null : values.level(row.frenchCefr), row.frenchLevel);
+        case 'funding':
+          return readOrRaw(row.fundingTrack === null ? null : values.funding(row.fundingTrack), row.funding);
         default:
           return row[column] ?? '';
       }
     };
     return columns.map((id) => ({ id, header: () => t(`triage.column.${id}`), cell: (info) => cell(info.row.original, id), size: WIDTH[id] }));
-  }, [columns, t, terms, words, format, nationalityText]);
+  }, [columns, t, terms, words, format, nationalityText, values, readOrRaw]);
   const visibleRows = useMemo(() => items.map((item) => window.rowAt(item.index)).filter((r): r is TriageRow => r !== undefined), [items, window]);
   const table = useReactTable({ data: visibleRows, columns: columnDefs, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => String(r.ref) });
   const width = columns.reduce((w, c) => w + WIDTH[c], 0);

@@ -29,6 +29,10 @@ import { parseDivision } from '../../../shared/domain/divisions';
 import { SCORE_MAX, SCORE_MIN } from '../../../shared/domain/stages';
 import { ErrorBar } from '../../components/ErrorBar';
 import { LongText } from '../../components/LongText';
+import { useListedValueText } from '../../i18n/listed-values';
+import { parseFunding, parseLevel } from '../../../shared/domain/listed-values';
+import { countryCode } from '../../../shared/domain/country-names';
+import { useNationalityText } from '../../i18n/countries';
 import { Highlighted } from '../../components/Highlighted';
 import { useFormat, type Format } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
@@ -495,18 +499,27 @@ const KeyFacts = memo(function KeyFacts({ raw, searchTerms }: { raw: Record<stri
   const format = useFormat();
   const value = (key: string) => (raw[key] ?? '').trim();
   const highlighted = (key: string) => <Highlighted text={value(key)} terms={searchTerms} />;
-  const nationality = value('secondNationality') === '' ? value('nationality') : t('triageDetail.facts.nationalities', { first: value('nationality'), second: value('secondNationality') });
+  const values = useListedValueText();
+  // Levels and funding as the rules read them (the export's words are under "Raw fields").
+  const level = (key: string) => {
+    const read = parseLevel(value(key));
+    return read === null ? value(key) : values.level(read);
+  };
+  const fundingTrack = parseFunding(value('funding'));
+  const nationalityText = useNationalityText();
+  const country = (key: string) => nationalityText(countryCode(value(key)), value(key));
+  const nationality = value('secondNationality') === '' ? country('nationality') : t('triageDetail.facts.nationalities', { first: country('nationality'), second: country('secondNationality') });
   const facts: [string, ReactNode, boolean][] = [
     [t('triageDetail.facts.nationality'), nationality, value('nationality') === ''],
-    [t('triageDetail.facts.funding'), value('funding'), value('funding') === ''],
+    [t('triageDetail.facts.funding'), fundingTrack === null ? value('funding') : values.funding(fundingTrack), value('funding') === ''],
     [t('triageDetail.facts.session'), value('preferredSession'), value('preferredSession') === ''],
     [t('triageDetail.facts.university'), highlighted('university'), value('university') === ''],
     [t('triageDetail.facts.field'), highlighted('fieldOfStudy'), value('fieldOfStudy') === ''],
     [t('triageDetail.facts.degree'), value('highestDegree'), value('highestDegree') === ''],
     [t('triageDetail.facts.years'), value('yearsCompleted'), value('yearsCompleted') === ''],
     [t('triageDetail.facts.degreeDate'), shownDate(value('degreeDate'), format), value('degreeDate') === ''],
-    [t('triageDetail.facts.english'), value('englishLevel'), value('englishLevel') === ''],
-    [t('triageDetail.facts.french'), value('frenchLevel'), value('frenchLevel') === ''],
+    [t('triageDetail.facts.english'), level('englishLevel'), value('englishLevel') === ''],
+    [t('triageDetail.facts.french'), level('frenchLevel'), value('frenchLevel') === ''],
     [t('triageDetail.facts.otherLanguages'), value('otherLanguages'), value('otherLanguages') === ''],
     [t('triageDetail.facts.submitted'), shownDateTime(value('submittedOn'), format), value('submittedOn') === ''],
     [t('triageDetail.facts.position'), highlighted('position'), value('position') === ''],
