@@ -53,11 +53,14 @@ test('an export without a Nationality column: the mapping step says which rule c
   await expect(warning).toContainText('One eligibility rule cannot be judged with this file');
   await expect(warning).toContainText('Nationality: no column is mapped to “Nationality”.');
   await screenshot(page, 'import-unjudged-en');
-  // Taking the e-mail away too: the application limit has nothing to count persons by but the candidate id.
+  // Without the candidate id and the e-mail, the limit still finds a person by name and birth date…
   await dialog.getByRole('combobox', { name: /What column B “Candidate ID” becomes/ }).selectOption({ label: 'Ignore this column' });
   await dialog.getByRole('combobox', { name: /What column F “Email” becomes/ }).selectOption({ label: 'Ignore this column' });
+  await expect(warning).toContainText('One eligibility rule cannot be judged with this file');
+  // …and without the first name, it has nothing to tell persons apart by.
+  await dialog.getByRole('combobox', { name: /What column C “First Name” becomes/ }).selectOption({ label: 'Ignore this column' });
   await expect(warning).toContainText('2 eligibility rules cannot be judged with this file');
-  await expect(warning).toContainText('Applications per person: no column is mapped to “Candidate ID” or “Email”.');
+  await expect(warning).toContainText('Applications per person: no column is mapped to “Candidate ID”, “Email” or all of “First Name”, “Last Name” and “Date of Birth”.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(await api<{ applicationCount: number }[]>(page, 'campaign.list', {}).then((list) => list.find((c) => (c as unknown as { id: number }).id === campaignId)?.applicationCount)).toBe(0);

@@ -48,11 +48,15 @@ describe('which columns each criterion reads (CRITERION_FIELDS)', () => {
     expect(criteriaWithoutColumns(all)).toEqual([]);
     const noNationality = new Set([...all].filter((k) => k !== 'nationality'));
     expect(criteriaWithoutColumns(noNationality)).toEqual([{ criterion: 'nationality', missing: ['nationality'] }]);
-    // The limit needs a candidate account or an e-mail: either will do.
+    // The limit groups a person's applications by candidate account, e-mail, or name and birth date: any will do.
     const noCandidate = new Set([...all].filter((k) => k !== 'candidateId'));
     expect(criteriaWithoutColumns(noCandidate)).toEqual([]);
-    const noIdentity = new Set([...all].filter((k) => k !== 'candidateId' && k !== 'email'));
-    expect(criteriaWithoutColumns(noIdentity)).toEqual([{ criterion: 'applicationLimit', missing: [['candidateId', 'email']] }]);
+    const namesOnly = new Set([...all].filter((k) => k !== 'candidateId' && k !== 'email'));
+    expect(criteriaWithoutColumns(namesOnly)).toEqual([]);
+    const noIdentity = new Set([...namesOnly].filter((k) => k !== 'firstName'));
+    expect(criteriaWithoutColumns(noIdentity)).toEqual([
+      { criterion: 'applicationLimit', missing: [{ anyOf: [['candidateId'], ['email'], ['firstName', 'lastName', 'dateOfBirth']] }] },
+    ]);
     const noSubmission = new Set([...all].filter((k) => k !== 'submittedOn'));
     expect(criteriaWithoutColumns(noSubmission).map((c) => c.criterion)).toEqual(['age', 'deadline']);
   });

@@ -131,7 +131,9 @@ describe('i18n catalogues', () => {
       ...NOT_RETAINED_REASONS.map((reason) => `triageDetail.reason.${reason}`),
       ...TRIAGE_ACTION_KINDS.map((kind) => `triageDetail.kind.${kind}`),
       ...TRIAGE_COLUMNS.map((column) => `triage.column.${column}`),
-      ...(['nato', 'grant', 'unknown'] as const).map((funding) => `triage.filter.funding.${funding}`),
+      ...(['nato', 'grant', 'unknown'] as const).map((funding) => `values.funding.${funding}`),
+      ...(['triage', 'finishTriage'] as const).map((kind) => `overview.next.${kind}`),
+      ...(['reading', 'writing'] as const).flatMap((state) => [`importActivity.${state}`, `importActivity.${state}Elsewhere`]),
     ];
     expect(built.filter((key) => !exists(key))).toEqual([]);
   });

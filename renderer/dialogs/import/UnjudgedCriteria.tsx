@@ -29,6 +29,9 @@ export function UnjudgedCriteria({ mapping }: { mapping: readonly ColumnTarget[]
     return criteriaWithoutColumns(mapped);
   }, [mapping]);
   if (unjudged.length === 0) return null;
+  const quoted = (field: ApplicationFieldKey) => t('import.unjudged.quoted', { name: fieldLabel(field, language) });
+  // A set of columns needed together: "all of “First Name”, “Last Name” and “Date of Birth”".
+  const whole = (set: readonly ApplicationFieldKey[]) => (set.length === 1 && set[0] ? quoted(set[0]) : t('import.unjudged.allOf', { columns: format.list(set.map(quoted)) }));
   return (
     <MessageBar intent="warning" layout="multiline" className={styles.bar} data-testid="unjudged-criteria">
       <MessageBarBody>
@@ -39,9 +42,7 @@ export function UnjudgedCriteria({ mapping }: { mapping: readonly ColumnTarget[]
               {t('import.unjudged.line', {
                 count: missing.length,
                 criterion: t(`screening.detail.criterion.${criterion}`),
-                columns: format.list(
-                  missing.map((need) => (typeof need === 'string' ? [need] : need)).map((group) => format.orList(group.map((field) => t('import.unjudged.quoted', { name: fieldLabel(field, language) })))),
-                ),
+                columns: format.list(missing.map((need) => (typeof need === 'string' ? quoted(need) : format.orList(need.anyOf.map(whole))))),
               })}
             </li>
           ))}

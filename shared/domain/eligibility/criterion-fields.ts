@@ -8,11 +8,13 @@ import type { CriterionName } from './types';
  * applications with every other column blanked and checks each criterion's answer is unchanged,
  * so a criterion that starts reading another column fails there until it is listed here.
  *
- * `needs`: without one of these the criterion cannot be judged for anyone (a list inside means any
- * one of them will do). `reads`: everything it may look at, `needs` included.
+ * `needs`: without one of these the criterion cannot be judged for anyone (`anyOf`: any one of
+ * these sets of columns will do, each set whole). `reads`: everything it may look at.
  */
+export type Need = ApplicationFieldKey | { readonly anyOf: readonly (readonly ApplicationFieldKey[])[] };
+
 export interface CriterionFields {
-  needs: readonly (ApplicationFieldKey | readonly ApplicationFieldKey[])[];
+  needs: readonly Need[];
   reads: readonly ApplicationFieldKey[];
 }
 
@@ -24,24 +26,28 @@ export const CRITERION_FIELDS: Record<CriterionName, CriterionFields> = {
   education: { needs: ['currentlyEnrolled', 'yearsCompleted', 'degreeDate'], reads: ['currentlyEnrolled', 'yearsCompleted', 'degreeDate', 'submittedOn'] },
   language: { needs: ['englishLevel', 'frenchLevel'], reads: ['englishLevel', 'frenchLevel'] },
   deadline: { needs: ['funding', 'submittedOn'], reads: ['funding', 'submittedOn'] },
-  // One person's applications are counted together: by candidate account, else e-mail, else name and birth date.
+  // One person's applications are counted together: by candidate account, e-mail, or name and birth date.
   applicationLimit: {
-    needs: [['candidateId', 'email']],
+    needs: [{ anyOf: [['candidateId'], ['email'], ['firstName', 'lastName', 'dateOfBirth']] }],
     reads: ['candidateId', 'email', 'firstName', 'lastName', 'dateOfBirth', 'submittedOn', 'applicationId'],
   },
 };
 
 export interface UnjudgedCriterion {
   criterion: CriterionName;
-  /** The needed fields no column of the file is mapped to; a list inside: none of these ("any of") is. */
-  missing: (ApplicationFieldKey | readonly ApplicationFieldKey[])[];
+  /** What the criterion needs that no column of the file is mapped to. */
+  missing: Need[];
+}
+
+function isMet(need: Need, mapped: ReadonlySet<ApplicationFieldKey>): boolean {
+  return typeof need === 'string' ? mapped.has(need) : need.anyOf.some((set) => set.every((field) => mapped.has(field)));
 }
 
 /** The criteria an export with these mapped fields cannot fully judge, and which columns it lacks. */
 export function criteriaWithoutColumns(mapped: ReadonlySet<ApplicationFieldKey>): UnjudgedCriterion[] {
   const out: UnjudgedCriterion[] = [];
   for (const [criterion, fields] of Object.entries(CRITERION_FIELDS) as [CriterionName, CriterionFields][]) {
-    const missing = fields.needs.filter((need) => (typeof need === 'string' ? !mapped.has(need) : !need.some((field) => mapped.has(field))));
+    const missing = fields.needs.filter((need) => !isMet(need, mapped));
     if (missing.length > 0) out.push({ criterion, missing });
   }
   return out;
