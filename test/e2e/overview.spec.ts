@@ -66,6 +66,11 @@ test('the Overview shows the verdicts, triage per division and the next step, an
   await expect(page.getByTestId('overview-triage').getByRole('columnheader', { name: 'Proposée pour la liste restreinte' })).toBeVisible();
   await screenshot(page, 'overview-triage-fr');
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
+  // Dark, as the system asks: the bars and their figures stay readable.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+  await screenshot(page, 'overview-triage-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The button opens the division with the most applications waiting, on the Divisions page.
   await next.getByRole('button', { name: `Open ${after.nextStep.queue}` }).click();
