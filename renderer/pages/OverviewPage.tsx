@@ -2,6 +2,7 @@ import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components'
 import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { CountRow, Overview } from '../../shared/api/contract';
+import { countryName } from '../../shared/domain/country-names';
 import { DIVISIONS } from '../../shared/domain/divisions';
 import { useQuery } from '../api/hooks';
 import { useDemoLoad } from '../api/useDemoLoad';
@@ -124,7 +125,7 @@ function OverviewFigures({ overview }: { overview: Overview }) {
   const divisions = toRows(byCountDesc(overview.byDivision), divisionName, notGiven, format);
   const funding = toRows(byCountDesc(overview.byFunding), fundingName, notGiven, format);
   const sessions = toRows(byCountDesc(overview.bySession), same, notGiven, format);
-  const nationalities = toRows(overview.topNationalities, same, notGiven, format);
+  const nationalities = toRows(overview.topNationalities, (code) => countryName(code, language), t('countries.noCountry'), format);
   const weeks = toRows(overview.byWeek, (key) => format.shortDate(key), notGiven, format);
   const peak = weeks.reduce<ChartRow | undefined>((a, b) => (a && a.value >= b.value ? a : b), undefined);
 

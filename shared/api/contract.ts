@@ -76,6 +76,7 @@ export interface Overview {
   byDivision: CountRow[];
   byFunding: CountRow[];
   bySession: CountRow[];
+  /** Countries (ISO alpha-2), however the export spelled them; null: a nationality naming no country. */
   topNationalities: CountRow[];
   /** Submissions per ISO week (Monday, YYYY-MM-DD), oldest first. */
   byWeek: CountRow[];

@@ -47,6 +47,10 @@ describe('tables show and filter what the export means, not how it was written',
       const facets = await client.call('triage.facets', { campaignId: 1, queue: 'all' });
       expect(facets.nationality).toEqual(expect.arrayContaining([{ key: 'BE', count: 4 }, { key: 'NO', count: 1 }]));
 
+      // The Overview counts countries too, not spellings.
+      const overview = await client.call('overview.get', { campaignId: 1 });
+      expect(overview.topNationalities).toEqual(expect.arrayContaining([{ key: 'BE', count: 4 }, { key: 'NO', count: 1 }]));
+
       const screening = await client.call('screening.list', { campaignId: 1, tab: 'all', search: 'NIP-BE-1', limit: 1 });
       expect(screening.rows[0]).toMatchObject({ nationality: 'Belgique', nationalityCode: 'BE', divisionCode: expect.any(String) });
     } finally {

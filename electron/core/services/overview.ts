@@ -12,7 +12,7 @@ import { sidebar } from '../triage/read';
 import { loadCampaign } from './campaign-store';
 import { screeningUnderWay } from './screening';
 
-type GroupColumn = 'divisionCode' | 'funding' | 'preferredSession' | 'nationality';
+type GroupColumn = 'divisionCode' | 'funding' | 'preferredSession' | 'nationalityCode';
 
 async function countBy(db: Kysely<Database>, campaignId: number, column: GroupColumn, limit?: number): Promise<CountRow[]> {
   let query = db
@@ -135,7 +135,8 @@ export const overviewHandlers: HandlerTable<'overview.get'> = {
       byDivision: await countBy(db, campaignId, 'divisionCode'),
       byFunding: mergeBy(await countBy(db, campaignId, 'funding'), (raw) => parseFunding(raw) ?? raw),
       bySession: await countBy(db, campaignId, 'preferredSession'),
-      topNationalities: await countBy(db, campaignId, 'nationality', 10),
+      // By country, however the export spelled it ("BE", "Belgique", "Belgium"); null: names no country.
+      topNationalities: await countBy(db, campaignId, 'nationalityCode', 10),
       byWeek: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count })),
       firstSubmission: totals.first,
       lastSubmission: totals.last,
