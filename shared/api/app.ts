@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { emptyInput, returns } from './common';
+
+/** The app itself: what the window shows first, and the name an officer's decisions carry. */
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  databasePath: string;
+  backupDirectory: string;
+  /** The OS user: the default officer name. */
+  userName: string;
+  /** The name this OS user's decisions carry (recorded once; the OS user name until then). */
+  officer: string;
+  /** True when no campaign of this database holds applications yet: show the first-run screen. */
+  isEmpty: boolean;
+}
+
+export const appMethods = {
+  'app.info': { input: emptyInput, output: returns<AppInfo>() },
+  /** The name the current OS user's decisions carry (default: the OS user name). */
+  'app.setOfficerName': { input: z.object({ name: z.string().trim().min(1, 'Write your name').max(200) }).strict(), output: returns<{ officer: string }>() },
+} as const;
