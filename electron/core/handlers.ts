@@ -1,14 +1,14 @@
 import type { Handlers } from './dispatch';
-import { appHandlers } from './services/app';
-import { applicationHandlers } from './services/applications';
-import { campaignHandlers } from './services/campaigns';
-import { databaseHandlers } from './services/database';
-import { demoHandlers } from './services/demo';
-import { importHandlers } from './services/imports';
-import { overviewHandlers } from './services/overview';
-import { officerHandlers } from './services/officer';
-import { screeningHandlers } from './services/screening';
-import { triageHandlers } from './services/triage';
+import { appHandlers } from './app/handlers';
+import { applicationHandlers } from './applications/handlers';
+import { campaignHandlers } from './campaigns/handlers';
+import { databaseHandlers } from './database/handlers';
+import { demoHandlers } from './demo/handlers';
+import { importHandlers } from './import/handlers';
+import { overviewHandlers } from './overview/handlers';
+import { officerHandlers } from './app/officer';
+import { screeningHandlers } from './screening/handlers';
+import { triageHandlers } from './triage/handlers';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
 export const handlers: Handlers = {

@@ -7,7 +7,7 @@ import { ImportJobs } from './import/jobs';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
 import type { ServiceContext } from './context';
-import { resumeOwedScreening } from './services/screening';
+import { resumeOwedScreening } from './screening/handlers';
 import { ensurePrivateFolder } from '../../db/private-files';
 
 export interface CoreOptions {

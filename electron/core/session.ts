@@ -9,8 +9,8 @@ import { PRIVATE_FOLDER_MODE } from '../../db/private-files';
 import { createKysely, openSqlite, type SqliteDatabase } from '../../db/connection';
 import { inspectDatabaseFile, pendingMigrations, runMigrations } from '../../db/migrate';
 import type { Database } from '../../db/schema';
-import { seedNewDatabase } from './services/campaign-store';
-import { reparseApplications } from './services/application-store';
+import { seedNewDatabase } from './campaigns/store';
+import { reparseApplications } from './applications/store';
 
 export interface OpenDatabase {
   path: string;

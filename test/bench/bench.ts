@@ -8,7 +8,7 @@ import { createClient } from '../../shared/api/client';
 import { APPLICATION_FIELDS } from '../../shared/domain/application-fields';
 import { parseStatus } from '../../shared/domain/listed-values';
 import { runMigrations } from '../../db/migrate';
-import { columnOf } from '../../electron/core/services/application-store';
+import { columnOf } from '../../electron/core/applications/store';
 import { generateDemoApplications } from '../../electron/core/demo/generate';
 import { startWorkerHost } from '../../electron/core/worker-host';
 import { watchEventLoop } from './event-loop';

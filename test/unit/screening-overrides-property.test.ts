@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationRecord } from '../../shared/domain/application-fields';
-import { insertApplications } from '../../electron/core/services/application-store';
+import { insertApplications } from '../../electron/core/applications/store';
 import { record } from './support/screening-input';
 import { openTestApp, useTempDir, type TestApp } from './support/temp';
 

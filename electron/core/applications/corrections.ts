@@ -1,8 +1,8 @@
 import type { ApplicationFieldKey, ApplicationRecord, CorrectableField } from '../../../shared/domain/application-fields';
 import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
-import { columnOf, extraOfRow, recordOfRow, STORED_COLUMNS, storedValues } from '../services/application-store';
-import { auditWriter } from '../services/audit';
+import { columnOf, extraOfRow, recordOfRow, STORED_COLUMNS, storedValues } from './store';
+import { auditWriter } from '../audit/audit-log';
 
 /**
  * Officers' corrections of imported values (a mistyped date of birth, a country written oddly).

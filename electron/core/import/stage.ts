@@ -2,7 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ColumnTarget, ImportCounts, ImportUpdate, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
 import { ConflictError, ValidationError } from '../../../shared/api/errors';
 import { activeCorrections, withCorrections } from '../applications/corrections';
-import { changedFields, insertRows, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type FieldChange, type SqlValue } from '../services/application-store';
+import { changedFields, insertRows, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type FieldChange, type SqlValue } from '../applications/store';
 import { dropStaged, newTempTableNames, type ImportJob } from './jobs';
 import { scanFile } from './scan';
 

@@ -1,7 +1,7 @@
 import type { DuplicateList, DuplicatePair, DuplicateSide, DuplicateSignalName, ScreeningVerdict } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
-import { auditWriter } from '../services/audit';
+import { auditWriter } from '../audit/audit-log';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './effective-verdict';
 import { possibleDuplicates } from './run';
 

@@ -14,8 +14,8 @@ import {
 } from '../../../shared/domain/eligibility';
 import type { CefrLevel, FundingTrack } from '../../../shared/domain/listed-values';
 import type { SqliteDatabase } from '../../../db/connection';
-import { columnOf, PARSED_COLUMNS } from '../services/application-store';
-import { auditWriter } from '../services/audit';
+import { columnOf, PARSED_COLUMNS } from '../applications/store';
+import { auditWriter } from '../audit/audit-log';
 import { markScreened } from './owed';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../../../shared/domain/eligibility/possible-duplicates';
 

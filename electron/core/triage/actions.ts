@@ -5,7 +5,7 @@ import { INITIAL_STAGE, type NotRetainedReason, type Stage } from '../../../shar
 import type { SqliteDatabase } from '../../../db/connection';
 import { correctApplication } from '../applications/corrections';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../screening/effective-verdict';
-import { auditWriter } from '../services/audit';
+import { auditWriter } from '../audit/audit-log';
 
 /**
  * Officers' triage actions. Each action is one row in triage_actions (a bulk action too), with

@@ -19,7 +19,7 @@ import { searchTerms } from '../../../shared/domain/search-text';
 import { INITIAL_STAGE, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../db/connection';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
-import { cachedStatement, exportChangesOf, extraOfRow, recordOfRow } from '../services/application-store';
+import { cachedStatement, exportChangesOf, extraOfRow, recordOfRow } from '../applications/store';
 import { viewOf } from './actions';
 import { queueSql, STAGE } from './queue-query';
 

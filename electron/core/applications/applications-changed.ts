@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
 import { updateSearchIndex } from '../triage/search-index';
-import { scheduleRescreen } from './screening';
+import { scheduleRescreen } from '../screening/handlers';
 
 /** The background task that brings the full-text index up to date; searches wait for it. */
 export const SEARCH_INDEX_TASK = 'search-index';

@@ -2,11 +2,11 @@ import type { SavedView } from '../../../shared/api/contract';
 import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
-import { addNote, decide, score, undoLast } from '../triage/actions';
-import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from '../triage/read';
-import { auditWriter } from './audit';
-import { officerName } from './officer';
-import { applicationsChanged, scheduleSearchIndex, SEARCH_INDEX_TASK } from './applications-changed';
+import { addNote, decide, score, undoLast } from './actions';
+import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from './read';
+import { auditWriter } from '../audit/audit-log';
+import { officerName } from '../app/officer';
+import { applicationsChanged, scheduleSearchIndex, SEARCH_INDEX_TASK } from '../applications/applications-changed';
 
 /** Waits for all screening, and for the search index when the view searches (scheduling it if rows are pending). */
 async function readyFor(ctx: ServiceContext, search: string | undefined): Promise<void> {

@@ -2,8 +2,8 @@ import type { DatabaseInfo } from '../../../shared/api/contract';
 import type { ServiceContext } from '../context';
 import { checkDatabaseFile } from '../database-file';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
-import { writeAudit } from './audit';
+import { officerName } from '../app/officer';
+import { writeAudit } from '../audit/audit-log';
 
 function databaseInfo(ctx: ServiceContext): DatabaseInfo {
   const { path, sqlite } = ctx.session.open;

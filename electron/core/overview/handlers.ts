@@ -9,8 +9,8 @@ import type { SqliteDatabase } from '../../../db/connection';
 import type { HandlerTable } from '../dispatch';
 import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/effective-verdict';
 import { sidebar } from '../triage/read';
-import { loadCampaign } from './campaign-store';
-import { screeningUnderWay } from './screening';
+import { loadCampaign } from '../campaigns/store';
+import { screeningUnderWay } from '../screening/handlers';
 
 type GroupColumn = 'divisionCode' | 'funding' | 'preferredSession' | 'nationalityCode';
 

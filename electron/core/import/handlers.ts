@@ -4,16 +4,16 @@ import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../.
 import { columnTargetSchema } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
-import { commitImport } from '../import/commit';
-import { runStep } from '../import/jobs';
-import { automaticMapping, columnLetter, detectField, headerSignature } from '../import/headers';
-import { openTable } from '../import/read';
-import { GarbledSample } from '../import/read/garbled-text';
-import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from '../import/stage';
+import { officerName } from '../app/officer';
+import { commitImport } from './commit';
+import { runStep } from './jobs';
+import { automaticMapping, columnLetter, detectField, headerSignature } from './headers';
+import { openTable } from './read/index';
+import { GarbledSample } from './read/garbled-text';
+import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from './stage';
 import { toCsv } from '../export/csv';
-import { loadCampaign } from './campaign-store';
-import { applicationsChanged } from './applications-changed';
+import { loadCampaign } from '../campaigns/store';
+import { applicationsChanged } from '../applications/applications-changed';
 
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;

@@ -1,6 +1,6 @@
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
-import { correctApplication } from '../applications/corrections';
+import { officerName } from '../app/officer';
+import { correctApplication } from './corrections';
 import { applicationsChanged } from './applications-changed';
 
 export const applicationHandlers: HandlerTable<'application.correct'> = {

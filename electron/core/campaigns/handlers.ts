@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
-import { writeAudit } from './audit';
-import { loadCampaign, mergeSettings, readSettings } from './campaign-store';
-import { scheduleRescreen } from './screening';
+import { officerName } from '../app/officer';
+import { writeAudit } from '../audit/audit-log';
+import { loadCampaign, mergeSettings, readSettings } from './store';
+import { scheduleRescreen } from '../screening/handlers';
 
 export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | 'campaign.create' | 'campaign.update'> = {
   async 'campaign.list'(_input, ctx) {

@@ -3,14 +3,14 @@ import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
-import { decideDuplicate, listDuplicates } from '../screening/duplicates';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
-import { screenAndStore, settingsImpact } from '../screening/run';
-import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from '../screening/owed';
-import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from './application-store';
-import { auditWriter } from './audit';
-import { loadCampaign, mergeSettings } from './campaign-store';
+import { officerName } from '../app/officer';
+import { decideDuplicate, listDuplicates } from './duplicates';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './effective-verdict';
+import { screenAndStore, settingsImpact } from './run';
+import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from './owed';
+import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../applications/store';
+import { auditWriter } from '../audit/audit-log';
+import { loadCampaign, mergeSettings } from '../campaigns/store';
 
 const screeningKey = (campaignId: number) => `screen:${campaignId}`;
 

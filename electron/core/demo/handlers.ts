@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { ConflictError } from '../../../shared/api/errors';
 import { parseStatus } from '../../../shared/domain/listed-values';
-import { generateDemoApplications } from '../demo/generate';
+import { generateDemoApplications } from './generate';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
-import { insertApplications } from './application-store';
-import { writeAudit } from './audit';
-import { firstCampaignId, loadCampaign } from './campaign-store';
-import { applicationsChanged } from './applications-changed';
+import { officerName } from '../app/officer';
+import { insertApplications } from '../applications/store';
+import { writeAudit } from '../audit/audit-log';
+import { firstCampaignId, loadCampaign } from '../campaigns/store';
+import { applicationsChanged } from '../applications/applications-changed';
 
 const PROGRESS_EVERY = 1000;
 
