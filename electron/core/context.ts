@@ -1,4 +1,4 @@
-import type { ApiEvent } from '../../shared/api/contract';
+import type { ApiEvent, ChangedEvent, MethodName } from '../../shared/api/contract';
 import type { BackgroundTasks } from './background';
 import type { ImportJobs } from './import/jobs';
 import type { DatabaseSession } from './session';
@@ -14,4 +14,22 @@ export interface ServiceContext {
   userName: string;
   appVersion: string;
   log?: (message: string, error?: unknown) => void;
+}
+
+/**
+ * Who makes a request, as its transport knows it: the OS user in the app and the CLI, the web
+ * host's session. Team mode gives each officer their own identity here.
+ */
+export interface Caller {
+  userName: string;
+}
+
+/** What a handler receives: the services' context, with the request's caller and helpers. */
+export interface RequestContext extends ServiceContext {
+  method: MethodName;
+  caller: Caller;
+  /** The name the caller's decisions carry (their recorded officer name, else their user name); read once per request. */
+  readonly officer: string;
+  /** Tells every window what this request changed, so each reloads what shows it. */
+  changed(scope: ChangedEvent['scope'], about?: { campaignId?: number; refs?: number[] }): void;
 }

@@ -1,26 +1,48 @@
 import { isMethodName, methods, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract';
 import { toErrorData, ValidationError, type ApiResult, type ErrorIssue } from '../../shared/api/errors';
-import type { ServiceContext } from './context';
+import { officerNameOf } from './app/officer';
+import type { Caller, RequestContext, ServiceContext } from './context';
 
 /** A service function for one method: validated input in, output out; throws AppError types. */
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
-  ctx: ServiceContext,
+  ctx: RequestContext,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 /** One domain's table of handlers (Actual Budget style); `Handlers` joins them all. */
 export type HandlerTable<M extends MethodName> = { [K in M]: Handler<K> };
 export type Handlers = HandlerTable<MethodName>;
 
-export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult>;
+/** `caller`: who asks, as the transport knows it; the process's OS user when it does not say. */
+export type Dispatch = (method: unknown, input: unknown, caller?: Caller) => Promise<ApiResult>;
+
+/** A request slower than this is logged (its method and time, never its input: that holds personal data). */
+export const SLOW_REQUEST_MS = 200;
+
+/** The context of one request: who asks, and what it may announce. The officer's name is read once, when first needed. */
+export function requestContext(ctx: ServiceContext, method: MethodName, caller: Caller): RequestContext {
+  let officer: string | undefined;
+  return {
+    ...ctx,
+    method,
+    caller,
+    get officer() {
+      officer ??= officerNameOf(ctx.session.open.sqlite, caller.userName);
+      return officer;
+    },
+    changed(scope, about = {}) {
+      ctx.emit({ type: 'changed', scope, ...about });
+    },
+  };
+}
 
 /**
  * The single entry point every transport reaches. It refuses unknown methods, validates input
  * against the contract's schema before a service runs (so a malformed request writes nothing),
  * and turns every error into plain tagged data.
  */
-export function createDispatcher(handlers: Handlers, ctx: ServiceContext): Dispatch {
-  return async (method, input) => {
+export function createDispatcher(handlers: Handlers, ctx: ServiceContext, now: () => number = () => performance.now()): Dispatch {
+  return async (method, input, caller = { userName: ctx.userName }) => {
     if (!isMethodName(method)) {
       return {
         ok: false,
@@ -36,9 +58,10 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext): Dispa
       const where = issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
       return { ok: false, error: new ValidationError(`Cohort could not do this, because what it was given is not valid (${where}). Nothing was changed.`, issues).toData() };
     }
+    const started = now();
     try {
       const handler = handlers[method] as Handler<typeof method>;
-      const value = await handler(parsed.data as ParsedInput<typeof method>, ctx);
+      const value = await handler(parsed.data as ParsedInput<typeof method>, requestContext(ctx, method, caller));
       return { ok: true, value };
     } catch (error) {
       const data = toErrorData(error);
@@ -47,6 +70,9 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext): Dispa
       // (it holds applicants' personal data).
       if (data.code === 'Internal') ctx.log?.(`request ${method} failed`, error);
       return { ok: false, error: data };
+    } finally {
+      const took = now() - started;
+      if (took > SLOW_REQUEST_MS) ctx.log?.(`request ${method} took ${Math.round(took)} ms`);
     }
   };
 }

@@ -6,7 +6,7 @@ import { handlers } from './handlers';
 import { ImportJobs } from './import/jobs';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
-import type { ServiceContext } from './context';
+import type { Caller, ServiceContext } from './context';
 import { resumeOwedScreening } from './screening/handlers';
 import { ensurePrivateFolder } from '../../db/private-files';
 
@@ -84,12 +84,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
 /**
  * The in-process transport (tests, CLI): the same dispatcher, with a structured-clone round trip so
- * that what crosses it is exactly what could cross IPC or HTTP.
+ * that what crosses it is exactly what could cross IPC or HTTP. `caller`: who this client is (by
+ * default the process's OS user).
  */
-export function inProcessTransport(core: Core): Transport {
+export function inProcessTransport(core: Core, caller?: Caller): Transport {
   return {
     async invoke(method: string, input: unknown): Promise<ApiResult> {
-      return structuredClone(await core.dispatch(method, structuredClone(input)));
+      return structuredClone(await core.dispatch(method, structuredClone(input), caller));
     },
     subscribe: (listener) => core.subscribe((event) => listener(structuredClone(event))),
   };

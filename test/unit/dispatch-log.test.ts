@@ -28,7 +28,8 @@ describe('the log of the services', () => {
       expect(await client.tryCall('campaign.get', { campaignId: 999 })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
       expect(await client.tryCall('campaign.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'Validation' } });
       await core.settled();
-      expect(logged).toEqual([]);
+      // A slow request may be noted (its method and time only); nothing else.
+      expect(logged.filter((entry) => !/^request [\w.]+ took \d+ ms$/.test(String((entry as unknown[])[0])))).toEqual([]);
     } finally {
       await core.close();
     }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from './officer';
 
 export const appHandlers: HandlerTable<'app.info'> = {
   async 'app.info'(_input, ctx) {
@@ -11,8 +10,8 @@ export const appHandlers: HandlerTable<'app.info'> = {
       schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
       databasePath: path,
       backupDirectory: ctx.session.backupDirectory,
-      userName: ctx.userName,
-      officer: officerName(ctx),
+      userName: ctx.caller.userName,
+      officer: ctx.officer,
       isEmpty: Number(stored.n) === 0,
     };
   },

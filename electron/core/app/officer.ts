@@ -8,8 +8,14 @@ import type { HandlerTable } from '../dispatch';
  */
 const keyOf = (osUser: string) => `officerName:${osUser}`;
 
-export function officerName(ctx: Pick<ServiceContext, 'session' | 'userName'>): string {
-  return storedOfficerName(ctx.session.open.sqlite, ctx.userName) ?? ctx.userName;
+/** The name a user's decisions carry: the one they recorded, else their user name. */
+export function officerNameOf(sqlite: SqliteDatabase, userName: string): string {
+  return storedOfficerName(sqlite, userName) ?? userName;
+}
+
+/** The name work the process does by itself carries (re-screening after an import): its OS user's. */
+export function processOfficer(ctx: Pick<ServiceContext, 'session' | 'userName'>): string {
+  return officerNameOf(ctx.session.open.sqlite, ctx.userName);
 }
 
 function storedOfficerName(sqlite: SqliteDatabase, osUser: string): string | undefined {
@@ -20,8 +26,8 @@ export const officerHandlers: HandlerTable<'app.setOfficerName'> = {
   async 'app.setOfficerName'({ name }, ctx) {
     ctx.session.open.sqlite
       .prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(keyOf(ctx.userName), name);
-    ctx.emit({ type: 'changed', scope: 'database' });
+      .run(keyOf(ctx.caller.userName), name);
+    ctx.changed('database');
     return { officer: name };
   },
 };

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from '../app/officer';
 import { writeAudit } from '../audit/audit-log';
 import { loadCampaign, mergeSettings, readSettings } from './store';
 import { scheduleRescreen } from '../screening/handlers';
@@ -33,7 +32,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
         .values({ name, settingsJson: JSON.stringify(full), createdAt: now, updatedAt: now })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, { campaignId: row.id, actor: officerName(ctx), action: 'campaign.create', details: { name, settings: full } });
+      await writeAudit(trx, { campaignId: row.id, actor: ctx.officer, action: 'campaign.create', details: { name, settings: full } });
       return row.id;
     });
     ctx.emit({ type: 'changed', scope: 'campaign', campaignId: id });
@@ -52,7 +51,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
         .execute();
       await writeAudit(trx, {
         campaignId,
-        actor: officerName(ctx),
+        actor: ctx.officer,
         action: 'campaign.update',
         details: { before: { name: before.name, settings: before.settings }, after },
       });

@@ -2,7 +2,6 @@ import type { DatabaseInfo } from '../../../shared/api/contract';
 import type { ServiceContext } from '../context';
 import { checkDatabaseFile } from '../database-file';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from '../app/officer';
 import { writeAudit } from '../audit/audit-log';
 
 function databaseInfo(ctx: ServiceContext): DatabaseInfo {
@@ -25,7 +24,7 @@ export const databaseHandlers: HandlerTable<
 
   async 'database.backupNow'(_input, ctx) {
     const info = await ctx.session.backupNow('manual');
-    await writeAudit(ctx.session.open.db, { campaignId: null, actor: officerName(ctx), action: 'database.backup', subject: info.file });
+    await writeAudit(ctx.session.open.db, { campaignId: null, actor: ctx.officer, action: 'database.backup', subject: info.file });
     return info;
   },
 
@@ -35,7 +34,7 @@ export const databaseHandlers: HandlerTable<
     const deleted = ctx.session.deleteBackup(file);
     await writeAudit(ctx.session.open.db, {
       campaignId: null,
-      actor: officerName(ctx),
+      actor: ctx.officer,
       action: 'database.deleteBackup',
       subject: deleted.file,
       details: { reason: deleted.reason, createdAt: deleted.createdAt },
@@ -48,7 +47,7 @@ export const databaseHandlers: HandlerTable<
     const result = await ctx.session.restore(file);
     await writeAudit(ctx.session.open.db, {
       campaignId: null,
-      actor: officerName(ctx),
+      actor: ctx.officer,
       action: 'database.restore',
       subject: file,
       details: { safetyBackup: result.safetyBackup.file },

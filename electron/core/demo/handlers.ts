@@ -3,7 +3,6 @@ import { ConflictError } from '../../../shared/api/errors';
 import { parseStatus } from '../../../shared/domain/listed-values';
 import { generateDemoApplications } from './generate';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from '../app/officer';
 import { insertApplications } from '../applications/store';
 import { writeAudit } from '../audit/audit-log';
 import { firstCampaignId, loadCampaign } from '../campaigns/store';
@@ -53,7 +52,7 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
         }
       },
     });
-    await writeAudit(db, { campaignId: id, actor: officerName(ctx), action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
+    await writeAudit(db, { campaignId: id, actor: ctx.officer, action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
     ctx.emit({ type: 'progress', job: 'demo', done: count, total: count });
     applicationsChanged(ctx, id);
     return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };

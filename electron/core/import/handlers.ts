@@ -4,7 +4,6 @@ import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../.
 import { columnTargetSchema } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from '../app/officer';
 import { commitImport } from './commit';
 import { runStep } from './jobs';
 import { automaticMapping, columnLetter, detectField, headerSignature } from './headers';
@@ -147,7 +146,7 @@ export const importHandlers: HandlerTable<
 
   async 'import.commit'({ jobId }, ctx) {
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, officerName(ctx), emit));
+    const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, ctx.officer, emit));
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
     const record = toRecord(row);

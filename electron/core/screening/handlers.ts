@@ -2,8 +2,8 @@ import type { CorrectionView, CriterionView, OverrideView, ScreeningLine, Screen
 import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
+import { processOfficer } from '../app/officer';
 import type { HandlerTable } from '../dispatch';
-import { officerName } from '../app/officer';
 import { decideDuplicate, listDuplicates } from './duplicates';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './effective-verdict';
 import { screenAndStore, settingsImpact } from './run';
@@ -49,7 +49,7 @@ export async function rescreen(ctx: ServiceContext, campaignId: number) {
   // Read before the settings and the applications: a change made after it keeps the campaign owed.
   const owed = screeningOwedCount(sqlite, campaignId);
   const campaign = await loadCampaign(db, campaignId);
-  const result = screenAndStore(sqlite, campaignId, campaign.settings, officerName(ctx), { owed });
+  const result = screenAndStore(sqlite, campaignId, campaign.settings, processOfficer(ctx), { owed });
   if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
   return result;
 }
@@ -136,7 +136,7 @@ export const screeningHandlers: HandlerTable<
 
   async 'screening.decideDuplicate'({ a, b, decision }, ctx) {
     await ctx.background.settled();
-    const outcome = decideDuplicate(ctx.session.open.sqlite, { a, b }, decision, officerName(ctx));
+    const outcome = decideDuplicate(ctx.session.open.sqlite, { a, b }, decision, ctx.officer);
     // A confirmed pair is one person: the application limit counts them together from now on.
     if (outcome.rescreen) scheduleRescreen(ctx, outcome.campaignId);
     ctx.emit({ type: 'changed', scope: 'applications', campaignId: outcome.campaignId });
@@ -261,9 +261,9 @@ export const screeningHandlers: HandlerTable<
           | undefined;
         if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
         retire.run(ref);
-        insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, officerName(ctx), at);
+        insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, ctx.officer, at);
         audit(
-          { campaignId: row.campaign_id, actor: officerName(ctx), action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
+          { campaignId: row.campaign_id, actor: ctx.officer, action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
           at,
         );
         campaigns.add(row.campaign_id);

@@ -5,7 +5,6 @@ import type { HandlerTable } from '../dispatch';
 import { addNote, decide, score, undoLast } from './actions';
 import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from './read';
 import { auditWriter } from '../audit/audit-log';
-import { officerName } from '../app/officer';
 import { applicationsChanged, scheduleSearchIndex, SEARCH_INDEX_TASK } from '../applications/applications-changed';
 
 /** Waits for all screening, and for the search index when the view searches (scheduling it if rows are pending). */
@@ -50,7 +49,7 @@ export const triageHandlers: HandlerTable<
 > = {
   async 'triage.sidebar'({ campaignId }, ctx) {
     await ctx.background.settled();
-    return sidebar(ctx.session.open.sqlite, campaignId, officerName(ctx));
+    return sidebar(ctx.session.open.sqlite, campaignId, ctx.officer);
   },
 
   async 'triage.list'({ campaignId, queue, filter, sort, offset, limit, withTotal }, ctx) {
@@ -70,7 +69,7 @@ export const triageHandlers: HandlerTable<
 
   async 'triage.decide'(input, ctx) {
     await ctx.background.settled();
-    const result = decide(ctx.session.open.sqlite, input, officerName(ctx));
+    const result = decide(ctx.session.open.sqlite, input, ctx.officer);
     if (input.division !== undefined) {
       // The division is a field of the application: screening and search follow it.
       applicationsChanged(ctx, result.campaignId);
@@ -81,21 +80,21 @@ export const triageHandlers: HandlerTable<
 
   async 'triage.score'(input, ctx) {
     await ctx.background.settled();
-    const result = score(ctx.session.open.sqlite, input, officerName(ctx));
+    const result = score(ctx.session.open.sqlite, input, ctx.officer);
     changed(ctx, result.campaignId, input.refs);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.note'(input, ctx) {
     await ctx.background.settled();
-    const result = addNote(ctx.session.open.sqlite, input, officerName(ctx));
+    const result = addNote(ctx.session.open.sqlite, input, ctx.officer);
     changed(ctx, result.campaignId, [input.ref]);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.undo'({ campaignId }, ctx) {
     await ctx.background.settled();
-    const result = undoLast(ctx.session.open.sqlite, campaignId, officerName(ctx));
+    const result = undoLast(ctx.session.open.sqlite, campaignId, ctx.officer);
     if (result.kind === 'division') applicationsChanged(ctx, campaignId);
     changed(ctx, campaignId, result.refs);
     return result;
@@ -124,7 +123,7 @@ export const triageHandlers: HandlerTable<
           }
         });
         auditWriter(sqlite)(
-          { campaignId, actor: officerName(ctx), action: 'triage.setRubric', subject: division, details: { before: current.map((c) => c.label), after: criteria.map((c) => c.label) } },
+          { campaignId, actor: ctx.officer, action: 'triage.setRubric', subject: division, details: { before: current.map((c) => c.label), after: criteria.map((c) => c.label) } },
           at,
         );
       })
@@ -141,14 +140,14 @@ export const triageHandlers: HandlerTable<
   async 'triage.views'({ campaignId }, ctx) {
     const rows = ctx.session.open.sqlite
       .prepare('SELECT id, name, view_json, updated_at FROM saved_views WHERE campaign_id = ? AND owner = ? ORDER BY name COLLATE NOCASE')
-      .all(campaignId, officerName(ctx)) as ViewRow[];
+      .all(campaignId, ctx.officer) as ViewRow[];
     return rows.map(toView);
   },
 
   async 'triage.saveView'({ campaignId, name, queue, filter, sort, columns }, ctx) {
     const { sqlite } = ctx.session.open;
     const at = new Date().toISOString();
-    const owner = officerName(ctx);
+    const owner = ctx.officer;
     // Saving under an existing name replaces that view: the officer chose the name.
     sqlite
       .prepare(
@@ -164,7 +163,7 @@ export const triageHandlers: HandlerTable<
 
   async 'triage.deleteView'({ id }, ctx) {
     const { sqlite } = ctx.session.open;
-    const row = sqlite.prepare('SELECT campaign_id FROM saved_views WHERE id = ? AND owner = ?').get(id, officerName(ctx)) as { campaign_id: number } | undefined;
+    const row = sqlite.prepare('SELECT campaign_id FROM saved_views WHERE id = ? AND owner = ?').get(id, ctx.officer) as { campaign_id: number } | undefined;
     if (!row) return { deleted: false };
     sqlite.prepare('DELETE FROM saved_views WHERE id = ?').run(id);
     changed(ctx, row.campaign_id);
