@@ -13,6 +13,15 @@ export type Handler<M extends MethodName> = (
 export type HandlerTable<M extends MethodName> = { [K in M]: Handler<K> };
 export type Handlers = HandlerTable<MethodName>;
 
+/**
+ * What a method waits for before it runs, declared beside its handler: all the work left by
+ * earlier requests ('background': re-screening, search indexing), or a wait of its own given its
+ * input (one campaign's screening). A method that declares nothing runs at once.
+ */
+export type Wait<M extends MethodName> = 'background' | ((input: ParsedInput<M>, ctx: RequestContext) => Promise<void>);
+export type WaitTable<M extends MethodName> = { [K in M]?: Wait<K> };
+export type Waits = WaitTable<MethodName>;
+
 /** `caller`: who asks, as the transport knows it; the process's OS user when it does not say. */
 export type Dispatch = (method: unknown, input: unknown, caller?: Caller) => Promise<ApiResult>;
 
@@ -41,7 +50,8 @@ export function requestContext(ctx: ServiceContext, method: MethodName, caller: 
  * against the contract's schema before a service runs (so a malformed request writes nothing),
  * and turns every error into plain tagged data.
  */
-export function createDispatcher(handlers: Handlers, ctx: ServiceContext, now: () => number = () => performance.now()): Dispatch {
+export function createDispatcher(handlers: Handlers, ctx: ServiceContext, options: { waits?: Waits; now?: () => number } = {}): Dispatch {
+  const { waits = {}, now = () => performance.now() } = options;
   return async (method, input, caller = { userName: ctx.userName }) => {
     if (!isMethodName(method)) {
       return {
@@ -60,8 +70,13 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, now: (
     }
     const started = now();
     try {
+      const request = requestContext(ctx, method, caller);
+      const input = parsed.data as ParsedInput<typeof method>;
+      const wait = waits[method] as Wait<typeof method> | undefined;
+      if (wait === 'background') await ctx.background.settled();
+      else if (wait) await wait(input, request);
       const handler = handlers[method] as Handler<typeof method>;
-      const value = await handler(parsed.data as ParsedInput<typeof method>, requestContext(ctx, method, caller));
+      const value = await handler(input, request);
       return { ok: true, value };
     } catch (error) {
       const data = toErrorData(error);

@@ -1,14 +1,14 @@
-import type { Handlers } from './dispatch';
+import type { Handlers, Waits } from './dispatch';
 import { appHandlers } from './app/handlers';
-import { applicationHandlers } from './applications/handlers';
+import { applicationHandlers, applicationWaits } from './applications/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { databaseHandlers } from './database/handlers';
 import { demoHandlers } from './demo/handlers';
 import { importHandlers } from './import/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { officerHandlers } from './app/officer';
-import { screeningHandlers } from './screening/handlers';
-import { triageHandlers } from './triage/handlers';
+import { screeningHandlers, screeningWaits } from './screening/handlers';
+import { triageHandlers, triageWaits } from './triage/handlers';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
 export const handlers: Handlers = {
@@ -22,4 +22,11 @@ export const handlers: Handlers = {
   ...applicationHandlers,
   ...triageHandlers,
   ...officerHandlers,
+};
+
+/** What methods wait for before they run, each declared beside its domain's handlers. */
+export const waits: Waits = {
+  ...screeningWaits,
+  ...applicationWaits,
+  ...triageWaits,
 };

@@ -2,7 +2,7 @@ import type { ApiEvent } from '../../shared/api/contract';
 import type { Transport } from '../../shared/api/client';
 import type { ApiResult } from '../../shared/api/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
-import { handlers } from './handlers';
+import { handlers, waits } from './handlers';
 import { ImportJobs } from './import/jobs';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
@@ -66,7 +66,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   }
   await session.openFile(options.databasePath);
-  const dispatch = createDispatcher(handlers, ctx);
+  const dispatch = createDispatcher(handlers, ctx, { waits });
   return {
     dispatch,
     session,

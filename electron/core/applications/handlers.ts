@@ -1,10 +1,12 @@
-import type { HandlerTable } from '../dispatch';
+import type { HandlerTable, WaitTable } from '../dispatch';
 import { correctApplication } from './corrections';
 import { applicationsChanged } from './applications-changed';
 
+/** A correction changes what screening read: earlier work settles first. */
+export const applicationWaits: WaitTable<'application.correct'> = { 'application.correct': 'background' };
+
 export const applicationHandlers: HandlerTable<'application.correct'> = {
   async 'application.correct'(input, ctx) {
-    await ctx.background.settled();
     const outcome = correctApplication(ctx.session.open.sqlite, input, ctx.officer);
     if (outcome.changed) {
       // Identity, the limit and every criterion may follow from the corrected value: the campaign is screened again.

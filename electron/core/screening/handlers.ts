@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import { processOfficer } from '../app/officer';
-import type { HandlerTable } from '../dispatch';
+import type { HandlerTable, WaitTable } from '../dispatch';
 import { decideDuplicate, listDuplicates } from './duplicates';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './effective-verdict';
 import { screenAndStore, settingsImpact } from './run';
@@ -119,7 +119,7 @@ function correctionsOf(sqlite: SqliteDatabase, ref: number): CorrectionView[] {
     .all(ref) as CorrectionView[];
 }
 
-export const screeningHandlers: HandlerTable<
+type ScreeningMethod =
   | 'screening.run'
   | 'screening.list'
   | 'screening.detail'
@@ -127,15 +127,28 @@ export const screeningHandlers: HandlerTable<
   | 'screening.lines'
   | 'screening.previewSettings'
   | 'screening.duplicates'
-  | 'screening.decideDuplicate'
-> = {
+  | 'screening.decideDuplicate';
+
+/** What each screening method waits for: the campaign's screening, so it reads results that follow every change. */
+export const screeningWaits: WaitTable<ScreeningMethod> = {
+  'screening.duplicates': ({ campaignId }, ctx) => screeningSettled(ctx, campaignId),
+  'screening.decideDuplicate': 'background',
+  'screening.previewSettings': ({ campaignId }, ctx) => screeningSettled(ctx, campaignId),
+  // Only what is already under way: this request screens the campaign itself.
+  'screening.run': async ({ campaignId }, ctx) => ctx.background.settled(screeningKey(campaignId)),
+  // A re-screen asked for by the last import answers this request, not the one before it.
+  'screening.list': ({ campaignId }, ctx) => screeningSettled(ctx, campaignId),
+  'screening.detail': 'background',
+  'screening.override': 'background',
+  'screening.lines': ({ campaignId }, ctx) => screeningSettled(ctx, campaignId),
+};
+
+export const screeningHandlers: HandlerTable<ScreeningMethod> = {
   async 'screening.duplicates'({ campaignId }, ctx) {
-    await screeningSettled(ctx, campaignId);
     return listDuplicates(ctx.session.open.sqlite, campaignId);
   },
 
   async 'screening.decideDuplicate'({ a, b, decision }, ctx) {
-    await ctx.background.settled();
     const outcome = decideDuplicate(ctx.session.open.sqlite, { a, b }, decision, ctx.officer);
     // A confirmed pair is one person: the application limit counts them together from now on.
     if (outcome.rescreen) scheduleRescreen(ctx, outcome.campaignId);
@@ -144,21 +157,16 @@ export const screeningHandlers: HandlerTable<
   },
 
   async 'screening.previewSettings'({ campaignId, settings }, ctx) {
-    await screeningSettled(ctx, campaignId);
     const { sqlite, db } = ctx.session.open;
     const campaign = await loadCampaign(db, campaignId);
     return settingsImpact(sqlite, campaignId, mergeSettings(campaign.settings, settings));
   },
 
   async 'screening.run'({ campaignId }, ctx) {
-    // Only what is already under way: this request screens the campaign itself.
-    await ctx.background.settled(screeningKey(campaignId));
     return rescreen(ctx, campaignId);
   },
 
   async 'screening.list'({ campaignId, tab, search, reason, offset, limit }, ctx) {
-    // A re-screen asked for by the last import answers this request, not the one before it.
-    await screeningSettled(ctx, campaignId);
     const { sqlite } = ctx.session.open;
     const where: string[] = ['a.campaign_id = ?'];
     const params: (string | number)[] = [campaignId];
@@ -194,7 +202,6 @@ export const screeningHandlers: HandlerTable<
   },
 
   async 'screening.detail'({ ref }, ctx) {
-    await ctx.background.settled();
     const { sqlite } = ctx.session.open;
     const record = sqlite.prepare(`${ROW_SELECT} WHERE a.id = ?`).get(ref) as RowRecord | undefined;
     if (!record) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
@@ -238,7 +245,6 @@ export const screeningHandlers: HandlerTable<
   },
 
   async 'screening.override'({ refs, verdict, justification }, ctx) {
-    await ctx.background.settled();
     const { sqlite } = ctx.session.open;
     const at = new Date().toISOString();
     const read = sqlite.prepare(
@@ -274,7 +280,6 @@ export const screeningHandlers: HandlerTable<
   },
 
   async 'screening.lines'({ campaignId }, ctx) {
-    await screeningSettled(ctx, campaignId);
     const rows = ctx.session.open.sqlite
       .prepare(
         `SELECT a.application_id, r.verdict, r.reasons_json, o.verdict AS o_verdict, o.state AS o_state

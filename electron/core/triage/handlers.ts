@@ -1,7 +1,7 @@
 import type { SavedView } from '../../../shared/api/contract';
 import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
-import type { HandlerTable } from '../dispatch';
+import type { HandlerTable, WaitTable } from '../dispatch';
 import { addNote, decide, score, undoLast } from './actions';
 import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from './read';
 import { auditWriter } from '../audit/audit-log';
@@ -31,7 +31,7 @@ interface ViewRow {
 }
 const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, ...(JSON.parse(r.view_json) as Omit<SavedView, 'id' | 'name' | 'updatedAt'>), updatedAt: r.updated_at });
 
-export const triageHandlers: HandlerTable<
+type TriageMethod =
   | 'triage.sidebar'
   | 'triage.list'
   | 'triage.refs'
@@ -45,30 +45,39 @@ export const triageHandlers: HandlerTable<
   | 'triage.facets'
   | 'triage.views'
   | 'triage.saveView'
-  | 'triage.deleteView'
-> = {
+  | 'triage.deleteView';
+
+/** Triage reads verdicts (screening) and the search index: those settle first, where a method reads them. */
+export const triageWaits: WaitTable<TriageMethod> = {
+  'triage.sidebar': 'background',
+  'triage.list': ({ filter }, ctx) => readyFor(ctx, filter.search),
+  'triage.refs': ({ filter }, ctx) => readyFor(ctx, filter.search),
+  'triage.detail': 'background',
+  'triage.decide': 'background',
+  'triage.score': 'background',
+  'triage.note': 'background',
+  'triage.undo': 'background',
+  'triage.facets': 'background',
+};
+
+export const triageHandlers: HandlerTable<TriageMethod> = {
   async 'triage.sidebar'({ campaignId }, ctx) {
-    await ctx.background.settled();
     return sidebar(ctx.session.open.sqlite, campaignId, ctx.officer);
   },
 
   async 'triage.list'({ campaignId, queue, filter, sort, offset, limit, withTotal }, ctx) {
-    await readyFor(ctx, filter.search);
     return listQueue(ctx.session.open.sqlite, campaignId, queue, filter, sort, offset, limit, withTotal);
   },
 
   async 'triage.refs'({ campaignId, queue, filter, sort }, ctx) {
-    await readyFor(ctx, filter.search);
     return queueRefs(ctx.session.open.sqlite, campaignId, queue, filter, sort);
   },
 
   async 'triage.detail'({ ref }, ctx) {
-    await ctx.background.settled();
     return detail(ctx.session.open.sqlite, ref);
   },
 
   async 'triage.decide'(input, ctx) {
-    await ctx.background.settled();
     const result = decide(ctx.session.open.sqlite, input, ctx.officer);
     if (input.division !== undefined) {
       // The division is a field of the application: screening and search follow it.
@@ -79,21 +88,18 @@ export const triageHandlers: HandlerTable<
   },
 
   async 'triage.score'(input, ctx) {
-    await ctx.background.settled();
     const result = score(ctx.session.open.sqlite, input, ctx.officer);
     changed(ctx, result.campaignId, input.refs);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.note'(input, ctx) {
-    await ctx.background.settled();
     const result = addNote(ctx.session.open.sqlite, input, ctx.officer);
     changed(ctx, result.campaignId, [input.ref]);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.undo'({ campaignId }, ctx) {
-    await ctx.background.settled();
     const result = undoLast(ctx.session.open.sqlite, campaignId, ctx.officer);
     if (result.kind === 'division') applicationsChanged(ctx, campaignId);
     changed(ctx, campaignId, result.refs);
@@ -133,7 +139,6 @@ export const triageHandlers: HandlerTable<
   },
 
   async 'triage.facets'({ campaignId, queue }, ctx) {
-    await ctx.background.settled();
     return facets(ctx.session.open.sqlite, campaignId, queue);
   },
 
