@@ -95,6 +95,39 @@ export function handlePageCommand(name: unknown, sender: SenderFrame | null, com
   return true;
 }
 
+/** A name to suggest in the Save dialog: a file name only (no folders), of a sane length. */
+export function suggestedFileName(name: unknown): string {
+  const text = typeof name === 'string' ? name : '';
+  // Characters Windows refuses in a file name, and control characters (below a space), become "_".
+  const safe = [...(text.split(/[\\/]/).pop() ?? '')].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('');
+  const base = safe.trim().slice(0, 200);
+  return base === '' || base === '.' || base === '..' ? 'export' : base;
+}
+
+/**
+ * The page asks where to save a file: the main process shows its native Save dialog (the user
+ * decides), and grants the chosen path for writing, for this session. Null when cancelled.
+ */
+export async function handleChooseSavePath(
+  name: unknown,
+  sender: SenderFrame | null,
+  grants: PathGrants,
+  showSaveDialog: (suggested: string) => Promise<{ canceled: boolean; filePath?: string }>,
+): Promise<string | null> {
+  if (!isTrustedSender(sender)) return null;
+  const { canceled, filePath } = await showSaveDialog(suggestedFileName(name));
+  if (canceled || !filePath) return null;
+  grants.grant(filePath, 'export');
+  return filePath;
+}
+
+/** Shows a saved file in its folder: only one this session's Save dialog chose. */
+export function handleShowInFolder(path: unknown, sender: SenderFrame | null, grants: PathGrants, show: (path: string) => void): boolean {
+  if (!isTrustedSender(sender) || typeof path !== 'string' || !grants.allows(path, 'export')) return false;
+  show(path);
+  return true;
+}
+
 export interface IpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   host: Transport;
@@ -102,14 +135,18 @@ export interface IpcOptions {
   grants: PathGrants;
   /** The native Open and New database dialogs, for the page's buttons. */
   commands: Record<PageCommand, () => void>;
+  /** The native Save dialog, with a suggested file name. */
+  showSaveDialog: (suggested: string) => Promise<{ canceled: boolean; filePath?: string }>;
+  /** The system's file manager, showing one file. */
+  showItemInFolder: (path: string) => void;
   /** The window to send events to (null while there is none, e.g. on macOS with all windows closed). */
   target(): WebContents | null;
   log: Log;
 }
 
-/** Wires the two channels; returns the function that unwires them. */
+/** Wires the channels; returns the function that unwires them. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, host, target, log, grants, commands } = options;
+  const { ipcMain, host, target, log, grants, commands, showSaveDialog, showItemInFolder } = options;
   ipcMain.handle(CHANNELS.invoke, (event: IpcMainInvokeEvent, payload: unknown) =>
     handleInvoke(payload, describeSender(event.senderFrame), host, log, grants),
   );
@@ -119,11 +156,19 @@ export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(CHANNELS.command, (event: IpcMainInvokeEvent, name: unknown) =>
     handlePageCommand(name, describeSender(event.senderFrame), commands),
   );
+  ipcMain.handle(CHANNELS.chooseSavePath, (event: IpcMainInvokeEvent, name: unknown) =>
+    handleChooseSavePath(name, describeSender(event.senderFrame), grants, showSaveDialog),
+  );
+  ipcMain.handle(CHANNELS.showInFolder, (event: IpcMainInvokeEvent, path: unknown) =>
+    handleShowInFolder(path, describeSender(event.senderFrame), grants, showItemInFolder),
+  );
   const unsubscribe = host.subscribe((event) => sendEvent(target(), event));
   return () => {
     ipcMain.removeHandler(CHANNELS.invoke);
     ipcMain.removeHandler(CHANNELS.grantFile);
     ipcMain.removeHandler(CHANNELS.command);
+    ipcMain.removeHandler(CHANNELS.chooseSavePath);
+    ipcMain.removeHandler(CHANNELS.showInFolder);
     unsubscribe();
   };
 }

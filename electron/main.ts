@@ -262,6 +262,11 @@ async function start(): Promise<void> {
     log,
     grants: new PathGrants(),
     commands: { openDatabase: () => actions.openDatabase(), newDatabase: () => actions.newDatabase() },
+    showSaveDialog: (suggested) => {
+      const options = { title: strings.dialogs.saveTitle, defaultPath: join(app.getPath('documents'), suggested) };
+      return mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
+    },
+    showItemInFolder: (path) => shell.showItemInFolder(path),
   });
   mainWindow = createWindow();
 

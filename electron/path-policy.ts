@@ -9,26 +9,34 @@ import { ValidationError, type ApiResult } from '../shared/api/errors';
  * - in Electron, the native dialogs of this session (they run in the main process) and files the
  *   user chose or dropped (their paths come from Electron's webUtils in the preload, from real File
  *   objects only): `PathGrants`;
- * - in the web host, its own upload folder (for imports) and the data folder (for databases):
- *   `FolderPolicy`.
+ * - in the web host, its own upload folder (for imports) and the data folder (for databases), and
+ *   no path at all for files going out (the browser downloads them): `FolderPolicy`.
  * The CLI is the user at a shell, whose paths need no such check.
  */
 
-/** The requests that name a file, and what the file is for. */
+/** The requests that name a file to read or open (`input.path`), and what the file is for. */
 export const PATH_INPUTS = {
   'database.open': 'database',
   'import.inspect': 'import',
 } as const satisfies Record<string, PathPurpose>;
 
-export type PathPurpose = 'database' | 'import';
+/** The requests that write a file (`input.target`, shared/api/files.ts): only where a Save dialog of this session said. */
+export const EXPORT_METHODS: readonly string[] = ['import.rejectionsCsv'];
+
+export type PathPurpose = 'database' | 'import' | 'export';
 
 /** The path a request names and what for, or null for a request that names none. */
 export function pathOfRequest(method: string, input: unknown): { path: string; purpose: PathPurpose } | null {
+  const fields = typeof input === 'object' && input !== null ? (input as { path?: unknown; target?: unknown }) : {};
+  if (EXPORT_METHODS.includes(method)) {
+    const target = typeof fields.target === 'object' && fields.target !== null ? (fields.target as { kind?: unknown; path?: unknown }) : {};
+    // A download names no path; a malformed target is the dispatcher's to refuse.
+    return target.kind === 'path' && typeof target.path === 'string' ? { path: target.path, purpose: 'export' } : null;
+  }
   if (!Object.hasOwn(PATH_INPUTS, method)) return null;
   const purpose = PATH_INPUTS[method as keyof typeof PATH_INPUTS];
-  const path = typeof input === 'object' && input !== null ? (input as { path?: unknown }).path : undefined;
   // A missing or malformed path is the dispatcher's to refuse, with the contract's message.
-  return typeof path === 'string' ? { path, purpose } : null;
+  return typeof fields.path === 'string' ? { path: fields.path, purpose } : null;
 }
 
 /** The answer when a page names a file the user did not give it. */
@@ -36,7 +44,9 @@ export function pathRefused(purpose: PathPurpose): ApiResult {
   const message =
     purpose === 'database'
       ? 'Cohort opens only a database you choose in its own Open or New dialog.'
-      : 'Cohort imports only a file you choose in its own dialog or drop on its window.';
+      : purpose === 'export'
+        ? 'Cohort saves a file only where you choose in its own Save dialog.'
+        : 'Cohort imports only a file you choose in its own dialog or drop on its window.';
   return { ok: false, error: new ValidationError(message, [], 'PathNotChosen').toData() };
 }
 
@@ -73,7 +83,7 @@ export function isInside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** The web host: databases inside given folders, imports inside its upload folder. */
+/** The web host: databases inside given folders, imports inside its upload folder, exports nowhere (downloads). */
 export class FolderPolicy {
   constructor(private readonly folders: { [P in PathPurpose]: () => string[] }) {}
 

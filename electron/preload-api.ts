@@ -28,6 +28,14 @@ export function createBridge(
     async command(name: PageCommand): Promise<void> {
       await ipc.invoke(CHANNELS.command, name);
     },
+    /** The main process's native Save dialog: the chosen path, or null when cancelled. */
+    async chooseSavePath(suggestedName: string): Promise<string | null> {
+      const path: unknown = await ipc.invoke(CHANNELS.chooseSavePath, String(suggestedName));
+      return typeof path === 'string' ? path : null;
+    },
+    async showInFolder(path: string): Promise<void> {
+      await ipc.invoke(CHANNELS.showInFolder, String(path));
+    },
     invoke(method: string, input: unknown): Promise<ApiResult> {
       return ipc.invoke(CHANNELS.invoke, { method, input }) as Promise<ApiResult>;
     },

@@ -50,6 +50,7 @@ const en = {
   },
   dialogs: {
     databaseFilter: 'Cohort database',
+    saveTitle: 'Save the file',
     newTitle: 'New Cohort database',
     newButton: 'Create',
     openTitle: 'Open a Cohort database',
@@ -110,6 +111,7 @@ const fr: MainStrings = {
   },
   dialogs: {
     databaseFilter: 'Base de données Cohort',
+    saveTitle: 'Enregistrer le fichier',
     newTitle: 'Nouvelle base de données Cohort',
     newButton: 'Créer',
     openTitle: 'Ouvrir une base de données Cohort',

@@ -224,10 +224,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   removeDeadHostsUploads(uploadParent);
   let uploads: string | null = null;
   const uploadRoot = () => (uploads ??= mkdtempSync(join(uploadParent, `${UPLOAD_FOLDER_PREFIX}${process.pid}-`)));
-  // The page may open databases in the given folders, and import only what it uploaded here.
+  // The page may open databases in the given folders, import only what it uploaded here, and
+  // write no file anywhere: what it exports comes back to download.
   const paths = new FolderPolicy({
     database: () => options.databaseFolders ?? [],
     import: () => (uploads ? [uploads] : []),
+    export: () => [],
   });
   /** Which upload folder each import job reads, so the folder goes once no job needs it. */
   const uploadOfJob = new Map<string, string>();

@@ -4,6 +4,7 @@ import type { Client } from '../shared/api/client';
 import { ClientProvider } from './api/ClientContext';
 import { NotifyProvider } from './components/Notify';
 import { WorkspaceRoot } from './shell/WorkspaceRoot';
+import type { FileSaver } from './transport/file-saver';
 import type { FileToPath } from './transport/files';
 import { useSystemTheme } from './theme/useSystemTheme';
 
@@ -24,7 +25,7 @@ const useGlobalStyles = makeStaticStyles({
   },
 });
 
-export function App({ client, fileToPath }: { client: Client; fileToPath: FileToPath }) {
+export function App({ client, fileToPath, fileSaver }: { client: Client; fileToPath: FileToPath; fileSaver: FileSaver }) {
   useGlobalStyles();
   const { theme } = useSystemTheme();
   const { i18n } = useTranslation();
@@ -32,7 +33,7 @@ export function App({ client, fileToPath }: { client: Client; fileToPath: FileTo
     // No layout class on the provider: Fluent copies its classes onto every portal (toasts,
     // dialogs), and a full-height portal would cover the app. Pages size themselves.
     <FluentProvider theme={theme} dir={i18n.dir()}>
-      <ClientProvider client={client} fileToPath={fileToPath}>
+      <ClientProvider client={client} fileToPath={fileToPath} fileSaver={fileSaver}>
         <NotifyProvider>
           <WorkspaceRoot />
         </NotifyProvider>

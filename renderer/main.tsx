@@ -14,7 +14,7 @@ void initI18n().then(() => {
   if (!container) throw new Error('index.html has no #root element.');
   createRoot(container).render(
     <StrictMode>
-      <App client={client} fileToPath={platform.fileToPath} />
+      <App client={client} fileToPath={platform.fileToPath} fileSaver={platform.fileSaver} />
     </StrictMode>,
   );
 });

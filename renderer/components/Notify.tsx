@@ -16,8 +16,14 @@ import { describeError } from './describeError';
 interface Notify {
   /** Shows an API error (or any thrown value) in plain words. */
   error(error: unknown): void;
-  success(title: string, body?: string): void;
+  /** `action`: one thing to do about it (e.g. "Show in folder"), a link in the notice. */
+  success(title: string, body?: string, action?: NotifyAction): void;
   info(title: string, body?: string): void;
+}
+
+export interface NotifyAction {
+  label: string;
+  run: () => void;
 }
 
 const NotifyContext = createContext<Notify | null>(null);
@@ -28,7 +34,7 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
 
   const notify = useMemo<Notify>(() => {
-    const show = (intent: ToastIntent, title: string, body?: string) =>
+    const show = (intent: ToastIntent, title: string, body?: string, action?: NotifyAction) =>
       dispatchToast(
         <Toast>
           <ToastTitle
@@ -37,6 +43,8 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
                 <ToastTrigger>
                   <Link>{t('common.dismiss')}</Link>
                 </ToastTrigger>
+              ) : action ? (
+                <Link onClick={action.run}>{action.label}</Link>
               ) : undefined
             }
           >
@@ -52,7 +60,7 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
         const { title, message } = describeError(t, error);
         show('error', title, message);
       },
-      success: (title, body) => show('success', title, body),
+      success: (title, body, action) => show('success', title, body, action),
       info: (title, body) => show('info', title, body),
     };
   }, [dispatchToast, t]);

@@ -28,6 +28,7 @@ export const KNOWN_KINDS = [
   'DatabaseBusy',
   'DiskFull',
   'DatabaseReadOnly',
+  'FileNotSaved',
   // Importing the export
   'UnbalancedQuotes',
   'Binary',

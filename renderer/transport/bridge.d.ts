@@ -18,6 +18,10 @@ export interface CohortBridge {
   pathForFile?(file: File): Promise<string>;
   /** Runs the main process's native Open or New database dialog (the page never names a database file). */
   command?(name: PageCommand): Promise<void>;
+  /** Runs the main process's native Save dialog; the chosen path (which the worker may then write), or null if cancelled. */
+  chooseSavePath?(suggestedName: string): Promise<string | null>;
+  /** Shows a file saved this session in its folder (the main process refuses any other path). */
+  showInFolder?(path: string): Promise<void>;
 }
 
 declare global {

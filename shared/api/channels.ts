@@ -9,6 +9,10 @@ export const CHANNELS = {
   grantFile: 'cohort:grant-file',
   /** The page asks the main process to run one of its own commands (its native Open and New dialogs). */
   command: 'cohort:command',
+  /** The page asks for the main process's native Save dialog; the chosen path may then be written by the worker. */
+  chooseSavePath: 'cohort:choose-save-path',
+  /** The page asks to show a file saved this session in its folder. */
+  showInFolder: 'cohort:show-in-folder',
 } as const;
 
 /** The main-process commands a page may ask for: each opens a native dialog, so the user decides. */

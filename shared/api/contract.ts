@@ -59,6 +59,7 @@ export * from './common';
 export * from './database';
 export * from './demo';
 export * from './events';
+export * from './files';
 export * from './imports';
 export * from './overview';
 export * from './screening';

@@ -88,6 +88,19 @@ export class DiskFullError extends ConflictError {
   }
 }
 
+/** A file the user asked to save could not be written where they chose. */
+export class FileNotSavedError extends ConflictError {
+  constructor(path: string, reason: 'noFolder' | 'notAllowed' | 'diskFull' | 'other') {
+    const why = {
+      noFolder: 'its folder does not exist (any more)',
+      notAllowed: 'Cohort may not write there (a read-only folder or drive, or a file open in another program)',
+      diskFull: 'the disk is full',
+      other: 'the system refused to write it',
+    }[reason];
+    super(`The file ${path} was not saved: ${why}. Nothing was written there. Save it somewhere else.`, 'FileNotSaved', { path, reason });
+  }
+}
+
 /** The database file or its folder cannot be written. */
 export class DatabaseReadOnlyError extends ConflictError {
   constructor() {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import type { AppErrorData } from './errors';
 import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
+import { fileTargetSchema, type FileOutput } from './files';
 import { campaignId, returns } from './common';
 
 /** Importing the e-recruitment export: inspect (headers) → preview (whole file, nothing written) → commit (one transaction). */
@@ -139,6 +140,11 @@ export interface ImportResult extends ImportRecord {
   rejectedRows: RejectedRow[];
 }
 
+/** The name the rejected rows of an import are saved under: "export - rejected rows.csv". */
+export function rejectedRowsFileName(importedFileName: string): string {
+  return `${importedFileName.replace(/\.[^.]+$/, '')} - rejected rows.csv`;
+}
+
 export const importMethods = {
   /** Reads a file's headers and first rows; proposes a mapping. Writes nothing. */
   'import.inspect': {
@@ -164,7 +170,7 @@ export const importMethods = {
   },
   /** The rejected rows of an import as a CSV to send back or fix (applicant text neutralised for spreadsheets). */
   'import.rejectionsCsv': {
-    input: z.object({ importId: z.number().int().positive() }).strict(),
-    output: returns<{ fileName: string; csv: string }>(),
+    input: z.object({ importId: z.number().int().positive(), target: fileTargetSchema }).strict(),
+    output: returns<FileOutput>(),
   },
 } as const;

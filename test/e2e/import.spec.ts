@@ -158,9 +158,12 @@ test('import a CSV: correct the mapping, preview the rejected rows, import, see 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Enregistrer les lignes rejetées en CSV' }).click();
   const saved = await download;
-  expect(saved.suggestedFilename()).toMatch(/\.csv$/);
+  // Through the one way files go out (shared/api/files.ts): in a browser, a download.
+  expect(saved.suggestedFilename()).toBe('export-import-e2e - rejected rows.csv');
   const text = readFileSync(await saved.path(), 'utf8');
+  expect(text.startsWith('\uFEFF"Row","Column","Problem"')).toBe(true);
   expect(text).toContain('E2E-0001');
+  await expect(page.getByText('«\u00a0export-import-e2e - rejected rows.csv\u00a0» téléchargé')).toBeVisible();
 
   await page.getByLabel('Langue').selectOption('en');
 });

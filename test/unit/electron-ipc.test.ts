@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../shared/api/client';
 import { CHANNELS, type ApiEvent } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
-import { describeSender, handleGrantFile, handleInvoke, handlePageCommand, registerIpc, sendEvent } from '../../electron/ipc';
+import { describeSender, handleChooseSavePath, handleGrantFile, handleInvoke, handlePageCommand, handleShowInFolder, registerIpc, sendEvent, suggestedFileName } from '../../electron/ipc';
 import { PathGrants } from '../../electron/path-policy';
 import { createBridge } from '../../electron/preload-api';
 
@@ -132,8 +132,17 @@ describe('events to the window', () => {
       },
     };
     const { contents, sent } = fakeContents('app://cohort/index.html');
-    const unwire = registerIpc({ ipcMain, host, target: () => contents, log: () => {}, grants: new PathGrants(), commands: { openDatabase() {}, newDatabase() {} } });
-    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command]);
+    const unwire = registerIpc({
+      ipcMain,
+      host,
+      target: () => contents,
+      log: () => {},
+      grants: new PathGrants(),
+      commands: { openDatabase() {}, newDatabase() {} },
+      showSaveDialog: async () => ({ canceled: true }),
+      showItemInFolder: () => {},
+    });
+    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command, CHANNELS.chooseSavePath, CHANNELS.showInFolder]);
 
     const invoke = handlers.get(CHANNELS.invoke);
     const fromFrame = (parent: object | null) =>
@@ -178,9 +187,9 @@ describe('the preload bridge', () => {
     return { ipc: ipc as unknown as Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, invoked, listeners, emit };
   }
 
-  it('exposes invoke, on, a dropped file’s path and the native database dialogs, nothing else', () => {
+  it('exposes invoke, on, a dropped file’s path, the native database and Save dialogs and Show in folder, nothing else', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc, () => '/home/anne/export.csv');
-    expect(Object.keys(bridge).sort()).toEqual(['command', 'invoke', 'on', 'pathForFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseSavePath', 'command', 'invoke', 'on', 'pathForFile', 'showInFolder']);
   });
 
   it('tells the main process the path of a file the user chose, before the page can use it', async () => {
@@ -246,6 +255,36 @@ describe('files the page names (Electron)', () => {
     expect(await inspect('/home/anne/x/../export.csv')).toMatchObject({ ok: true });
     expectValidation(await inspect('/home/anne/secret.csv'), 'PathNotChosen');
     expect(calls.map((c) => (c.input as { path: string }).path)).toEqual(['/home/anne/export.csv', '/home/anne/x/../export.csv']);
+  });
+
+  it('writes an export only where this session’s Save dialog said; a download names no path', async () => {
+    const { host, calls } = recordingHost();
+    const grants = new PathGrants();
+    const save = (target: unknown) => handleInvoke({ method: 'import.rejectionsCsv', input: { importId: 1, target } }, APP_PAGE, host, () => {}, grants);
+    expectValidation(await save({ kind: 'path', path: '/home/anne/.bashrc' }), 'PathNotChosen');
+    // A file chosen for import is not one the page may write.
+    handleGrantFile('/home/anne/export.csv', APP_PAGE, grants);
+    expectValidation(await save({ kind: 'path', path: '/home/anne/export.csv' }), 'PathNotChosen');
+
+    const dialogs: string[] = [];
+    const dialog = async (suggested: string) => {
+      dialogs.push(suggested);
+      return { canceled: false, filePath: '/home/anne/Documents/rejected.csv' };
+    };
+    expect(await handleChooseSavePath('export - rejected rows.csv', UNTRUSTED, grants, dialog)).toBeNull();
+    expect(await handleChooseSavePath('../../etc/x - rejected rows.csv', APP_PAGE, grants, dialog)).toBe('/home/anne/Documents/rejected.csv');
+    expect(dialogs).toEqual(['x - rejected rows.csv']);
+    expect(await save({ kind: 'path', path: '/home/anne/Documents/rejected.csv' })).toMatchObject({ ok: true });
+    expect(await save({ kind: 'download' })).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(2);
+    expect(await handleChooseSavePath('x.csv', APP_PAGE, grants, async () => ({ canceled: true }))).toBeNull();
+
+    const shown: string[] = [];
+    expect(handleShowInFolder('/home/anne/Documents/rejected.csv', APP_PAGE, grants, (p) => void shown.push(p))).toBe(true);
+    expect(handleShowInFolder('/home/anne/export.csv', APP_PAGE, grants, (p) => void shown.push(p))).toBe(false);
+    expect(handleShowInFolder('/home/anne/Documents/rejected.csv', UNTRUSTED, grants, (p) => void shown.push(p))).toBe(false);
+    expect(shown).toEqual(['/home/anne/Documents/rejected.csv']);
+    expect([suggestedFileName(''), suggestedFileName('..'), suggestedFileName('a\\b:c.csv'), suggestedFileName(42)]).toEqual(['export', 'export', 'b_c.csv', 'export']);
   });
 
   it('lets requests that name no file through untouched', async () => {

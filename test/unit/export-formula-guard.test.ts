@@ -1,3 +1,4 @@
+import { downloadedText } from './support/file-output';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -98,7 +99,7 @@ describe('the rejected-rows CSV of an import', () => {
     await app.client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
     const result = await app.client.call('import.commit', { jobId: inspection.jobId });
     expect(result.counts.rejected).toBe(motivations.length);
-    const { csv } = await app.client.call('import.rejectionsCsv', { importId: result.id });
+    const { text: csv } = downloadedText(await app.client.call('import.rejectionsCsv', { importId: result.id, target: { kind: 'download' } }));
     expect(canStartFormula(csv.slice(1))).toBe(false);
     for (const delimiter of [',', ';'] as const) for (const cell of resplit(csv, delimiter)) expect(canStartFormula(cell)).toBe(false);
     const back = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' }).data;

@@ -12,6 +12,7 @@ import { brusselsWallClock, parseDateTime } from '../../shared/domain/datetime';
 import { runCli } from '../../electron/cli';
 import { expectedSample, referencePath } from './support/reference';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
+import { downloadedText } from './support/file-output';
 
 const tempDir = useTempDir();
 
@@ -293,7 +294,7 @@ describe('bad input: a clear message, and the database as it was', () => {
     // The rejected rows, saved as a CSV to send back: formula-looking text is defused.
     const rejections = await app.client.call('import.rejections', { importId: result.id });
     expect(rejections).toHaveLength(5);
-    const { csv, fileName } = await app.client.call('import.rejectionsCsv', { importId: result.id });
+    const { text: csv, fileName } = downloadedText(await app.client.call('import.rejectionsCsv', { importId: result.id, target: { kind: 'download' } }));
     expect(fileName).toBe('mixed - rejected rows.csv');
     expect(csv.startsWith('\uFEFF"Row","Column","Problem","Application ID"')).toBe(true);
     await app.core.close();

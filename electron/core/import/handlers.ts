@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../../../shared/api/contract';
-import { columnTargetSchema } from '../../../shared/api/contract';
+import { columnTargetSchema, rejectedRowsFileName } from '../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { commitImport } from './commit';
@@ -11,6 +11,7 @@ import { openTable } from './read/index';
 import { GarbledSample } from './read/garbled-text';
 import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from './stage';
 import { toCsv } from '../export/csv';
+import { csvFile, writeOutput } from '../files/output';
 import { loadCampaign } from '../campaigns/store';
 import { applicationsChanged } from '../applications/applications-changed';
 
@@ -179,7 +180,7 @@ export const importHandlers: HandlerTable<
     return rejectionsOf(ctx.session.open.sqlite, importId).map(({ valuesJson: _v, ...r }) => r);
   },
 
-  'import.rejectionsCsv'({ importId }, ctx) {
+  'import.rejectionsCsv'({ importId, target }, ctx) {
     const { sqlite } = ctx.session.open;
     const imp = sqlite.prepare('SELECT file_name, mapping_json FROM imports WHERE id = ?').get(importId) as
       | { file_name: string; mapping_json: string }
@@ -190,7 +191,6 @@ export const importHandlers: HandlerTable<
       const values = JSON.parse(r.valuesJson) as string[];
       return [String(r.row), r.column ?? '', r.message, ...headers.map((_h, i) => values[i] ?? '')];
     });
-    const stem = imp.file_name.replace(/\.[^.]+$/, '');
-    return { fileName: `${stem} - rejected rows.csv`, csv: toCsv([['Row', 'Column', 'Problem', ...headers], ...rows]) };
+    return writeOutput(target, csvFile(rejectedRowsFileName(imp.file_name), toCsv([['Row', 'Column', 'Problem', ...headers], ...rows])));
   },
 };

@@ -16,10 +16,10 @@ import { ArrowDownloadRegular, DismissRegular } from '@fluentui/react-icons';
 import type { ParseKeys } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportRecord } from '../../../shared/api/contract';
+import { rejectedRowsFileName, type ImportRecord } from '../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { useQuery } from '../../api/hooks';
-import { downloadText } from '../../components/downloadText';
+import { useSaveFile } from '../../api/useSaveFile';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useNotify } from '../../components/Notify';
 import { REJECTED_ROWS_SHOWN, RejectedRowsTable } from '../../components/RejectedRowsTable';
@@ -160,6 +160,7 @@ function ImportDetails({ record, onClose }: { record: ImportRecord; onClose: () 
   const format = useFormat();
   const client = useClient();
   const notify = useNotify();
+  const saveFile = useSaveFile();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasRejected = record.counts.rejected > 0;
   const rejections = useQuery('import.rejections', hasRejected ? { importId: record.id } : null, () => false);
@@ -173,9 +174,7 @@ function ImportDetails({ record, onClose }: { record: ImportRecord; onClose: () 
   async function saveCsv() {
     setSaving(true);
     try {
-      const { fileName, csv } = await client.call('import.rejectionsCsv', { importId: record.id });
-      downloadText(fileName, csv);
-      notify.success(t('import.history.saved'), fileName);
+      await saveFile(rejectedRowsFileName(record.fileName), (target) => client.call('import.rejectionsCsv', { importId: record.id, target }));
     } catch (error) {
       notify.error(error);
     } finally {

@@ -1,0 +1,40 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, useTempDir } from './support/temp';
+import { downloadedText } from './support/file-output';
+
+const tempDir = useTempDir();
+
+describe('files going out, one way for every export', () => {
+  it('writes the rejected rows where the user chose (whole, readable by the user alone), or hands them back to download', async () => {
+    const dir = tempDir();
+    const app = await openTestApp(dir);
+    try {
+      const path = join(dir, 'may.csv');
+      writeFileSync(path, ['Application ID,First Name,Last Name', ',Ana,Silva', 'A-2,=cmd,Berg'].join('\r\n'));
+      const inspection = await app.client.call('import.inspect', { campaignId: 1, path });
+      await app.client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
+      const result = await app.client.call('import.commit', { jobId: inspection.jobId });
+      expect(result.counts.rejected).toBeGreaterThan(0);
+
+      const target = join(dir, 'chosen', 'rejected.csv');
+      mkdirSync(join(dir, 'chosen'));
+      const saved = await app.client.call('import.rejectionsCsv', { importId: result.id, target: { kind: 'path', path: target } });
+      expect(saved).toEqual({ kind: 'saved', path: target, fileName: 'rejected.csv', bytes: statSync(target).size });
+      const written = readFileSync(target, 'utf8');
+      expect(written.startsWith('\uFEFF"Row","Column","Problem","Application ID","First Name","Last Name"')).toBe(true);
+      if (process.platform !== 'win32') expect(statSync(target).mode & 0o777).toBe(0o600);
+
+      const download = downloadedText(await app.client.call('import.rejectionsCsv', { importId: result.id, target: { kind: 'download' } }));
+      expect(download).toEqual({ fileName: 'may - rejected rows.csv', text: written });
+
+      // A folder that is not there: a clear error, and nothing half-written left behind.
+      const missing = await app.client.tryCall('import.rejectionsCsv', { importId: result.id, target: { kind: 'path', path: join(dir, 'nowhere', 'x.csv') } });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'FileNotSaved', details: { reason: 'noFolder' } } });
+      expect(readdirSync(join(dir, 'chosen'))).toEqual(['rejected.csv']);
+    } finally {
+      await app.core.close();
+    }
+  });
+});
