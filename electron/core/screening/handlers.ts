@@ -1,15 +1,10 @@
-import type { CorrectionView, CriterionView, OverrideView, ScreeningLine, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../shared/api/contract';
-import { NotFoundError } from '../../../shared/api/errors';
-import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import { processOfficer } from '../app/officer';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { decideDuplicate, listDuplicates } from './duplicates';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './effective-verdict';
 import { screenAndStore, settingsImpact } from './run';
+import { overrideVerdicts, screeningDetail, screeningLines, screeningPage } from './store';
 import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from './owed';
-import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../applications/store';
-import { auditWriter } from '../audit/audit-log';
 import { loadCampaign, mergeSettings } from '../campaigns/store';
 
 const screeningKey = (campaignId: number) => `screen:${campaignId}`;
@@ -52,71 +47,6 @@ export async function rescreen(ctx: ServiceContext, campaignId: number) {
   const result = screenAndStore(sqlite, campaignId, campaign.settings, processOfficer(ctx), { owed });
   if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
   return result;
-}
-
-interface RowRecord extends OverrideColumns {
-  ref: number;
-  application_id: string;
-  first_name: string;
-  last_name: string;
-  nationality: string;
-  nationality_code: string | null;
-  division: string;
-  division_code: string | null;
-  submitted_at: string | null;
-  verdict: ScreeningVerdict;
-  automatic_verdict: ScreeningVerdict;
-  reasons_json: string;
-}
-
-const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.nationality_code, a.division, a.division_code, a.submitted_at,
-    ${EFFECTIVE_VERDICT} AS verdict, r.verdict AS automatic_verdict, r.reasons_json, ${OVERRIDE_COLUMNS}
-  FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}`;
-
-function toRow(r: RowRecord): ScreeningRow {
-  return {
-    ref: r.ref,
-    applicationId: r.application_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    nationality: r.nationality,
-    nationalityCode: r.nationality_code,
-    division: r.division,
-    divisionCode: r.division_code,
-    submittedAt: r.submitted_at,
-    verdict: r.verdict,
-    automaticVerdict: r.automatic_verdict,
-    reasons: JSON.parse(r.reasons_json) as string[],
-    override: overrideView(r, r.automatic_verdict),
-  };
-}
-
-function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
-  return (
-    sqlite
-      .prepare(
-        `SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = ? ORDER BY id DESC`,
-      )
-      .all(ref) as { id: number; verdict: ScreeningVerdict; justification: string; automatic_verdict: ScreeningVerdict; automatic_reasons_json: string; state: 'active' | 'stale'; actor: string; at: string }[]
-  ).map((o) => ({
-    id: o.id,
-    verdict: o.verdict,
-    justification: o.justification,
-    automaticVerdict: o.automatic_verdict,
-    automaticReasons: JSON.parse(o.automatic_reasons_json) as string[],
-    state: o.state,
-    actor: o.actor,
-    at: o.at,
-  }));
-}
-
-function correctionsOf(sqlite: SqliteDatabase, ref: number): CorrectionView[] {
-  return sqlite
-    .prepare(
-      `SELECT id, field, imported_value AS imported, corrected_value AS corrected, reason, state, actor, at
-       FROM application_corrections WHERE application_ref = ? ORDER BY id DESC`,
-    )
-    .all(ref) as CorrectionView[];
 }
 
 type ScreeningMethod =
@@ -166,133 +96,21 @@ export const screeningHandlers: HandlerTable<ScreeningMethod> = {
     return rescreen(ctx, campaignId);
   },
 
-  async 'screening.list'({ campaignId, tab, search, reason, offset, limit }, ctx) {
-    const { sqlite } = ctx.session.open;
-    const where: string[] = ['a.campaign_id = ?'];
-    const params: (string | number)[] = [campaignId];
-    if (search.trim() !== '') {
-      const like = `%${search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      where.push(`(a.application_id LIKE ? ESCAPE '\\' OR a.first_name || ' ' || a.last_name LIKE ? ESCAPE '\\' OR a.last_name || ' ' || a.first_name LIKE ? ESCAPE '\\' OR a.email LIKE ? ESCAPE '\\')`);
-      params.push(like, like, like, like);
-    }
-    if (reason) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(r.reasons_json) WHERE value = ?)`);
-      params.push(reason);
-    }
-    const filtered = `${ROW_SELECT} WHERE ${where.join(' AND ')}`;
-    const countsOf = (source: string, sourceParams: (string | number)[]) => {
-      const row = sqlite
-        .prepare(
-          `SELECT count(*) AS "all", sum(verdict = 'review') AS review, sum(verdict = 'ineligible') AS ineligible, sum(verdict = 'eligible') AS eligible,
-             sum(o_state = 'stale') AS stale FROM (${source})`,
-        )
-        .get(...sourceParams) as Record<ScreeningTab | 'stale', number | null>;
-      return { all: row.all ?? 0, review: row.review ?? 0, ineligible: row.ineligible ?? 0, eligible: row.eligible ?? 0, stale: row.stale ?? 0 };
-    };
-    const matching = countsOf(filtered, params);
-    // The tabs count the campaign, whatever the search: a search that finds nothing must not make
-    // the campaign look empty.
-    const campaign = where.length > 1 ? countsOf(`${ROW_SELECT} WHERE a.campaign_id = ?`, [campaignId]) : matching;
-    const tabWhere = tab === 'all' ? '' : `WHERE verdict = '${tab}'`;
-    const rows = sqlite
-      .prepare(`SELECT * FROM (${filtered}) ${tabWhere} ORDER BY application_id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as RowRecord[];
-    const { stale, ...counts } = campaign;
-    return { rows: rows.map(toRow), total: matching[tab], counts, staleOverrides: stale };
+  async 'screening.list'(query, ctx) {
+    return screeningPage(ctx.session.open.sqlite, query);
   },
 
   async 'screening.detail'({ ref }, ctx) {
-    const { sqlite } = ctx.session.open;
-    const record = sqlite.prepare(`${ROW_SELECT} WHERE a.id = ?`).get(ref) as RowRecord | undefined;
-    if (!record) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
-    const app = sqlite.prepare('SELECT * FROM applications WHERE id = ?').get(ref) as Record<string, string | number | null>;
-    const result = sqlite.prepare('SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = ?').get(ref) as {
-      criteria_json: string;
-      person_key: string;
-      rules_version: number;
-      screened_at: string;
-      campaign_id: number;
-    };
-    const raw = recordOfRow(app);
-    const parsed = Object.fromEntries(
-      // The name key only orders tables; it is not something the export said.
-      Object.entries(PARSED_COLUMNS).filter(([key]) => key !== 'nameKey').map(([key, column]) => {
-        const v = app[column] ?? null;
-        return [key, key === 'currentlyEnrolled' && v !== null ? v === 1 : v];
-      }),
-    );
-    const person = sqlite
-      .prepare(
-        `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.submitted_at AS submittedAt,
-           ${EFFECTIVE_VERDICT} AS verdict
-         FROM screening_results r JOIN applications a ON a.id = r.application_ref ${LATEST_OVERRIDE}
-         WHERE r.campaign_id = ? AND r.person_key = ? ORDER BY a.submitted_at, a.application_id`,
-      )
-      .all(result.campaign_id, result.person_key) as ScreeningDetailPersonRow[];
-    return {
-      row: toRow(record),
-      raw,
-      parsed,
-      extra: extraOfRow(app),
-      criteria: JSON.parse(result.criteria_json) as CriterionView[],
-      overrides: overridesOf(sqlite, ref),
-      person: { key: result.person_key, applications: person },
-      rulesVersion: result.rules_version,
-      screenedAt: result.screened_at,
-      corrections: correctionsOf(sqlite, ref),
-      exportChanges: exportChangesOf(sqlite, ref),
-    };
+    return screeningDetail(ctx.session.open.sqlite, ref);
   },
 
-  async 'screening.override'({ refs, verdict, justification }, ctx) {
-    const { sqlite } = ctx.session.open;
-    const at = new Date().toISOString();
-    const read = sqlite.prepare(
-      `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
-         (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
-       FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref = ?`,
-    );
-    // A new decision replaces the previous ones, which stay on record.
-    const retire = sqlite.prepare(`UPDATE screening_overrides SET state = 'superseded' WHERE application_ref = ? AND state IN ('active', 'stale')`);
-    const insert = sqlite.prepare(
-      `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
-       VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
-    );
-    const audit = auditWriter(sqlite);
-    const campaigns = new Set<number>();
-    sqlite.transaction(() => {
-      for (const ref of refs) {
-        const row = read.get(ref) as
-          | { ref: number; campaign_id: number; verdict: ScreeningVerdict; reasons_json: string; input_hash: string; application_id: string; current: ScreeningVerdict | null }
-          | undefined;
-        if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
-        retire.run(ref);
-        insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, ctx.officer, at);
-        audit(
-          { campaignId: row.campaign_id, actor: ctx.officer, action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
-          at,
-        );
-        campaigns.add(row.campaign_id);
-      }
-    }).immediate();
-    for (const campaignId of campaigns) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
-    return { overridden: refs.length };
+  async 'screening.override'(input, ctx) {
+    const campaigns = overrideVerdicts(ctx.session.open.sqlite, input, ctx.officer);
+    for (const campaignId of campaigns) ctx.changed('applications', { campaignId });
+    return { overridden: input.refs.length };
   },
 
   async 'screening.lines'({ campaignId }, ctx) {
-    const rows = ctx.session.open.sqlite
-      .prepare(
-        `SELECT a.application_id, r.verdict, r.reasons_json, o.verdict AS o_verdict, o.state AS o_state
-         FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}
-         WHERE a.campaign_id = ? ORDER BY a.application_id`,
-      )
-      .all(campaignId) as { application_id: string; verdict: ScreeningVerdict; reasons_json: string; o_verdict: ScreeningVerdict | null; o_state: 'active' | 'stale' | null }[];
-    return rows.map((r): ScreeningLine => {
-      const line: ScreeningLine = { applicationId: r.application_id, verdict: r.verdict, reasons: JSON.parse(r.reasons_json) as string[] };
-      if (r.o_verdict && r.o_state) line.override = { verdict: r.o_verdict, state: r.o_state };
-      return line;
-    });
+    return screeningLines(ctx.session.open.sqlite, campaignId);
   },
 };
-
-type ScreeningDetailPersonRow = { ref: number; applicationId: string; division: string; submittedAt: string | null; verdict: ScreeningVerdict };
