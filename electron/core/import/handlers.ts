@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
-import type { ColumnTarget, ImportColumn, ImportRecord, RejectedRow } from '../../../shared/api/contract';
-import { columnTargetSchema, rejectedRowsFileName } from '../../../shared/api/contract';
-import { NotFoundError, ValidationError } from '../../../shared/api/errors';
+import type { ImportColumn } from '../../../shared/api/contract';
+import { rejectedRowsFileName } from '../../../shared/api/contract';
+import { ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { commitImport } from './commit';
 import { runStep } from './jobs';
-import { automaticMapping, columnLetter, detectField, headerSignature } from './headers';
+import { importedFile, importRecord, importRecords, rejectionsOf, savedMapping } from './store';
+import { automaticMapping, columnLetter, detectField } from './headers';
 import { openTable } from './read/index';
 import { GarbledSample } from './read/garbled-text';
 import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from './stage';
@@ -18,67 +19,6 @@ import { applicationsChanged } from '../applications/applications-changed';
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;
 const ROWS_SCANNED_FOR_ENCODING = 2_000;
-
-function savedMapping(sqlite: import('../../../db/connection').SqliteDatabase, campaignId: number, headers: string[]): ColumnTarget[] | null {
-  const row = sqlite
-    .prepare('SELECT mapping_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
-    .get(campaignId, headerSignature(headers)) as { mapping_json: string } | undefined;
-  if (!row) return null;
-  const parsed = columnTargetSchema.array().safeParse(JSON.parse(row.mapping_json));
-  return parsed.success && parsed.data.length === headers.length ? parsed.data : null;
-}
-
-type ImportRow = {
-  id: number;
-  campaign_id: number;
-  file_name: string;
-  file_size: number;
-  sha256: string;
-  format: string;
-  encoding: string | null;
-  actor: string;
-  started_at: string;
-  finished_at: string;
-  total_rows: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped_drafts: number;
-  rejected: number;
-};
-
-function toRecord(r: ImportRow): ImportRecord {
-  return {
-    id: r.id,
-    campaignId: r.campaign_id,
-    fileName: r.file_name,
-    sizeBytes: r.file_size,
-    sha256: r.sha256,
-    format: r.format,
-    encoding: r.encoding,
-    actor: r.actor,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    counts: {
-      totalRows: r.total_rows,
-      added: r.added,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      skippedDrafts: r.skipped_drafts,
-      rejected: r.rejected,
-    },
-  };
-}
-
-function rejectionsOf(sqlite: import('../../../db/connection').SqliteDatabase, importId: number): (RejectedRow & { valuesJson: string })[] {
-  return (
-    sqlite
-      .prepare(
-        `SELECT row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM import_rejections WHERE import_id = ? ORDER BY row_number`,
-      )
-      .all(importId) as (RejectedRow & { valuesJson: string })[]
-  );
-}
 
 export const importHandlers: HandlerTable<
   'import.inspect' | 'import.preview' | 'import.commit' | 'import.cancel' | 'import.status' | 'import.list' | 'import.rejections' | 'import.rejectionsCsv'
@@ -149,8 +89,7 @@ export const importHandlers: HandlerTable<
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
     const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, ctx.officer, emit));
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
-    const row = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow;
-    const record = toRecord(row);
+    const record = importRecord(ctx.session.open.sqlite, importId);
     ctx.imports.remove(job, record);
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
     applicationsChanged(ctx, job.campaignId);
@@ -172,8 +111,7 @@ export const importHandlers: HandlerTable<
   },
 
   'import.list'({ campaignId }, ctx) {
-    const rows = ctx.session.open.sqlite.prepare('SELECT * FROM imports WHERE campaign_id = ? ORDER BY id DESC').all(campaignId) as ImportRow[];
-    return rows.map(toRecord);
+    return importRecords(ctx.session.open.sqlite, campaignId);
   },
 
   'import.rejections'({ importId }, ctx) {
@@ -182,15 +120,11 @@ export const importHandlers: HandlerTable<
 
   'import.rejectionsCsv'({ importId, target }, ctx) {
     const { sqlite } = ctx.session.open;
-    const imp = sqlite.prepare('SELECT file_name, mapping_json FROM imports WHERE id = ?').get(importId) as
-      | { file_name: string; mapping_json: string }
-      | undefined;
-    if (!imp) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
-    const { headers } = JSON.parse(imp.mapping_json) as { headers: string[] };
+    const { fileName, headers } = importedFile(sqlite, importId);
     const rows = rejectionsOf(sqlite, importId).map((r) => {
       const values = JSON.parse(r.valuesJson) as string[];
       return [String(r.row), r.column ?? '', r.message, ...headers.map((_h, i) => values[i] ?? '')];
     });
-    return writeOutput(target, csvFile(rejectedRowsFileName(imp.file_name), toCsv([['Row', 'Column', 'Problem', ...headers], ...rows])));
+    return writeOutput(target, csvFile(rejectedRowsFileName(fileName), toCsv([['Row', 'Column', 'Problem', ...headers], ...rows])));
   },
 };
