@@ -8,6 +8,7 @@ import { DIVISION_CODES } from '../../shared/domain/divisions';
 import { inProcessTransport, openCore } from '../../electron/core/runtime';
 import { listQueue } from '../../electron/core/triage/read';
 import type { TriageColumn } from '../../shared/api/contract';
+import { started } from './cleanup';
 
 /**
  * Triage speed on a 50,000-application campaign (issue 5): the queue query and a full-text search
@@ -83,16 +84,55 @@ export function measureQueries(databasePath: string, rounds = 200): { queue: Per
   return { queue: percentiles(queue), queueBaseline: percentiles(queueBaseline), search: percentiles(search), searchBaseline: percentiles(searchBaseline) };
 }
 
-/** The web host on this database, in a child process, as `npm run web` starts it. */
-async function startWebHost(dir: string, databasePath: string, port: number, token: string): Promise<() => void> {
+/** How long the web host may take to say where it listens. */
+const WEB_HOST_START_MS = 60_000;
+
+/**
+ * The web host on this database, in a child process, as `npm run web` starts it. Registered with
+ * the bench's cleanup as soon as it is spawned: it is stopped if it never says it is ready, if a
+ * later step throws, and if the bench is interrupted. Resolves to the function that stops it.
+ */
+async function startWebHost(dir: string, databasePath: string, port: number, token: string): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, [join(__dirname, 'web-host.cjs'), '--port', String(port), '--data-dir', dir, '--db', databasePath, '--token', token], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the web host stopped (${code})`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('http://127.0.0.1')) resolve();
-    });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
   });
-  return () => child.kill();
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  const stop = started(
+    'the web host',
+    async () => {
+      if (gone()) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+    () => {
+      if (!gone()) child.kill('SIGKILL');
+    },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the web host did not start within ${WEB_HOST_START_MS / 1000} s`)), WEB_HOST_START_MS);
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`the web host stopped (${code ?? signal})`));
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('http://127.0.0.1')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
 }
 
 /**
@@ -100,14 +140,18 @@ async function startWebHost(dir: string, databasePath: string, port: number, tok
  * waits for the next application to show before the next key, as fast as the page allows.
  */
 export async function measureKeyboard(dir: string, databasePath: string, queue = 'OPS', decisions = 200): Promise<{ keyToShown: Percentiles; browser: string }> {
-  const port = 4700 + Math.floor(Math.random() * 200);
+  const port = Number(process.env.COHORT_BENCH_PORT ?? 4800 + Math.floor(Math.random() * 100));
   const token = randomBytes(24).toString('base64url');
-  const stop = await startWebHost(dir, databasePath, port, token);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  // Stopped in reverse order, whatever happens (and by the cleanup's handlers on a signal or exit).
+  const stops: (() => Promise<void>)[] = [];
   try {
+    stops.push(await startWebHost(dir, databasePath, port, token));
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    // Playwright kills the browsers it launched when this process exits; a proper close comes first.
+    stops.push(started('Chromium', () => browser.close(), () => undefined));
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/#token=${token}`);
     await page.getByRole('navigation').getByRole('link', { name: 'Divisions' }).click();
@@ -124,7 +168,6 @@ export async function measureKeyboard(dir: string, databasePath: string, queue =
     const samples = await page.evaluate(() => performance.getEntriesByName('triage:key-to-shown').map((e) => e.duration));
     return { keyToShown: percentiles(samples), browser: browser.version() };
   } finally {
-    await browser.close();
-    stop();
+    for (const stop of stops.reverse()) await stop();
   }
 }

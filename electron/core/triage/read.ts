@@ -21,7 +21,7 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../screening/effective-verdict';
 import { cachedStatement, exportChangesOf, extraOfRow, recordOfRow } from '../applications/store';
 import { viewOf } from './actions';
-import { queueSql, STAGE } from './queue-query';
+import { queueSql, STAGE, type QueueSql } from './queue-query';
 
 /** Reads for the triage views: pages of a queue, counts, one application's whole story. */
 
@@ -33,14 +33,31 @@ const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_nam
 
 export function listQueue(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort, offset: number, limit: number, withTotal = true): TriagePage {
   const q = queueSql(campaignId, queue, filter, sort);
-  const total = withTotal ? (cachedStatement(sqlite, `SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number) : null;
+  const terms = filter.search ? searchTerms(filter.search) : [];
+  if (q.search) {
+    // A search reads every match whatever the page (to sort them), and a count would read them all
+    // again: one pass takes the view's refs in order (its length is the total), then the page's
+    // rows are read for those refs alone. One read transaction: both see the same data.
+    return sqlite.transaction((): TriagePage => {
+      const refs = refsStatement(sqlite, q).all(...q.params) as number[];
+      const page = refs.slice(offset, offset + limit);
+      const rows = page.length === 0 ? [] : (cachedStatement(sqlite, ROWS_OF_REFS).all(JSON.stringify(page)) as TriageRow[]);
+      return { rows, total: withTotal ? refs.length : null, offset, searchTerms: terms };
+    })();
+  }
+  const total = withTotal ? (cachedStatement(sqlite, `SELECT count(*) ${q.refsFrom} WHERE ${q.where}`).pluck().get(...q.params) as number) : null;
   const rows = cachedStatement(sqlite, `SELECT ${ROW_COLUMNS} ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.params, limit, offset) as TriageRow[];
-  return { rows, total, offset, searchTerms: filter.search ? searchTerms(filter.search) : [] };
+  return { rows, total, offset, searchTerms: terms };
 }
+
+/** The rows of a page by their refs (a JSON array), in the array's order. */
+const ROWS_OF_REFS = `SELECT ${ROW_COLUMNS} FROM json_each(?) j CROSS JOIN applications a ON a.id = j.value LEFT JOIN triage_states t ON t.application_ref = a.id ORDER BY j.key`;
+
+const refsStatement = (sqlite: SqliteDatabase, q: QueueSql) => cachedStatement(sqlite, `SELECT a.id ${q.refsFrom} WHERE ${q.where} ORDER BY ${q.orderBy}`).pluck();
 
 export function queueRefs(sqlite: SqliteDatabase, campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort): number[] {
   const q = queueSql(campaignId, queue, filter, sort);
-  return cachedStatement(sqlite, `SELECT a.id ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy}`).pluck().all(...q.params) as number[];
+  return refsStatement(sqlite, q).all(...q.params) as number[];
 }
 
 const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
