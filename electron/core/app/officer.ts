@@ -1,12 +1,12 @@
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ServiceContext } from '../context';
 import type { HandlerTable } from '../dispatch';
+import { recordOfficerName, storedOfficerName } from './store';
 
 /**
  * The name officers' decisions carry. Each OS user records theirs once (the office's shared
  * workstations have one account per person); until then it is the OS user name.
  */
-const keyOf = (osUser: string) => `officerName:${osUser}`;
 
 /** The name a user's decisions carry: the one they recorded, else their user name. */
 export function officerNameOf(sqlite: SqliteDatabase, userName: string): string {
@@ -18,15 +18,9 @@ export function processOfficer(ctx: Pick<ServiceContext, 'session' | 'userName'>
   return officerNameOf(ctx.session.open.sqlite, ctx.userName);
 }
 
-function storedOfficerName(sqlite: SqliteDatabase, osUser: string): string | undefined {
-  return sqlite.prepare('SELECT value FROM preferences WHERE key = ?').pluck().get(keyOf(osUser)) as string | undefined;
-}
-
 export const officerHandlers: HandlerTable<'app.setOfficerName'> = {
   async 'app.setOfficerName'({ name }, ctx) {
-    ctx.session.open.sqlite
-      .prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(keyOf(ctx.caller.userName), name);
+    recordOfficerName(ctx.session.open.sqlite, ctx.caller.userName, name);
     ctx.changed('database');
     return { officer: name };
   },

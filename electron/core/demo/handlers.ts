@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { ConflictError } from '../../../shared/api/errors';
 import { parseStatus } from '../../../shared/domain/listed-values';
 import { generateDemoApplications } from './generate';
 import type { HandlerTable } from '../dispatch';
+import { countApplications } from '../app/store';
 import { insertApplications } from '../applications/store';
 import { writeAudit } from '../audit/audit-log';
 import { firstCampaignId, loadCampaign } from '../campaigns/store';
@@ -19,14 +19,10 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
     const { db, sqlite } = ctx.session.open;
     const id = campaignId ?? (await firstCampaignId(db));
     const campaign = await loadCampaign(db, id);
-    const existing = await db
-      .selectFrom('applications')
-      .select(sql<number>`count(*)`.as('n'))
-      .where('campaignId', '=', id)
-      .executeTakeFirstOrThrow();
-    if (existing.n > 0) {
+    const existing = await countApplications(db, id);
+    if (existing > 0) {
       throw new ConflictError(
-        `The campaign "${campaign.name}" already holds ${existing.n} applications. Demo data can only be loaded into an empty campaign: create a new campaign or database first.`,
+        `The campaign "${campaign.name}" already holds ${existing} applications. Demo data can only be loaded into an empty campaign: create a new campaign or database first.`,
         'CampaignNotEmpty',
       );
     }
