@@ -8,9 +8,11 @@ import { useClient } from '../api/ClientContext';
 import { fieldIssues } from '../components/fieldIssues';
 import { FormDialog, FormDialogForm } from '../components/FormDialog';
 import { useNotify } from '../components/Notify';
+import { TEXT_LIMITS } from '../../shared/api/text-limits';
 
 /** The contract's minimum, checked here too so the officer learns it before sending. */
-const MIN_REASON = 3;
+const { min: MIN_REASON, max: MAX_REASON } = TEXT_LIMITS.correctionReason;
+const MAX_VALUE = TEXT_LIMITS.correctedValue.max;
 
 /**
  * The fields the rules read (identity, criteria): correcting one of them changes the screening
@@ -159,9 +161,9 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
       </dl>
       <Field label={t('screening.correctDialog.value', { field: target.label })} hint={hint} validationMessage={valueMessage} validationState={valueMessage ? 'error' : 'none'}>
         {LONG_FIELDS.has(target.field) ? (
-          <Textarea value={value} maxLength={20_000} resize="vertical" rows={4} autoFocus onChange={(_e, data) => onValue(data.value)} />
+          <Textarea value={value} maxLength={MAX_VALUE} resize="vertical" rows={4} autoFocus onChange={(_e, data) => onValue(data.value)} />
         ) : (
-          <Input value={value} maxLength={20_000} autoFocus onChange={(_e, data) => onValue(data.value)} />
+          <Input value={value} maxLength={MAX_VALUE} autoFocus onChange={(_e, data) => onValue(data.value)} />
         )}
       </Field>
       <Field
@@ -173,7 +175,7 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
       >
         <Textarea
           value={reason}
-          maxLength={2000}
+          maxLength={MAX_REASON}
           resize="vertical"
           rows={3}
           onChange={(_e, data) => {

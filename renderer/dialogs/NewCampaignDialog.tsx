@@ -18,6 +18,7 @@ import type { AppErrorData } from '../../shared/api/errors';
 import { useClient } from '../api/ClientContext';
 import { describeError } from '../components/describeError';
 import { fieldIssues } from '../components/fieldIssues';
+import { TEXT_LIMITS } from '../../shared/api/text-limits';
 
 interface Props {
   open: boolean;
@@ -76,7 +77,7 @@ function NewCampaignForm({ onCreated }: { onCreated: (campaign: Campaign) => voi
           >
             <Input
               value={name}
-              maxLength={200}
+              maxLength={TEXT_LIMITS.campaignName.max}
               autoFocus
               onChange={(_e, data) => {
                 setName(data.value);

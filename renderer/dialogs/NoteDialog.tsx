@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError, toErrorData, type AppErrorData } from '../../shared/api/errors';
 import { fieldIssues } from '../components/fieldIssues';
 import { FormDialog, FormDialogForm } from '../components/FormDialog';
+import { TEXT_LIMITS } from '../../shared/api/text-limits';
 
 /** The contract's maximum, enforced by the field so the officer never loses a long note to a refusal. */
-const MAX_NOTE = 10_000;
+const MAX_NOTE = TEXT_LIMITS.note.max;
 /** macOS says ⌘ where Windows says Ctrl. */
 const SAVE_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘+Enter' : 'Ctrl+Enter';
 

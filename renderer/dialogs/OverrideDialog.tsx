@@ -7,9 +7,10 @@ import { useClient } from '../api/ClientContext';
 import { fieldIssues } from '../components/fieldIssues';
 import { FormDialog, FormDialogForm } from '../components/FormDialog';
 import { useNotify } from '../components/Notify';
+import { TEXT_LIMITS } from '../../shared/api/text-limits';
 
 /** The contract's minimum, checked here too so the officer learns it before sending. */
-const MIN_JUSTIFICATION = 10;
+const { min: MIN_JUSTIFICATION, max: MAX_JUSTIFICATION } = TEXT_LIMITS.overrideJustification;
 
 export interface OverrideTarget {
   refs: number[];
@@ -90,7 +91,7 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
       >
         <Textarea
           value={justification}
-          maxLength={2000}
+          maxLength={MAX_JUSTIFICATION}
           resize="vertical"
           rows={4}
           autoFocus

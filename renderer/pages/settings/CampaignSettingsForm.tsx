@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format';
 import { useSectionStyles } from './formStyles';
 import { SettingsImpact } from './SettingsImpact';
 import { fieldMessage, isFieldPath, RANGES, type FieldPath } from './settingsValidation';
+import { TEXT_LIMITS } from '../../../shared/api/text-limits';
 
 /** What the user typed; numbers stay text until Save so a half-typed value is never lost. */
 interface Draft {
@@ -131,7 +132,7 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
       <p className={styles.intro}>{t('settings.campaignIntro')}</p>
 
       <Field label={t('settings.name')} required {...fieldProps('name')}>
-        <Input value={draft.name} maxLength={200} onChange={(_e, d) => set('name', d.value)} />
+        <Input value={draft.name} maxLength={TEXT_LIMITS.campaignName.max} onChange={(_e, d) => set('name', d.value)} />
       </Field>
 
       <div className={styles.row}>

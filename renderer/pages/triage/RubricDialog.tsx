@@ -11,9 +11,10 @@ import { useQuery } from '../../api/hooks';
 import { fieldIssues } from '../../components/fieldIssues';
 import { FormDialog, FormDialogForm } from '../../components/FormDialog';
 import { useNotify } from '../../components/Notify';
+import { TEXT_LIMITS } from '../../../shared/api/text-limits';
 
 /** The contract's maximum length of a criterion's name. */
-const MAX_LABEL = 100;
+const MAX_LABEL = TEXT_LIMITS.rubricLabel.max;
 
 interface Props {
   open: boolean;
