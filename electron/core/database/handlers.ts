@@ -39,7 +39,7 @@ export const databaseHandlers: HandlerTable<
       subject: deleted.file,
       details: { reason: deleted.reason, createdAt: deleted.createdAt },
     });
-    ctx.emit({ type: 'changed', scope: 'database' });
+    ctx.changed('database');
     return { deleted: deleted.file };
   },
 
@@ -52,14 +52,14 @@ export const databaseHandlers: HandlerTable<
       subject: file,
       details: { safetyBackup: result.safetyBackup.file },
     });
-    ctx.emit({ type: 'changed', scope: 'database' });
+    ctx.changed('database');
     return { restoredFrom: result.restoredFrom, integrity: 'ok' as const, safetyBackup: result.safetyBackup };
   },
 
   async 'database.open'({ path, create }, ctx) {
     checkDatabaseFile(path, create);
     await ctx.session.openFile(path, { create });
-    ctx.emit({ type: 'changed', scope: 'database' });
+    ctx.changed('database');
     return databaseInfo(ctx);
   },
 };

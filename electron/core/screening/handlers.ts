@@ -82,7 +82,7 @@ export const screeningHandlers: HandlerTable<ScreeningMethod> = {
     const outcome = decideDuplicate(ctx.session.open.sqlite, { a, b }, decision, ctx.officer);
     // A confirmed pair is one person: the application limit counts them together from now on.
     if (outcome.rescreen) scheduleRescreen(ctx, outcome.campaignId);
-    ctx.emit({ type: 'changed', scope: 'applications', campaignId: outcome.campaignId });
+    ctx.changed('applications', { campaignId: outcome.campaignId });
     return { decided: true };
   },
 
