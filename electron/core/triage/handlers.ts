@@ -1,10 +1,8 @@
-import type { SavedView } from '../../../shared/api/contract';
-import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { addNote, decide, score, undoLast } from './actions';
 import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from './read';
-import { auditWriter } from '../audit/audit-log';
+import { deleteView, saveRubric, savedViews, saveView } from './store';
 import { applicationsChanged, scheduleSearchIndex, SEARCH_INDEX_TASK } from '../applications/applications-changed';
 
 /** Waits for all screening, and for the search index when the view searches (scheduling it if rows are pending). */
@@ -22,14 +20,6 @@ const REFS_IN_EVENT = 500;
 function changed(ctx: ServiceContext, campaignId: number, refs?: readonly number[]): void {
   ctx.emit(refs && refs.length <= REFS_IN_EVENT ? { type: 'changed', scope: 'triage', campaignId, refs: [...refs] } : { type: 'changed', scope: 'triage', campaignId });
 }
-
-interface ViewRow {
-  id: number;
-  name: string;
-  view_json: string;
-  updated_at: string;
-}
-const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, ...(JSON.parse(r.view_json) as Omit<SavedView, 'id' | 'name' | 'updatedAt'>), updatedAt: r.updated_at });
 
 type TriageMethod =
   | 'triage.sidebar'
@@ -112,28 +102,7 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
 
   async 'triage.setRubric'({ campaignId, division, criteria }, ctx) {
     const { sqlite } = ctx.session.open;
-    const at = new Date().toISOString();
-    sqlite
-      .transaction(() => {
-        const current = rubricOf(sqlite, campaignId, division);
-        const kept = new Set(criteria.flatMap((c) => (c.id === undefined ? [] : [c.id])));
-        for (const c of current) if (!kept.has(c.id)) sqlite.prepare('UPDATE rubric_criteria SET archived = 1 WHERE id = ?').run(c.id);
-        criteria.forEach((c, position) => {
-          if (c.id === undefined) {
-            sqlite.prepare('INSERT INTO rubric_criteria (campaign_id, division_code, position, label) VALUES (?, ?, ?, ?)').run(campaignId, division, position, c.label);
-          } else {
-            const updated = sqlite
-              .prepare('UPDATE rubric_criteria SET label = ?, position = ? WHERE id = ? AND campaign_id = ? AND division_code = ? AND archived = 0')
-              .run(c.label, position, c.id, campaignId, division);
-            if (updated.changes !== 1) throw new NotFoundError(`Rubric criterion ${c.id} is not one of ${division}'s. Nothing was saved.`, 'NoSuchCriterion');
-          }
-        });
-        auditWriter(sqlite)(
-          { campaignId, actor: ctx.officer, action: 'triage.setRubric', subject: division, details: { before: current.map((c) => c.label), after: criteria.map((c) => c.label) } },
-          at,
-        );
-      })
-      .immediate();
+    saveRubric(sqlite, { campaignId, division, criteria }, ctx.officer);
     changed(ctx, campaignId);
     return rubricOf(sqlite, campaignId, division);
   },
@@ -143,35 +112,19 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
   },
 
   async 'triage.views'({ campaignId }, ctx) {
-    const rows = ctx.session.open.sqlite
-      .prepare('SELECT id, name, view_json, updated_at FROM saved_views WHERE campaign_id = ? AND owner = ? ORDER BY name COLLATE NOCASE')
-      .all(campaignId, ctx.officer) as ViewRow[];
-    return rows.map(toView);
+    return savedViews(ctx.session.open.sqlite, campaignId, ctx.officer);
   },
 
   async 'triage.saveView'({ campaignId, name, queue, filter, sort, columns }, ctx) {
-    const { sqlite } = ctx.session.open;
-    const at = new Date().toISOString();
-    const owner = ctx.officer;
-    // Saving under an existing name replaces that view: the officer chose the name.
-    sqlite
-      .prepare(
-        `INSERT INTO saved_views (campaign_id, owner, name, view_json, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (campaign_id, owner, name) DO UPDATE SET view_json = excluded.view_json, updated_at = excluded.updated_at`,
-      )
-      .run(campaignId, owner, name, JSON.stringify({ queue, filter, sort, columns }), at);
-    const row = sqlite.prepare('SELECT id, name, view_json, updated_at FROM saved_views WHERE campaign_id = ? AND owner = ? AND name = ?').get(campaignId, owner, name) as ViewRow | undefined;
-    if (!row) throw new ConflictError('The view could not be saved.', 'NotSaved');
+    const view = saveView(ctx.session.open.sqlite, { campaignId, name, view: { queue, filter, sort, columns } }, ctx.officer);
     changed(ctx, campaignId);
-    return toView(row);
+    return view;
   },
 
   async 'triage.deleteView'({ id }, ctx) {
-    const { sqlite } = ctx.session.open;
-    const row = sqlite.prepare('SELECT campaign_id FROM saved_views WHERE id = ? AND owner = ?').get(id, ctx.officer) as { campaign_id: number } | undefined;
-    if (!row) return { deleted: false };
-    sqlite.prepare('DELETE FROM saved_views WHERE id = ?').run(id);
-    changed(ctx, row.campaign_id);
+    const campaignId = deleteView(ctx.session.open.sqlite, id, ctx.officer);
+    if (campaignId === null) return { deleted: false };
+    changed(ctx, campaignId);
     return { deleted: true };
   },
 };
