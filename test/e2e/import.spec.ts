@@ -163,7 +163,8 @@ test('import a CSV: correct the mapping, preview the rejected rows, import, see 
   const text = readFileSync(await saved.path(), 'utf8');
   expect(text.startsWith('\uFEFF"Row","Column","Problem"')).toBe(true);
   expect(text).toContain('E2E-0001');
-  await expect(page.getByText('«\u00a0export-import-e2e - rejected rows.csv\u00a0» téléchargé')).toBeVisible();
+  // The notice (its title; a live region repeats it for screen readers).
+  await expect(page.locator('.fui-ToastTitle').filter({ hasText: '«\u00a0export-import-e2e - rejected rows.csv\u00a0» téléchargé' })).toBeVisible();
 
   await page.getByLabel('Langue').selectOption('en');
 });
