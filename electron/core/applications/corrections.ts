@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import { columnOf, extraOfRow, recordOfRow, STORED_COLUMNS, storedValues } from './store';
 import { auditWriter } from '../audit/audit-log';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * Officers' corrections of imported values (a mistyped date of birth, a country written oddly).
@@ -86,8 +87,7 @@ export function supersedeOverwrittenCorrections(sqlite: SqliteDatabase, ref: num
 export function correctApplication(sqlite: SqliteDatabase, request: CorrectionRequest, actor: string, now = new Date()): CorrectionOutcome {
   const at = now.toISOString();
   const column = columnOf(request.field);
-  return sqlite
-    .transaction((): CorrectionOutcome => {
+  return writeTransaction(sqlite, (): CorrectionOutcome => {
       const row = sqlite.prepare('SELECT * FROM applications WHERE id = ?').get(request.ref) as Record<string, string | number | null> | undefined;
       if (!row) throw new NotFoundError('This application is not in this database. Nothing was corrected.', 'NoSuchApplication');
       const campaignId = Number(row.campaign_id);
@@ -125,6 +125,5 @@ export function correctApplication(sqlite: SqliteDatabase, request: CorrectionRe
         at,
       );
       return { campaignId, applicationId, changed: true };
-    })
-    .immediate();
+    });
 }

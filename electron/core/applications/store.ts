@@ -3,6 +3,7 @@ import { parseApplication, type ParsedApplication } from '../../../shared/domain
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { ExportChangeView } from '../../../shared/api/contract';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * How applications are written: raw text of every field as the export wrote it, the parsed form
@@ -159,7 +160,7 @@ export function insertApplications(
   function* rows(): Generator<SqlValue[]> {
     for (const record of records) yield [campaignId, ...storedValues(record, null), options.source, now, now];
   }
-  return sqlite.transaction(() => insertRows(sqlite, 'applications', columns, rows(), options.onProgress)).immediate();
+  return writeTransaction(sqlite, () => insertRows(sqlite, 'applications', columns, rows(), options.onProgress));
 }
 
 /**
@@ -171,7 +172,7 @@ export function reparseApplications(sqlite: SqliteDatabase): number {
   const select = sqlite.prepare(`SELECT id, ${RAW_COLUMNS.join(',')} FROM applications WHERE id > ? ORDER BY id LIMIT 2000`);
   const update = sqlite.prepare(`UPDATE applications SET ${PARSED_KEYS.map((k) => `${PARSED_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`);
   let n = 0;
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (let after = 0; ; ) {
       const page = select.all(after) as Record<string, string | number>[];
       if (page.length === 0) break;
@@ -182,7 +183,7 @@ export function reparseApplications(sqlite: SqliteDatabase): number {
         n++;
       }
     }
-  }).immediate();
+  });
   return n;
 }
 

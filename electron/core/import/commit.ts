@@ -8,6 +8,7 @@ import { auditWriter } from '../audit/audit-log';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
 import { ID_INDEX, stagedCounts, stagedValueBatches } from './stage';
+import { writeTransaction } from '../../../db/write-transaction';
 
 // The staged values first, so a row is written by appending to its array (no copy).
 const NEW_ROW_COLUMNS = [...STORED_COLUMNS, 'campaign_id', 'import_id', 'source', 'created_at', 'updated_at'];
@@ -39,8 +40,7 @@ export function commitImport(
   const { sqlite, campaignId } = job;
   const at = now.toISOString();
 
-  return sqlite
-    .transaction(() => {
+  return writeTransaction(sqlite, () => {
       const counts = stagedCounts(job);
       const importId = Number(
         sqlite
@@ -127,6 +127,5 @@ export function commitImport(
         .run(campaignId, headerSignature(job.headers), JSON.stringify(staged.mapping), at);
       auditWriter(sqlite)({ campaignId, actor, action: 'import.commit', subject: String(importId), details: { file: job.fileName, counts: actual } }, at);
       return { importId, counts: actual };
-    })
-    .immediate();
+    });
 }

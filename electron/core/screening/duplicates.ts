@@ -4,6 +4,7 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { auditWriter } from '../audit/audit-log';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './effective-verdict';
 import { possibleDuplicates } from './run';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * Possible duplicates beyond the identity rule: found afresh from the (cached) screening inputs on
@@ -82,8 +83,7 @@ export function decideDuplicate(
   const a = Math.min(refs.a, refs.b);
   const b = Math.max(refs.a, refs.b);
   const at = now.toISOString();
-  return sqlite
-    .transaction(() => {
+  return writeTransaction(sqlite, () => {
       const apps = sqlite.prepare('SELECT id, campaign_id, application_id FROM applications WHERE id IN (?, ?)').all(a, b) as {
         id: number;
         campaign_id: number;
@@ -115,6 +115,5 @@ export function decideDuplicate(
         at,
       );
       return { campaignId, rescreen: before?.decision === 'confirmed' || decision === 'confirmed' };
-    })
-    .immediate();
+    });
 }

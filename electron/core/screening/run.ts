@@ -18,6 +18,7 @@ import { columnOf, PARSED_COLUMNS } from '../applications/store';
 import { auditWriter } from '../audit/audit-log';
 import { markScreened } from './owed';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../../../shared/domain/eligibility/possible-duplicates';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /** The raw fields the rules read: their fingerprint tells whether an override still applies. */
 const RAW_FIELDS: ScreeningRawField[] = [
@@ -288,7 +289,7 @@ export function screenAndStore(
   const byVerdict: Record<Verdict, number> = { eligible: 0, ineligible: 0, review: 0 };
   let changed = 0;
   let stale = 0;
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     rows.forEach((row, i) => {
       const personKey = persons.keyOf[i] ?? row.input.raw.applicationId;
       const outcome = screenApplication(row.input, settings, contextOf(i));
@@ -311,7 +312,7 @@ export function screenAndStore(
     });
     // The results now follow every change counted before the settings and applications were read.
     if (options.owed !== undefined) markScreened(sqlite, campaignId, options.owed);
-  }).immediate();
+  });
   return { screened: rows.length, changed, staleOverrides: stale, byVerdict, durationMs: Math.round(performance.now() - started) };
 }
 

@@ -4,12 +4,13 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../applications/store';
 import { auditWriter } from '../audit/audit-log';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './effective-verdict';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * The SQL of screening's reads and of officers' overrides (the screening run itself writes its
  * results in run.ts, duplicates in duplicates.ts, what is owed in owed.ts). Raw better-sqlite3:
  * these read tens of thousands of rows.
- * SQLite-only: json_each (the reason filter), `LIKE … ESCAPE`, `.immediate()` write transactions.
+ * SQLite-only: json_each (the reason filter), `LIKE … ESCAPE`; writes go through db/write-transaction.ts (BEGIN IMMEDIATE).
  */
 
 interface RowRecord extends OverrideColumns {
@@ -179,7 +180,7 @@ export function overrideVerdicts(sqlite: SqliteDatabase, { refs, verdict, justif
   );
   const audit = auditWriter(sqlite);
   const campaigns = new Set<number>();
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const ref of refs) {
       const row = read.get(ref) as
         | { ref: number; campaign_id: number; verdict: ScreeningVerdict; reasons_json: string; input_hash: string; application_id: string; current: ScreeningVerdict | null }
@@ -193,7 +194,7 @@ export function overrideVerdicts(sqlite: SqliteDatabase, { refs, verdict, justif
       );
       campaigns.add(row.campaign_id);
     }
-  }).immediate();
+  });
   return campaigns;
 
 }

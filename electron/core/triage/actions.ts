@@ -6,6 +6,7 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { correctApplication } from '../applications/corrections';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../screening/effective-verdict';
 import { auditWriter } from '../audit/audit-log';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * Officers' triage actions. Each action is one row in triage_actions (a bulk action too), with
@@ -164,8 +165,7 @@ export function decide(sqlite: SqliteDatabase, request: DecideRequest, actor: st
   const at = now.toISOString();
   const kinds = [request.stage !== undefined, request.assignee !== undefined, request.division !== undefined].filter(Boolean).length;
   if (kinds !== 1) throw new ValidationError('Change one thing at a time: a stage, an assignment or a division.', [], 'OneChange');
-  return sqlite
-    .transaction(() => {
+  return writeTransaction(sqlite, () => {
       const list = targets(sqlite, request.refs);
       const campaignId = list[0]?.campaignId ?? 0;
       const read = stateReader(sqlite);
@@ -193,8 +193,7 @@ export function decide(sqlite: SqliteDatabase, request: DecideRequest, actor: st
       const details = kind === 'stage' ? { stage: request.stage, reason: request.reason ?? null } : { assignee: request.assignee ?? null };
       const actionId = record(ctx, kind, campaignId, details, changes);
       return { actionId, changed: changes.length, campaignId };
-    })
-    .immediate();
+    });
 }
 
 export interface ScoreRequest {
@@ -213,8 +212,7 @@ function average(scores: Record<string, number>): number | null {
 
 export function score(sqlite: SqliteDatabase, request: ScoreRequest, actor: string, now = new Date()): TriageActionResult & { campaignId: number } {
   const at = now.toISOString();
-  return sqlite
-    .transaction(() => {
+  return writeTransaction(sqlite, () => {
       const list = targets(sqlite, request.refs);
       const campaignId = list[0]?.campaignId ?? 0;
       const criterion =
@@ -247,14 +245,12 @@ export function score(sqlite: SqliteDatabase, request: ScoreRequest, actor: stri
       });
       const actionId = record({ sqlite, actor, at }, 'score', campaignId, { criterionId: request.criterionId, score: request.score, comment: request.comment ?? null }, changes);
       return { actionId, changed: changes.length, campaignId };
-    })
-    .immediate();
+    });
 }
 
 export function addNote(sqlite: SqliteDatabase, request: { ref: number; text: string }, actor: string, now = new Date()): TriageActionResult & { campaignId: number } {
   const at = now.toISOString();
-  return sqlite
-    .transaction(() => {
+  return writeTransaction(sqlite, () => {
       const row = sqlite.prepare('SELECT id AS ref, campaign_id AS campaignId, application_id AS applicationId, division_code AS divisionCode, division FROM applications WHERE id = ?').get(request.ref) as
         | Omit<Target, 'eligible'>
         | undefined;
@@ -271,8 +267,7 @@ export function addNote(sqlite: SqliteDatabase, request: { ref: number; text: st
       sqlite.prepare('INSERT INTO triage_changes (action_id, application_ref, before_json, after_json) VALUES (?, ?, ?, ?)').run(actionId, row.ref, JSON.stringify(before), JSON.stringify(after));
       auditWriter(sqlite)({ campaignId: row.campaignId, actor, action: 'triage.note', subject: target.applicationId, details: { text: request.text, actionId } }, at);
       return { actionId, changed: 1, campaignId: row.campaignId };
-    })
-    .immediate();
+    });
 }
 
 /**
@@ -282,8 +277,7 @@ export function addNote(sqlite: SqliteDatabase, request: { ref: number; text: st
  */
 export function undoLast(sqlite: SqliteDatabase, campaignId: number, actor: string, now = new Date()): UndoResult {
   const at = now.toISOString();
-  return sqlite
-    .transaction((): UndoResult => {
+  return writeTransaction(sqlite, (): UndoResult => {
       const action = sqlite
         .prepare('SELECT id, kind FROM triage_actions WHERE campaign_id = ? AND actor = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1')
         .get(campaignId, actor) as { id: number; kind: TriageActionKind } | undefined;
@@ -327,6 +321,5 @@ export function undoLast(sqlite: SqliteDatabase, campaignId: number, actor: stri
       }
       sqlite.prepare('UPDATE triage_actions SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, actor, action.id);
       return { actionId: action.id, kind: action.kind, restored: changes.length, refs: changes.map((c) => c.application_ref) };
-    })
-    .immediate();
+    });
 }

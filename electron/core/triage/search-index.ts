@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../../../db/connection';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * Keeps the full-text index (application_search, 0006) up to date: rows added since the
@@ -14,8 +15,7 @@ const CHUNK = 2000;
 export function indexSearchChunk(sqlite: SqliteDatabase): number {
   const remove = sqlite.prepare('DELETE FROM application_search WHERE rowid = ?');
   const insert = sqlite.prepare(`INSERT INTO application_search (rowid, ${SEARCHED.join(', ')}) SELECT id, ${SEARCHED.join(', ')} FROM applications WHERE id = ?`);
-  return sqlite
-    .transaction(() => {
+  return writeTransaction(sqlite, () => {
       const changed = sqlite.prepare('SELECT application_ref FROM search_pending LIMIT ?').pluck().all(CHUNK) as number[];
       for (const ref of changed) {
         remove.run(ref);
@@ -35,8 +35,7 @@ export function indexSearchChunk(sqlite: SqliteDatabase): number {
       const last = added.at(-1);
       if (last !== undefined) sqlite.prepare('UPDATE search_state SET indexed_up_to = ?').run(last);
       return added.length;
-    })
-    .immediate();
+    });
 }
 
 /** Indexes everything pending, a chunk per turn of the event loop. */

@@ -3,12 +3,13 @@ import { ConflictError, NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import { auditWriter } from '../audit/audit-log';
 import { rubricOf } from './read';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /**
  * The SQL of triage's settings: each division's rubric and each officer's saved views. The queue
  * reads (read.ts, queue-query.ts), the actions (actions.ts) and the search index (search-index.ts)
  * keep their raw fast paths there. SQLite-only: `COLLATE NOCASE`, `ON CONFLICT … DO UPDATE`,
- * `.immediate()` write transactions.
+ * writes go through db/write-transaction.ts (BEGIN IMMEDIATE).
  */
 
 interface ViewRow {
@@ -30,8 +31,7 @@ export function saveRubric(
   officer: string,
 ): void {
   const at = new Date().toISOString();
-  sqlite
-    .transaction(() => {
+  writeTransaction(sqlite, () => {
       const current = rubricOf(sqlite, campaignId, division);
       const kept = new Set(criteria.flatMap((c) => (c.id === undefined ? [] : [c.id])));
       for (const c of current) if (!kept.has(c.id)) sqlite.prepare('UPDATE rubric_criteria SET archived = 1 WHERE id = ?').run(c.id);
@@ -49,8 +49,7 @@ export function saveRubric(
         { campaignId, actor: officer, action: 'triage.setRubric', subject: division, details: { before: current.map((c) => c.label), after: criteria.map((c) => c.label) } },
         at,
       );
-    })
-    .immediate();
+    });
 }
 
 /** An officer's saved views of a campaign, by name. */
