@@ -3,7 +3,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TriageColumn, TriageRow, TriageSort } from '../../../shared/api/contract';
 import { Highlighted } from '../../components/Highlighted';
@@ -147,8 +147,9 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
       ),
     [styles.unreadable, t],
   );
-  const columnDefs = useMemo<ColumnDef<TriageRow>[]>(() => {
-    const cell = (row: TriageRow, column: TriageColumn) => {
+  // One cell's content: the rows below draw theirs with it, the table's column definitions too.
+  const cell = useCallback(
+    (row: TriageRow, column: TriageColumn): ReactNode => {
       switch (column) {
         case 'name':
           return <Highlighted text={applicantName(row)} terms={terms} />;
@@ -175,9 +176,13 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
         default:
           return row[column] ?? '';
       }
-    };
-    return columns.map((id) => ({ id, header: () => t(`triage.column.${id}`), cell: (info) => cell(info.row.original, id), size: WIDTH[id] }));
-  }, [columns, t, terms, words, format, nationalityText, values, readOrRaw]);
+    },
+    [terms, words, format, nationalityText, values, readOrRaw],
+  );
+  const columnDefs = useMemo<ColumnDef<TriageRow>[]>(
+    () => columns.map((id) => ({ id, header: () => t(`triage.column.${id}`), cell: (info) => cell(info.row.original, id), size: WIDTH[id] })),
+    [columns, t, cell],
+  );
   const visibleRows = useMemo(() => items.map((item) => window.rowAt(item.index)).filter((r): r is TriageRow => r !== undefined), [items, window]);
   const table = useReactTable({ data: visibleRows, columns: columnDefs, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => String(r.ref) });
   const width = columns.reduce((w, c) => w + WIDTH[c], 0);
@@ -187,7 +192,6 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
     onSortChange(current === undefined ? [{ column, descending: false }] : current.descending ? [] : [{ column, descending: true }]);
   };
 
-  const rowsById = new Map(table.getRowModel().rows.map((r) => [r.original.ref, r]));
   return (
     <div
       id={scrollerId}
@@ -223,12 +227,12 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
         <div className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {items.map((item) => {
             const row = window.rowAt(item.index);
-            const tableRow = row ? rowsById.get(row.ref) : undefined;
             const isCurrent = item.index === currentIndex;
             const isSelected = row !== undefined && selected.has(row.ref);
             return (
               <div
-                key={item.key}
+                // Keyed by application: after a decision the rows below move up without being drawn again.
+                key={row ? `r${row.ref}` : `i${item.key}`}
                 id={row ? `triage-row-${row.ref}` : undefined}
                 role="row"
                 aria-rowindex={item.index + 2}
@@ -239,12 +243,8 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
                 style={{ transform: `translateY(${item.start}px)`, width: `${width}rem` }}
                 onClick={row ? (event) => onRowClick(item.index, row, event) : undefined}
               >
-                {tableRow
-                  ? tableRow.getVisibleCells().map((c) => (
-                      <div key={c.id} role="gridcell" className={styles.cell} style={{ width: `${WIDTH[c.column.id as TriageColumn]}rem` }}>
-                        {flexRender(c.column.columnDef.cell, c.getContext())}
-                      </div>
-                    ))
+                {row
+                  ? <RowCells row={row} columns={columns} cell={cell} className={styles.cell} />
                   : columns.map((c) => (
                       <div key={c} role="gridcell" className={mergeClasses(styles.cell, styles.placeholder)} style={{ width: `${WIDTH[c]}rem` }}>
                         …
@@ -258,3 +258,15 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
     </div>
   );
 }
+
+/**
+ * One row's cells. Drawn again only when the row, the columns or the way cells are drawn change:
+ * after a decision the other rows only move (their position is on the row around them).
+ */
+const RowCells = memo(function RowCells({ row, columns, cell, className }: { row: TriageRow; columns: TriageColumn[]; cell: (row: TriageRow, column: TriageColumn) => ReactNode; className: string }) {
+  return columns.map((column) => (
+    <div key={column} role="gridcell" className={className} style={{ width: `${WIDTH[column]}rem` }}>
+      {cell(row, column)}
+    </div>
+  ));
+});

@@ -50,8 +50,13 @@ const DEFAULT_COLUMNS: TriageColumn[] = ['name', 'stage', 'score', 'nationality'
 const SEARCH_DEBOUNCE_MS = 200;
 /** A stage given by one key to more applications than this is confirmed first. */
 const BULK_CONFIRM_OVER = 20;
-/** Applications fetched ahead of the officer: the next ones are shown at once. */
-const PREFETCH_AHEAD = 3;
+/**
+ * Applications fetched ahead of the officer: the next ones are shown at once. Enough for a few
+ * hundred milliseconds of keys: the database answers in turn, and a reload of the sidebar's counts
+ * or of the queue (a count over the campaign, after a pause in the decisions) holds the details
+ * asked for behind it.
+ */
+const PREFETCH_AHEAD = 8;
 
 /** User Timing names: a benchmark reads how long a key takes to show the next application. */
 export const KEY_MARK = 'triage:key';

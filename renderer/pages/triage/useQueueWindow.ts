@@ -42,6 +42,12 @@ export interface QueueWindow {
   applyStage(refs: readonly number[], stage: Stage): void;
 }
 
+/** Every field of a row is a string, a number or null: equal fields, the same row. */
+function sameRow(a: TriageRow, b: TriageRow): boolean {
+  const keys = Object.keys(b) as (keyof TriageRow)[];
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
+}
+
 /**
  * The pages of one queue view loaded so far, fetched as the table needs them and reloaded when
  * the data changes. Kept outside React state (a store React subscribes to): pages arrive one by
@@ -163,7 +169,9 @@ class QueueStore {
         // Rows past the view's end (it shrank since) go.
         if (this.rows.length > total) this.rows.length = total;
         result.value.rows.forEach((row, i) => {
-          this.rows[offset + i] = row;
+          // A row that did not change keeps its object: the table draws again only the rows that did.
+          const before = this.rows[offset + i];
+          this.rows[offset + i] = before !== undefined && sameRow(before, row) ? before : row;
         });
         this.loadedPages.add(page);
         this.total = total;
