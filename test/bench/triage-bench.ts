@@ -93,7 +93,8 @@ const WEB_HOST_START_MS = 60_000;
  * later step throws, and if the bench is interrupted. Resolves to the function that stops it.
  */
 async function startWebHost(dir: string, databasePath: string, port: number, token: string): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [join(__dirname, 'web-host.cjs'), '--port', String(port), '--data-dir', dir, '--db', databasePath, '--token', token], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --token=VALUE: a random token may start with "-", which a separate argument would read as an option.
+  const child = spawn(process.execPath, [join(__dirname, 'web-host.cjs'), '--port', String(port), '--data-dir', dir, '--db', databasePath, `--token=${token}`], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
