@@ -15,3 +15,20 @@ export interface CountRow {
   key: string | null;
   count: number;
 }
+
+/** How a table names an application (Screening, the queues): the export's words beside what they read as. */
+export interface ApplicationHeading {
+  /** The stored application's key (not the export's Application ID). */
+  ref: number;
+  applicationId: string;
+  firstName: string;
+  lastName: string;
+  /** As the export wrote it (shown in the detail). */
+  nationality: string;
+  /** The country it names (ISO alpha-2), shown by name in the interface's language; null: not a country. */
+  nationalityCode: string | null;
+  /** As the export wrote it. */
+  division: string;
+  /** The division the Division field names; null when it names none. */
+  divisionCode: string | null;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { campaignSettingsSchema } from '../domain/settings';
 import { CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { type Stage } from '../domain/stages';
-import { campaignId, returns } from './common';
+import { campaignId, returns, type ApplicationHeading } from './common';
 
 /** Screening: eligibility verdicts, officers' overrides, corrections of imported values, possible duplicates. */
 
@@ -42,18 +42,7 @@ export interface OverrideView {
   at: string;
 }
 
-export interface ScreeningRow {
-  /** The stored application's key (not the export's Application ID). */
-  ref: number;
-  applicationId: string;
-  firstName: string;
-  lastName: string;
-  nationality: string;
-  /** The country the nationality names (ISO alpha-2); null: not a country. */
-  nationalityCode: string | null;
-  division: string;
-  /** The division the Division field names; null when it names none. */
-  divisionCode: string | null;
+export interface ScreeningRow extends ApplicationHeading {
   submittedAt: string | null;
   /** The verdict that counts: the active override's, else the automatic one. */
   verdict: ScreeningVerdict;

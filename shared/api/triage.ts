@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODES } from '../domain/divisions';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
 import type { CefrLevel, FundingTrack } from '../domain/listed-values';
-import { campaignId, returns, type CountRow } from './common';
+import { campaignId, returns, type CountRow, type ApplicationHeading } from './common';
 import type { CriterionView, ExportChangeView, OverrideView, ScreeningVerdict } from './screening';
 
 /** Triage per division: queues, stages, scores, notes, rubrics and saved views. */
@@ -60,17 +60,7 @@ export type TriageSort = z.infer<typeof triageSortSchema>;
 
 const triageQuery = { campaignId, queue: z.enum(QUEUE_IDS), filter: triageFilterSchema.default({}) };
 
-export interface TriageRow {
-  ref: number;
-  applicationId: string;
-  firstName: string;
-  lastName: string;
-  /** As the export wrote it (shown in the detail). */
-  nationality: string;
-  /** The country it names (ISO alpha-2), shown by name in the interface's language; null: not a country. */
-  nationalityCode: string | null;
-  division: string;
-  divisionCode: string | null;
+export interface TriageRow extends ApplicationHeading {
   stage: Stage;
   reason: string | null;
   score: number | null;

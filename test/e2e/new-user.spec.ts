@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, E2E_TOKEN, importFile, openApp, screenshot } from './support';
+import { api, createCampaign, importFile, openApp, screenshot } from './support';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +13,6 @@ test.describe.configure({ mode: 'serial' });
 // A US browser: what the app shows must follow its own language, not the browser's (dates above all).
 test.use({ locale: 'en-US' });
 
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post('/api/invoke', { headers: { Authorization: `Bearer ${E2E_TOKEN}` }, data: { method, input } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 async function demoCampaign(page: Page, name: string): Promise<number> {
   await openApp(page);

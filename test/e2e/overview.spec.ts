@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, E2E_TOKEN, openApp, screenshot } from './support';
+import { expect, test } from '@playwright/test';
+import { api, createCampaign, openApp, screenshot } from './support';
 
 /**
  * The Overview says where the season stands (verdicts, triage per division) and what to do next,
@@ -7,12 +7,6 @@ import { createCampaign, E2E_TOKEN, openApp, screenshot } from './support';
  */
 test.use({ locale: 'en-US' });
 
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post('/api/invoke', { headers: { Authorization: `Bearer ${E2E_TOKEN}` }, data: { method, input } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 interface Figures {
   verdicts: { eligible: number; review: number; ineligible: number };

@@ -46,3 +46,11 @@ export async function importFile(page: Page, path: string): Promise<void> {
   await dialog.getByRole('button', { name: 'Show in the import history' }).click();
   await expect(dialog).toBeHidden();
 }
+
+/** Calls the services over the web host's API, as the page does (to arrange a test or read the truth). */
+export async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const response = await page.request.post('/api/invoke', { headers: { Authorization: `Bearer ${E2E_TOKEN}` }, data: { method, input } });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}

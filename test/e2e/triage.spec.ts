@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, E2E_TOKEN, openApp, screenshot } from './support';
+import { api, createCampaign, openApp, screenshot } from './support';
 
 /**
  * A day of triage, by keyboard: a demo campaign, the OPS queue, ten decisions made with keys only
@@ -14,13 +14,6 @@ interface QueueCounts {
   byStage: Record<'new' | 'inReview' | 'proposed' | 'notRetained', number>;
 }
 
-/** The services' own counts, asked over the web host's API (what the sidebar must show). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post('/api/invoke', { headers: { Authorization: `Bearer ${E2E_TOKEN}` }, data: { method, input } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 async function opsCounts(page: Page, campaignId: number): Promise<QueueCounts> {
   const sidebar = await api<{ queues: QueueCounts[] }>(page, 'triage.sidebar', { campaignId });
