@@ -3,7 +3,6 @@ import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { CountRow, Overview } from '../../shared/api/contract';
 import { countryName } from '../../shared/domain/country-names';
-import { DIVISIONS } from '../../shared/domain/divisions';
 import { useQuery } from '../api/hooks';
 import { useDemoLoad } from '../api/useDemoLoad';
 import { BarList } from '../components/charts/BarList';
@@ -21,6 +20,7 @@ import { toLanguage } from '../i18n/languages';
 import type { PageProps } from '../shell/AppShell';
 import { useWorkspace } from '../shell/WorkspaceContext';
 import { NextStepBar } from './overview/NextStepBar';
+import { useQueueName } from './overview/queueName';
 import { DivisionProgressTable, VerdictProgress } from './overview/SeasonProgress';
 
 const useStyles = makeStyles({
@@ -117,10 +117,7 @@ function OverviewFigures({ overview }: { overview: Overview }) {
   const same = (key: string) => key;
   // The service merges the export's spellings of the two funding tracks under these keys.
   const fundingName = (key: string) => (key === 'nato' || key === 'grant' ? values.funding(key) : key);
-  const divisionName = (code: string) => {
-    const division = DIVISIONS.find((d) => d.code === code);
-    return division ? `${division[language]} (${division.code})` : code;
-  };
+  const divisionName = useQueueName();
 
   const divisions = toRows(byCountDesc(overview.byDivision), divisionName, notGiven, format);
   const funding = toRows(byCountDesc(overview.byFunding), fundingName, notGiven, format);

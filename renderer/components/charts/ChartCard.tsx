@@ -1,19 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardStyles } from './cardStyles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    minWidth: 0,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   details: { fontSize: tokens.fontSizeBase200 },
   summary: {
     cursor: 'pointer',
@@ -61,10 +51,11 @@ export function ChartCard({
   children: ReactNode;
 }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t } = useTranslation();
   return (
-    <section className={styles.root} aria-label={title}>
-      <h2 className={styles.title}>{title}</h2>
+    <section className={card.card} aria-label={title}>
+      <h2 className={card.title}>{title}</h2>
       {children}
       <details className={styles.details}>
         <summary className={styles.summary}>{t('chart.showTable')}</summary>

@@ -2,6 +2,7 @@ import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { DivisionProgress, ScreeningVerdict, VerdictCounts } from '../../../shared/api/contract';
 import { STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../../../shared/domain/stages';
+import { useCardStyles } from '../../components/charts/cardStyles';
 import { StackedBar } from '../../components/charts/StackedBar';
 import { useFormat } from '../../i18n/format';
 import { useScreeningText } from '../screening/screeningText';
@@ -19,17 +20,6 @@ const VERDICT_COLOUR: Record<ScreeningVerdict, string> = {
 };
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    minWidth: 0,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
   legendItem: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
@@ -55,14 +45,15 @@ const useStyles = makeStyles({
 /** The screening verdicts of the season: one bar, the figures and shares beside it. */
 export function VerdictProgress({ verdicts }: { verdicts: VerdictCounts }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t } = useTranslation();
   const format = useFormat();
   const text = useScreeningText();
   const total = verdicts.eligible + verdicts.review + verdicts.ineligible;
   const described = VERDICTS.map((v) => `${text.verdict(v)} ${format.number(verdicts[v])}`).join(', ');
   return (
-    <section className={styles.card} aria-labelledby="overview-verdicts" data-testid="overview-verdicts">
-      <h2 className={styles.title} id="overview-verdicts">
+    <section className={card.card} aria-labelledby="overview-verdicts" data-testid="overview-verdicts">
+      <h2 className={card.title} id="overview-verdicts">
         {t('overview.verdictsTitle')}
       </h2>
       <StackedBar label={t('overview.verdictsChart', { stages: described })} segments={VERDICTS.map((v) => ({ id: v, value: verdicts[v], colour: VERDICT_COLOUR[v] }))} height={18} />
@@ -91,6 +82,7 @@ export function VerdictProgress({ verdicts }: { verdicts: VerdictCounts }) {
 /** Triage per division: a bar of its stages and the figures in the same row, each division a link to its queue. */
 export function DivisionProgressTable({ divisions }: { divisions: DivisionProgress[] }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t } = useTranslation();
   const format = useFormat();
   const words = useTriageWords();
@@ -100,8 +92,8 @@ export function DivisionProgressTable({ divisions }: { divisions: DivisionProgre
   const totals = Object.fromEntries(STAGE_IDS.map((s) => [s, divisions.reduce((n, d) => n + d.byStage[s], 0)])) as Record<Stage, number>;
   const describe = (d: DivisionProgress) => STAGE_IDS.map((s) => `${words.stage(s)} ${format.number(d.byStage[s])}`).join(', ');
   return (
-    <section className={styles.card} aria-labelledby="overview-triage" data-testid="overview-triage">
-      <h2 className={styles.title} id="overview-triage">
+    <section className={card.card} aria-labelledby="overview-triage" data-testid="overview-triage">
+      <h2 className={card.title} id="overview-triage">
         {t('overview.triageTitle')}
       </h2>
       <p className={styles.hint}>{t('overview.triageHint')}</p>
