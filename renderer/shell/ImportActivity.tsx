@@ -84,6 +84,10 @@ export function ImportActivityProvider({ children }: { children: ReactNode }) {
           if (jobId === undefined) continue;
           const result = await client.tryCall('import.status', { jobId });
           if (stopped) return;
+          // The job this tab began and left unfinished (at the mapping or the preview) cannot be
+          // taken up again: drop it, once, when it is found so (it is not asked about again).
+          const left = result.ok && (result.value.state === 'inspected' || result.value.state === 'previewed');
+          if (left && rememberedImport()?.jobId === jobId) void client.tryCall('import.cancel', { jobId });
           setWatched((list) =>
             list.flatMap((item): Watched[] => {
               if (item.jobId !== jobId) return [item];
@@ -104,13 +108,6 @@ export function ImportActivityProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer);
     };
   }, [pendingKey, client]);
-
-  // A job this tab began and left unfinished (mapping or preview) cannot be taken up again: drop it.
-  useEffect(() => {
-    for (const w of watched) {
-      if (w.origin === 'reload' && (w.status?.state === 'inspected' || w.status?.state === 'previewed')) void client.tryCall('import.cancel', { jobId: w.jobId });
-    }
-  }, [watched, client]);
 
   const value = useMemo<Activity>(
     () => ({
