@@ -46,6 +46,8 @@ test('reloaded during the commit, the page says the import finished, with its co
   await dialog.getByRole('button', { name: 'Preview the import' }).click();
   await expect(dialog.getByText('Nothing has been stored yet')).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: /^Import [\d,]+ applications$/ }).click();
+  // Reloaded once the commit was asked for (before that, reloading would rightly leave it unfinished).
+  await expect(dialog.getByText('Storing the applications').or(dialog.getByRole('heading', { name: 'Import finished' })).first()).toBeVisible();
   await page.reload();
 
   const activity = page.getByTestId('import-activity');
