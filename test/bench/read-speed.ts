@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { writeDemoExport } from '../../electron/core/demo/export-file';
-import { openTable } from '../../electron/core/import/read';
+import { openTable } from '../../electron/core/files/read';
 
 /**
  * How fast the file readers go, beside papaparse parsing the same file from one string in memory

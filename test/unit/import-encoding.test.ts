@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { openTable, type SourceRow } from '../../electron/core/import/read';
-import { looksGarbled } from '../../electron/core/import/read/garbled-text';
+import { openTable, type SourceRow } from '../../electron/core/files/read';
+import { looksGarbled } from '../../electron/core/files/read/garbled-text';
 import { openTestApp, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();

@@ -4,8 +4,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_LENGTH_LIMITS, FILE_LIMITS, REJECTED_VALUE_LIMIT, VALUE_LENGTH_LIMIT } from '../../shared/domain/import-limits';
-import { FileUnreadableError, openTable, type FileUnreadableKind } from '../../electron/core/import/read';
-import { guardedXml, XmlLimitExceeded } from '../../electron/core/import/read/xml-guard';
+import { FileUnreadableError, openTable, type FileUnreadableKind } from '../../electron/core/files/read';
+import { guardedXml, XmlLimitExceeded } from '../../electron/core/files/read/xml-guard';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
 import { deflatedRepeat, inlineSheet, SHEET_HEAD, SHEET_TAIL, storedEntry, workbookParts, zipArchive } from './support/zip';
 

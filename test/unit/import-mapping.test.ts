@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_FIELDS } from '../../shared/domain/application-fields';
-import { automaticMapping, columnLetter, detectField, headerSignature, mappingProblems } from '../../electron/core/import/headers';
+import { automaticMapping, detectField, headerSignature, mappingProblems } from '../../electron/core/import/headers';
+import { columnLetter } from '../../electron/core/files/read/column-letter';
 import { classifyRow, compileMapping } from '../../electron/core/import/row-outcome';
 
 describe('header matching', () => {

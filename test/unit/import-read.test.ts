@@ -9,8 +9,8 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_FIELDS } from '../../shared/domain/application-fields';
 import { VALUE_LENGTH_LIMIT } from '../../shared/domain/import-limits';
-import { FileUnreadableError, FORMULA_ERROR, openTable, type FileUnreadableKind, type RowsOptions, type SourceRow, type TableSource } from '../../electron/core/import/read';
-import { cellText, decodeXmlEscapes, formatShowsTime, isDateFormat, numberText } from '../../electron/core/import/read/cell-text';
+import { FileUnreadableError, FORMULA_ERROR, openTable, type FileUnreadableKind, type RowsOptions, type SourceRow, type TableSource } from '../../electron/core/files/read';
+import { cellText, decodeXmlEscapes, formatShowsTime, isDateFormat, numberText } from '../../electron/core/files/read/cell-text';
 
 const REFERENCE_DIR = process.env.COHORT_REFERENCE_DIR ?? resolve(__dirname, '../../../shared/reference');
 const SAMPLE = join(REFERENCE_DIR, 'sample-export.csv');

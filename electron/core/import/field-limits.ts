@@ -1,7 +1,7 @@
 import type { RejectedRow } from '../../../shared/api/contract';
 import { APPLICATION_FIELDS } from '../../../shared/domain/application-fields';
 import { FIELD_LENGTH_LIMITS, REJECTED_ROW_LIMIT, REJECTED_VALUE_LIMIT } from '../../../shared/domain/import-limits';
-import { valueTooLong } from './read/limits';
+import { valueTooLong } from '../files/read/limits';
 import type { CompiledMapping } from './row-outcome';
 
 /**

@@ -1,4 +1,5 @@
 import type { ColumnTarget } from '../../../shared/api/contract';
+import { columnLetter } from '../files/read/column-letter';
 import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../../../shared/domain/application-fields';
 
 /**
@@ -48,17 +49,6 @@ export function headerSignature(headers: string[]): string {
   return JSON.stringify(headers.map(normalizeHeader));
 }
 
-/** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export interface MappingProblem {
   message: string;

@@ -6,7 +6,7 @@ import type { ApplicationRecord } from '../../../shared/domain/application-field
 import { checkFieldLengths, rejectedValuesForStore, rejectionForStore } from './field-limits';
 import { mappingProblems } from './headers';
 import type { ImportJob } from './jobs';
-import { openTable } from './read';
+import { openTable } from '../files/read';
 import { classifyRow, compileMapping } from './row-outcome';
 
 const PROGRESS_EVERY_MS = 100;

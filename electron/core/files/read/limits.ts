@@ -1,5 +1,5 @@
 import { FILE_LIMITS, VALUE_LENGTH_LIMIT } from '../../../../shared/domain/import-limits';
-import { columnLetter } from '../headers';
+import { columnLetter } from './column-letter';
 import { quoteFileName, rowLabel, unreadable, type FileUnreadableError } from './errors';
 
 /**

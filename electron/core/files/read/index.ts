@@ -7,9 +7,11 @@ import type { TextEncoding } from './text-sniff';
 import { openXlsx } from './xlsx';
 
 /**
- * The low-level readers of the e-recruitment export (e-recruitment-export.md, "Files the importer
- * must read"): a file in, its header and a stream of rows of text out. Mapping headers to fields
- * and reading values is the importer's business, not theirs.
+ * The low-level readers of incoming tables: the e-recruitment export (e-recruitment-export.md,
+ * "Files the importer must read") and, as later kinds arrive, workbooks coming back from hiring
+ * managers. A file in, its header and a stream of rows of text out, within the limits of
+ * shared/domain/import-limits.ts. Mapping headers to fields and reading values is each kind's
+ * business (import/), not theirs.
  */
 
 export type { FileFormat, RowsOptions, SourceRow, TableSource } from './types';
