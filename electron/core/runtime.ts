@@ -3,7 +3,7 @@ import type { Transport } from '../../shared/api/client';
 import type { ApiResult } from '../../shared/api/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { handlers, waits } from './handlers';
-import { ImportJobs } from './import/jobs';
+import { importJobs } from './import/jobs';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
 import type { Caller, ServiceContext } from './context';
@@ -45,7 +45,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const background = new BackgroundTasks(options.log);
   const ctx: ServiceContext = {
     session,
-    imports: new ImportJobs(),
+    imports: importJobs(),
     background,
     emit: (event) => listeners.forEach((l) => l(event)),
     userName: options.userName,

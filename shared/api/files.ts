@@ -18,3 +18,11 @@ export type FileTarget = z.infer<typeof fileTargetSchema>;
 export type FileOutput =
   | { kind: 'saved'; path: string; fileName: string; bytes: number }
   | { kind: 'download'; fileName: string; mediaType: string; base64: string };
+
+/**
+ * The name the rejected rows of an incoming file (an export, a hiring manager's workbook) are
+ * saved under: "export - rejected rows.csv".
+ */
+export function rejectedRowsFileName(incomingFileName: string): string {
+  return `${incomingFileName.replace(/\.[^.]+$/, '')} - rejected rows.csv`;
+}

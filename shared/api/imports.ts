@@ -140,10 +140,6 @@ export interface ImportResult extends ImportRecord {
   rejectedRows: RejectedRow[];
 }
 
-/** The name the rejected rows of an import are saved under: "export - rejected rows.csv". */
-export function rejectedRowsFileName(importedFileName: string): string {
-  return `${importedFileName.replace(/\.[^.]+$/, '')} - rejected rows.csv`;
-}
 
 export const importMethods = {
   /** Reads a file's headers and first rows; proposes a mapping. Writes nothing. */

@@ -7,7 +7,7 @@ import { changedFields, columnOf, sameContent, STORED_COLUMNS, storedApplication
 import { auditWriter } from '../audit/audit-log';
 import { headerSignature } from './headers';
 import type { ImportJob } from './jobs';
-import { ID_INDEX, stagedCounts, stagedValueBatches } from './stage';
+import { ID_INDEX, stagedCounts } from './stage';
 import { writeTransaction } from '../../../db/write-transaction';
 
 // The staged values first, so a row is written by appending to its array (no copy).
@@ -69,12 +69,7 @@ export function commitImport(
             at,
           ).lastInsertRowid,
       );
-      sqlite
-        .prepare(
-          `INSERT INTO import_rejections (import_id, row_number, column_name, code, message, value, values_json)
-           SELECT ?, row_number, column_name, code, message, value, values_json FROM ${staged.rejectTable} ORDER BY row_number`,
-        )
-        .run(importId);
+      staged.area.keepRejections({ table: 'import_rejections', key: 'import_id' }, importId);
 
       const insert = sqlite.prepare(`INSERT INTO applications (${NEW_ROW_COLUMNS.join(', ')}) VALUES (${NEW_ROW_COLUMNS.map(() => '?').join(', ')})`);
       // A first import of a campaign matches nothing: no need to look each row up.
@@ -92,7 +87,7 @@ export function commitImport(
       const did = { added: 0, updated: 0, unchanged: 0 };
       let done = 0;
       let lastProgress = 0;
-      for (const batch of stagedValueBatches(job)) {
+      for (const batch of staged.area.batches()) {
         for (const values of batch) {
           const existing = lookUp ? findStored(values[ID_INDEX] ?? null) : undefined;
           if (!existing) {

@@ -1,19 +1,18 @@
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import type { ImportColumn } from '../../../shared/api/contract';
-import { rejectedRowsFileName } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { commitImport } from './commit';
-import { runStep } from './jobs';
+import { runStep } from '../files/incoming-jobs';
 import { importedFile, importRecord, importRecords, rejectionsOf, savedMapping } from './store';
 import { automaticMapping, detectField } from './headers';
 import { columnLetter } from '../files/read/column-letter';
 import { openTable } from '../files/read/index';
 import { GarbledSample } from '../files/read/garbled-text';
 import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from './stage';
-import { toCsv } from '../export/csv';
-import { csvFile, writeOutput } from '../files/output';
+import { writeOutput } from '../files/output';
+import { rejectedRowsReport } from '../files/rejected-rows';
 import { loadCampaign } from '../campaigns/store';
 import { applicationsChanged } from '../applications/applications-changed';
 
@@ -122,10 +121,6 @@ export const importHandlers: HandlerTable<
   'import.rejectionsCsv'({ importId, target }, ctx) {
     const { sqlite } = ctx.session.open;
     const { fileName, headers } = importedFile(sqlite, importId);
-    const rows = rejectionsOf(sqlite, importId).map((r) => {
-      const values = JSON.parse(r.valuesJson) as string[];
-      return [String(r.row), r.column ?? '', r.message, ...headers.map((_h, i) => values[i] ?? '')];
-    });
-    return writeOutput(target, csvFile(rejectedRowsFileName(fileName), toCsv([['Row', 'Column', 'Problem', ...headers], ...rows])));
+    return writeOutput(target, rejectedRowsReport(fileName, headers, rejectionsOf(sqlite, importId)));
   },
 };

@@ -1,4 +1,5 @@
-import type { ColumnTarget, ImportRecord, RejectedRow } from '../../../shared/api/contract';
+import type { ColumnTarget, ImportRecord } from '../../../shared/api/contract';
+import type { KeptRejection } from '../files/rejected-rows';
 import { columnTargetSchema } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
@@ -61,16 +62,13 @@ function toRecord(r: ImportRow): ImportRecord {
   };
 }
 
-export function rejectionsOf(sqlite: SqliteDatabase, importId: number): (RejectedRow & { valuesJson: string })[] {
-  return (
-    sqlite
-      .prepare(
-        `SELECT row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM import_rejections WHERE import_id = ? ORDER BY row_number`,
-      )
-      .all(importId) as (RejectedRow & { valuesJson: string })[]
-  );
+export function rejectionsOf(sqlite: SqliteDatabase, importId: number): KeptRejection[] {
+  return sqlite
+    .prepare<[number], KeptRejection>(
+      `SELECT row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM import_rejections WHERE import_id = ? ORDER BY row_number`,
+    )
+    .all(importId);
 }
-
 
 /** One import as recorded. */
 export function importRecord(sqlite: SqliteDatabase, importId: number): ImportRecord {
