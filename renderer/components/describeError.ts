@@ -55,6 +55,7 @@ export const KNOWN_KINDS = [
   'ValueTooLong',
   'RowTooLong',
   'ExpandsTooMuch',
+  'NoSuchSheet',
 ] as const;
 type KnownKind = (typeof KNOWN_KINDS)[number];
 

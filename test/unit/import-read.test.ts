@@ -535,6 +535,23 @@ describe('.xlsx', () => {
     expect(rows).toEqual([{ rowNumber: 2, values: ['NIP-1'] }]);
   });
 
+  it('reads a worksheet by its tab name, in any case (a reply’s candidates behind its cover sheet), and says when there is none', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Cover').addRow(['Shortlist for DI']);
+    const candidates = workbook.addWorksheet('Candidates');
+    candidates.addRow(['Candidate code', 'Decision']);
+    candidates.addRow(['C-7', 'Interview']);
+    const path = join(tempDir(), 'reply.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const source = await openTable(path, { sheet: 'candidates' });
+    expect(source.headers).toEqual(['Candidate code', 'Decision']);
+    expect(await collect(source)).toEqual([{ rowNumber: 2, values: ['C-7', 'Interview'] }]);
+    expect((await openTable(path)).headers).toEqual(['Shortlist for DI']);
+    const error = await unreadable(openTable(path, { sheet: 'Decisions' }), 'NoSuchSheet');
+    expect(error.details).toEqual({ fileName: 'reply.xlsx', sheet: 'Decisions' });
+    expect(error.message).toBe('“reply.xlsx” has no worksheet named "Decisions". It may not be the workbook Cohort sent, or the tab was renamed.');
+  });
+
   it('keeps accented characters whole across read chunks, reports progress, leaves no temporary files', async () => {
     // exceljs's own streaming reader decodes each 16 KB chunk alone and turns a character cut in
     // two into "��" (exceljs issues #2084, #2316): a few names in 20,000 would come out damaged.

@@ -26,6 +26,8 @@ export const FILE_UNREADABLE_KINDS = [
   'ValueTooLong',
   'RowTooLong',
   'ExpandsTooMuch',
+  // A workbook without the tab a kind of incoming file reads (a hiring manager's reply renamed it).
+  'NoSuchSheet',
 ] as const;
 export type FileUnreadableKind = (typeof FILE_UNREADABLE_KINDS)[number];
 
@@ -42,6 +44,8 @@ export interface FileUnreadableDetails {
   count?: number;
   /** The part of an .xlsx at fault (xl/sharedStrings.xml). */
   part?: string;
+  /** The worksheet looked for, by its tab name. */
+  sheet?: string;
 }
 
 export class FileUnreadableError extends ValidationError {

@@ -22,12 +22,19 @@ export { FORMULA_ERROR } from './cell-text';
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.txt']);
 
+export interface TableOptions {
+  /** A text file's encoding, when known (the user chose it, or an earlier read found it). */
+  encoding?: TextEncoding | null;
+  /** The worksheet of a workbook to read, by its tab name (a reply's candidates); default: the first. */
+  sheet?: string;
+}
+
 /**
  * Opens a file: checks it, finds its format, encoding, delimiter and header. Throws
  * FileUnreadableError when it cannot be read at all. Holds no file open afterwards: `rows()`
  * opens the file again and reads it as a stream.
  */
-export async function openTable(path: string, options: { encoding?: TextEncoding | null } = {}): Promise<TableSource> {
+export async function openTable(path: string, options: TableOptions = {}): Promise<TableSource> {
   const extension = extname(path).toLowerCase();
   const name = quoteFileName(path);
   if (!TEXT_EXTENSIONS.has(extension) && extension !== '.xlsx') {
@@ -45,7 +52,7 @@ export async function openTable(path: string, options: { encoding?: TextEncoding
     throw fileSystemError(path, error);
   }
   try {
-    return extension === '.xlsx' ? await openXlsx(path, sizeBytes) : await openDelimitedText(path, sizeBytes, options.encoding ?? undefined);
+    return extension === '.xlsx' ? await openXlsx(path, sizeBytes, options.sheet) : await openDelimitedText(path, sizeBytes, options.encoding ?? undefined);
   } catch (error) {
     throw fileSystemError(path, error);
   }

@@ -29,7 +29,7 @@ import { isBlank, toSourceRow, type RowsOptions, type SourceRow, type TableSourc
  * This uses exceljs's WorkbookReader part parsers (`_parseWorkbook` and friends), which its type
  * declarations leave out; the tests cover each, so an exceljs upgrade that changes them fails there.
  */
-export async function openXlsx(path: string, sizeBytes: number): Promise<TableSource> {
+export async function openXlsx(path: string, sizeBytes: number, sheetName?: string): Promise<TableSource> {
   const name = quoteFileName(path);
   const start = await readStart(path, 8);
   if (start.length === 0) throw unreadable('EmptyFile', path, `${name} is empty.`);
@@ -40,7 +40,8 @@ export async function openXlsx(path: string, sizeBytes: number): Promise<TableSo
   if (!(start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04)) throw notXlsx(path);
 
   let header: SheetRow | null = null;
-  const sheet = firstSheetRows(path, sizeBytes, {});
+  const sheet = sheetRows(path, sizeBytes, {}, sheetName);
+  const which = sheetName === undefined ? 'The first worksheet' : `The worksheet "${sheetName}"`;
   try {
     for await (const row of sheet) {
       header = row;
@@ -49,9 +50,9 @@ export async function openXlsx(path: string, sizeBytes: number): Promise<TableSo
   } finally {
     await sheet.return(undefined);
   }
-  if (header === null) throw unreadable('EmptyFile', path, `The first worksheet of ${name} is empty.`);
+  if (header === null) throw unreadable('EmptyFile', path, `${which} of ${name} is empty.`);
   if (header.rowNumber !== 1 || isBlank(header.cells)) {
-    throw unreadable('NoHeader', path, `The first row of the first worksheet of ${name} is empty. Cohort needs the column names (Application ID, First Name, …) in the first row.`);
+    throw unreadable('NoHeader', path, `The first row of ${which.charAt(0).toLowerCase()}${which.slice(1)} of ${name} is empty. Cohort needs the column names (Application ID, First Name, …) in the first row.`);
   }
   // Formatted but empty cells after the last name are not columns.
   const cells = header.cells;
@@ -70,7 +71,7 @@ export async function openXlsx(path: string, sizeBytes: number): Promise<TableSo
     rows(options: RowsOptions = {}): AsyncIterable<SourceRow> {
       if (used) throw new Error('TableSource.rows() can be iterated once');
       used = true;
-      return records(path, headers, firstSheetRows(path, sizeBytes, options));
+      return records(path, headers, sheetRows(path, sizeBytes, options, sheetName));
     },
   };
 }
@@ -216,8 +217,8 @@ function entryPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
 }
 
-/** The first worksheet's rows, as text. */
-async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOptions): AsyncGenerator<SheetRow> {
+/** The rows of the worksheet named `sheetName` (in any case), else of the first worksheet, as text. */
+async function* sheetRows(path: string, sizeBytes: number, options: RowsOptions, sheetName?: string): AsyncGenerator<SheetRow> {
   const { signal, onBytes } = options;
   signal?.throwIfAborted();
   const guard = failureGuard();
@@ -262,9 +263,12 @@ async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOpt
     const rels = parts.workbookRels ?? [];
     const relOfType = (type: string) => rels.find((r) => r.Type.endsWith(`/${type}`));
 
-    // The first tab that is a worksheet (a chart sheet can come first).
+    // The first tab that is a worksheet (a chart sheet can come first), or the one named. Tabs
+    // are found by name, not position: a user may reorder them or add one.
+    const wanted = sheetName?.trim().toLocaleLowerCase('en');
     let sheetPath: string | undefined;
     for (const sheet of parts.model?.sheets ?? []) {
+      if (wanted !== undefined && sheet.name?.trim().toLocaleLowerCase('en') !== wanted) continue;
       const rel = rels.find((r) => r.Id === sheet.rId);
       if (rel?.Type.endsWith('/worksheet')) {
         sheetPath = entryPath(rel.Target);
@@ -272,7 +276,10 @@ async function* firstSheetRows(path: string, sizeBytes: number, options: RowsOpt
       }
     }
     const sheetFile = sheetPath === undefined ? undefined : entry(sheetPath);
-    if (!sheetFile) throw notXlsx(path, 'It has no worksheet.');
+    if (!sheetFile) {
+      if (sheetName !== undefined) throw unreadable('NoSuchSheet', path, `${quoteFileName(path)} has no worksheet named "${sheetName}". It may not be the workbook Cohort sent, or the tab was renamed.`, undefined, undefined, { sheet: sheetName });
+      throw notXlsx(path, 'It has no worksheet.');
+    }
 
     const stylesFile = entry(entryPath(relOfType('styles')?.Target ?? 'styles.xml'));
     if (stylesFile) await guard.wait(parts._parseStyles(textOf(stylesFile)));
