@@ -16,6 +16,25 @@ export const STAGE_IDS = STAGES.map((s) => s.id) as [Stage, ...Stage[]];
 /** An application nobody has looked at yet has no stored state: it is `new`. */
 export const INITIAL_STAGE: Stage = 'new';
 
+/**
+ * After triage, for the applications a division's hiring manager sees (issue 11): on a shortlist
+ * that was sent → interviewed → selected, on the reserve list or not selected → an offer made →
+ * accepted or declined; withdrawn by the applicant at any point. Joined to STAGES once the triage
+ * pages show only the triage phase's stages.
+ */
+export const SELECTION_STAGES = [
+  { id: 'shortlisted', phase: 'selection', closed: false },
+  { id: 'interview', phase: 'selection', closed: false },
+  { id: 'selected', phase: 'selection', closed: false },
+  { id: 'reserve', phase: 'selection', closed: false },
+  { id: 'notSelected', phase: 'selection', closed: true },
+  { id: 'offerMade', phase: 'offer', closed: false },
+  { id: 'offerAccepted', phase: 'offer', closed: true },
+  { id: 'offerDeclined', phase: 'offer', closed: true },
+  { id: 'withdrawn', phase: 'any', closed: true },
+] as const;
+export type SelectionStage = (typeof SELECTION_STAGES)[number]['id'];
+
 /** Why an application is not retained: a short list, so the office can count and explain. */
 export const NOT_RETAINED_REASONS = ['profileMismatch', 'languages', 'studiesField', 'motivation', 'otherCandidatesStronger', 'other'] as const;
 export type NotRetainedReason = (typeof NOT_RETAINED_REASONS)[number];
