@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../../shared/api/errors';
 import { parseDate } from '../../../../shared/domain/datetime';
+import { readCandidateCode } from '../../../../shared/domain/candidate-codes';
 import { readDecision, type ManagerDecision } from '../../../../shared/domain/manager-decisions';
 import { openTable, type RowsOptions, type SourceRow } from '../../files/read';
 import { quoteFileName } from '../../files/read/errors';
@@ -137,7 +138,9 @@ export async function openReplySheet(path: string): Promise<ReplySheet> {
           problem: { row: row.rowNumber, column: headerOf(key), code, message: `Row ${row.rowNumber}: ${message}`, value },
           values: row.values,
         });
-        const code = cell(row, 'candidateCode');
+        // "di-042-7 " as typed is DI-042-7; anything else stays as written, to be refused by name.
+        const written = cell(row, 'candidateCode');
+        const code = readCandidateCode(written) ?? written;
         const decisionText = cell(row, 'decision');
         const dateText = cell(row, 'interviewDate');
         const comment = cell(row, 'comments');
