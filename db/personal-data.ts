@@ -444,6 +444,118 @@ export const PERSONAL_DATA = {
     applicationLinks: ['application_ref'],
     columns: { application_ref: applicationRef },
   },
+  candidate_codes: {
+    what: 'the code an application goes by with hiring managers',
+    applicationLinks: ['application_ref'],
+    columns: {
+      application_ref: applicationRef,
+      campaign_id: campaignId,
+      division_code: person('the division of the application'),
+      sequence: none('the number within the division’s codes'),
+      code: person('the candidate code: stands for the person in workbooks and replies'),
+    },
+  },
+
+  shortlists: {
+    what: 'a shortlist of a division, for its hiring managers',
+    applicationLinks: [],
+    columns: {
+      id,
+      campaign_id: campaignId,
+      division_code: none('the division'),
+      position: none('the position it is for, as the office named it'),
+      state: none('draft, sent, replied or closed'),
+      created_by: actor,
+      created_at: at,
+      updated_at: at,
+    },
+  },
+
+  shortlist_entries: {
+    what: 'an application on a shortlist, in the office’s order',
+    applicationLinks: ['application_ref'],
+    columns: {
+      shortlist_id: none('key: the shortlist'),
+      application_ref: applicationRef,
+      rank: person('the place the office gave the candidate'),
+      note: both('the office’s note about the candidate for the hiring manager (free text)'),
+      added_by: actor,
+      added_at: at,
+    },
+  },
+
+  shortlist_exports: {
+    what: 'a workbook sent to a hiring manager',
+    applicationLinks: [],
+    columns: {
+      id,
+      shortlist_id: none('key: the shortlist'),
+      blind: none('whether names and other identifying columns were left out'),
+      manager_name: officer('the hiring manager it was sent to (a NATO staff member, treated as an officer)'),
+      manager_email: officer('the hiring manager’s e-mail address'),
+      reply_by: none('the reply deadline'),
+      file_name: none('the workbook’s file name (division and date)'),
+      sha256: none('the SHA-256 of the workbook sent'),
+      codes_check: none('the check of its candidate codes'),
+      actor,
+      at,
+    },
+  },
+
+  shortlist_export_entries: {
+    what: 'a candidate in a workbook sent',
+    applicationLinks: ['application_ref'],
+    columns: {
+      export_id: none('key: the workbook sent'),
+      application_ref: applicationRef,
+      candidate_code: person('the candidate code written in the workbook'),
+    },
+  },
+
+  shortlist_replies: {
+    what: 'a hiring manager’s reply, applied',
+    applicationLinks: [],
+    columns: {
+      id,
+      export_id: none('key: the workbook it answers'),
+      file_name: officer('the reply’s file name, as the hiring manager saved it'),
+      sha256: none('the SHA-256 of the reply'),
+      applied: none('how many candidates it changed'),
+      unchanged: none('how many it left as they were'),
+      action_id: none('key: the action that applied it (its changes name the applications)'),
+      actor,
+      at,
+    },
+  },
+
+  selection_details: {
+    what: 'an application’s interview, selection and offer',
+    applicationLinks: ['application_ref'],
+    columns: {
+      application_ref: applicationRef,
+      interview_date: person('when the candidate is interviewed'),
+      interview_time: person('at what time'),
+      interview_mode: person('in person, by video or by phone'),
+      interviewer: both('who interviews (an officer or a hiring manager)'),
+      interview_place: person('where, or the link to the call'),
+      interview_outcome: both('how the interview went, in the interviewer’s words'),
+      manager_comment: both('the hiring manager’s comment on the candidate (free text)'),
+      session: person('the session the candidate is selected for'),
+      start_date: person('the internship’s start date'),
+      reserve_rank: person('the candidate’s place on the reserve list'),
+      offer_made_at: person('when the offer was made'),
+      offer_answered_at: person('when the candidate answered it'),
+      withdrawn_reason: person('why the candidate withdrew, in their or the office’s words'),
+      updated_at: at,
+      updated_by: actor,
+    },
+  },
+
+  division_places: {
+    what: 'places per division and session, a setting of the campaign',
+    applicationLinks: [],
+    columns: { campaign_id: campaignId, division_code: none('the division'), session: none('March or September'), places: none('how many interns it takes') },
+  },
 } as const satisfies Readonly<Record<string, TableEntry>>;
 
 export type RegisteredTable = keyof typeof PERSONAL_DATA;

@@ -275,6 +275,101 @@ export interface SearchPendingTable {
   applicationRef: number;
 }
 
+/** The code an application goes by with hiring managers, kept once given (0010). */
+export interface CandidateCodesTable {
+  applicationRef: number;
+  campaignId: number;
+  divisionCode: string;
+  sequence: number;
+  /** "DI-042-7": shared/domain/candidate-codes.ts. */
+  code: string;
+}
+
+export interface ShortlistsTable {
+  id: Generated<number>;
+  campaignId: number;
+  divisionCode: string;
+  position: string | null;
+  state: 'draft' | 'sent' | 'replied' | 'closed';
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A candidate on a shortlist, in the office's order, with its note for the hiring manager. */
+export interface ShortlistEntriesTable {
+  shortlistId: number;
+  applicationRef: number;
+  rank: number;
+  note: string | null;
+  addedBy: string;
+  addedAt: string;
+}
+
+/** A workbook sent to a hiring manager. */
+export interface ShortlistExportsTable {
+  id: Generated<number>;
+  shortlistId: number;
+  /** 0/1. */
+  blind: number;
+  managerName: string | null;
+  managerEmail: string | null;
+  replyBy: string;
+  fileName: string;
+  sha256: string;
+  codesCheck: string;
+  actor: string;
+  at: string;
+}
+
+/** Who was in a workbook sent, under which code. */
+export interface ShortlistExportEntriesTable {
+  exportId: number;
+  applicationRef: number;
+  candidateCode: string;
+}
+
+/** A hiring manager's reply, applied. */
+export interface ShortlistRepliesTable {
+  id: Generated<number>;
+  exportId: number;
+  fileName: string;
+  sha256: string;
+  applied: number;
+  unchanged: number;
+  actionId: number | null;
+  actor: string;
+  at: string;
+}
+
+/** What the stages after triage need besides the stage, per application. */
+export interface SelectionDetailsTable {
+  applicationRef: number;
+  interviewDate: string | null;
+  interviewTime: string | null;
+  interviewMode: 'inPerson' | 'video' | 'phone' | null;
+  interviewer: string | null;
+  interviewPlace: string | null;
+  interviewOutcome: string | null;
+  managerComment: string | null;
+  session: 'march' | 'september' | null;
+  startDate: string | null;
+  reserveRank: number | null;
+  offerMadeAt: string | null;
+  offerAnsweredAt: string | null;
+  withdrawnReason: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Places per division and session: a setting of the campaign. */
+export interface DivisionPlacesTable {
+  campaignId: number;
+  divisionCode: string;
+  session: 'march' | 'september';
+  places: number;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   auditLog: AuditLogTable;
@@ -297,6 +392,14 @@ export interface Database {
   preferences: PreferencesTable;
   searchState: SearchStateTable;
   searchPending: SearchPendingTable;
+  candidateCodes: CandidateCodesTable;
+  shortlists: ShortlistsTable;
+  shortlistEntries: ShortlistEntriesTable;
+  shortlistExports: ShortlistExportsTable;
+  shortlistExportEntries: ShortlistExportEntriesTable;
+  shortlistReplies: ShortlistRepliesTable;
+  selectionDetails: SelectionDetailsTable;
+  divisionPlaces: DivisionPlacesTable;
 }
 
 /**
@@ -524,4 +627,41 @@ export const SCHEMA_COLUMNS = {
   preferences: { key: textOrNull, value: text },
   searchState: { id: rowid, indexedUpTo: integer },
   searchPending: { applicationRef: integer },
+  candidateCodes: { applicationRef: integer, campaignId: integer, divisionCode: text, sequence: integer, code: text },
+  shortlists: { id: rowid, campaignId: integer, divisionCode: text, position: textOrNull, state: text, createdBy: text, createdAt: text, updatedAt: text },
+  shortlistEntries: { shortlistId: integer, applicationRef: integer, rank: integer, note: textOrNull, addedBy: text, addedAt: text },
+  shortlistExports: {
+    id: rowid,
+    shortlistId: integer,
+    blind: integer,
+    managerName: textOrNull,
+    managerEmail: textOrNull,
+    replyBy: text,
+    fileName: text,
+    sha256: text,
+    codesCheck: text,
+    actor: text,
+    at: text,
+  },
+  shortlistExportEntries: { exportId: integer, applicationRef: integer, candidateCode: text },
+  shortlistReplies: { id: rowid, exportId: integer, fileName: text, sha256: text, applied: integer, unchanged: integer, actionId: integerOrNull, actor: text, at: text },
+  selectionDetails: {
+    applicationRef: integer,
+    interviewDate: textOrNull,
+    interviewTime: textOrNull,
+    interviewMode: textOrNull,
+    interviewer: textOrNull,
+    interviewPlace: textOrNull,
+    interviewOutcome: textOrNull,
+    managerComment: textOrNull,
+    session: textOrNull,
+    startDate: textOrNull,
+    reserveRank: integerOrNull,
+    offerMadeAt: textOrNull,
+    offerAnsweredAt: textOrNull,
+    withdrawnReason: textOrNull,
+    updatedAt: text,
+    updatedBy: text,
+  },
+  divisionPlaces: { campaignId: integer, divisionCode: text, session: text, places: integer },
 } as const satisfies SchemaColumns<Database>;

@@ -368,3 +368,39 @@ describe('0009 search prefix indexes (from version 8 with rows)', () => {
     db.close();
   });
 });
+
+describe('0010 shortlists (from version 9 with rows)', () => {
+  it('keeps triage states and adds shortlists, codes, exports, replies and selection details that follow their applications', () => {
+    const db = openSqlite(join(tempDir(), 'v9.sqlite'));
+    runMigrations(db, { upTo: 9 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
+    for (const id of [7, 8]) {
+      db.prepare("INSERT INTO applications (id, campaign_id, application_id, division_code, source, created_at, updated_at) VALUES (?, 1, ?, 'DI', 'import', 'x', 'x')").run(id, `NIP-${id}`);
+      db.prepare("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (?, 1, 'proposed', 'x', 'officer')").run(id);
+    }
+
+    runMigrations(db);
+    expect(db.prepare('SELECT application_ref, stage FROM triage_states ORDER BY application_ref').all()).toEqual([
+      { application_ref: 7, stage: 'proposed' },
+      { application_ref: 8, stage: 'proposed' },
+    ]);
+    db.prepare("INSERT INTO shortlists (id, campaign_id, division_code, state, created_by, created_at, updated_at) VALUES (1, 1, 'DI', 'draft', 'o', 'x', 'x')").run();
+    for (const id of [7, 8]) {
+      db.prepare("INSERT INTO candidate_codes (application_ref, campaign_id, division_code, sequence, code) VALUES (?, 1, 'DI', ?, ?)").run(id, id, `DI-00${id}-0`);
+      db.prepare("INSERT INTO shortlist_entries (shortlist_id, application_ref, rank, added_by, added_at) VALUES (1, ?, ?, 'o', 'x')").run(id, id);
+      db.prepare("INSERT INTO selection_details (application_ref, interview_mode, updated_at, updated_by) VALUES (?, 'video', 'x', 'o')").run(id);
+    }
+    db.prepare("INSERT INTO shortlist_exports (id, shortlist_id, blind, reply_by, file_name, sha256, codes_check, actor, at) VALUES (1, 1, 0, '2027-01-29', 'DI.xlsx', 'h', 'c', 'o', 'x')").run();
+    db.prepare("INSERT INTO shortlist_export_entries (export_id, application_ref, candidate_code) VALUES (1, 7, 'DI-007-0'), (1, 8, 'DI-008-0')").run();
+    expect(() => db.prepare("INSERT INTO candidate_codes (application_ref, campaign_id, division_code, sequence, code) VALUES (8, 1, 'DI', 9, 'DI-007-0')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO selection_details (application_ref, session, updated_at, updated_by) VALUES (99, 'june', 'x', 'o')").run()).toThrow(/CHECK|FOREIGN/);
+
+    // Erasing an application takes its code, its places on shortlists and in exports, and its details.
+    db.prepare('DELETE FROM applications WHERE id = 7').run();
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('candidate_codes'), count('shortlist_entries'), count('shortlist_export_entries'), count('selection_details')]).toEqual([1, 1, 1, 1]);
+    db.prepare('DELETE FROM campaigns WHERE id = 1').run();
+    expect([count('shortlists'), count('shortlist_exports'), count('candidate_codes')]).toEqual([0, 0, 0]);
+    db.close();
+  });
+});
