@@ -34,6 +34,10 @@ export const SELECTION_STAGES = [
   { id: 'withdrawn', phase: 'any', closed: true },
 ] as const;
 export type SelectionStage = (typeof SELECTION_STAGES)[number]['id'];
+export const SELECTION_STAGE_IDS = SELECTION_STAGES.map((s) => s.id) as [SelectionStage, ...SelectionStage[]];
+
+/** Any stage an application can be in, triage's and after. */
+export type ProcessStage = Stage | SelectionStage;
 
 /** Why an application is not retained: a short list, so the office can count and explain. */
 export const NOT_RETAINED_REASONS = ['profileMismatch', 'languages', 'studiesField', 'motivation', 'otherCandidatesStronger', 'other'] as const;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planReply, referenceMatches, type ExportedCandidate, type ProcessStage, type RecordedExport } from '../../electron/core/shortlists/reply-plan';
+import { planReply, referenceMatches, type ExportedCandidate, type RecordedExport } from '../../electron/core/shortlists/reply-plan';
+import type { ProcessStage } from '../../shared/domain/stages';
 import type { ReplyRow } from '../../electron/core/shortlists/workbook/read';
 import { MANAGER_DECISIONS } from '../../shared/domain/manager-decisions';
 

@@ -1,5 +1,5 @@
 import type { ManagerDecision } from '../../../shared/domain/manager-decisions';
-import type { SelectionStage, Stage } from '../../../shared/domain/stages';
+import type { ProcessStage, SelectionStage } from '../../../shared/domain/stages';
 import type { ReplyRow } from './workbook/read';
 import type { WorkbookReference } from './workbook/reference';
 
@@ -9,8 +9,6 @@ import type { WorkbookReference } from './workbook/reference';
  * changes nothing at all. Pure: the shortlist service gives it the export as recorded and where
  * each candidate stands now.
  */
-
-export type ProcessStage = Stage | SelectionStage;
 
 /** A candidate of the export, and where their application stands now. */
 export interface ExportedCandidate {
