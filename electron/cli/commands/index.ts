@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command';
+import { campaignCommands } from './campaign';
+import { databaseCommands } from './database';
+import { demoCommands } from './demo';
+import { importCommands } from './import';
+import { screeningCommands } from './screening';
+
+/** Every domain's commands, in the order `cohort --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...databaseCommands];
