@@ -90,3 +90,9 @@ export function judgingDate(submittedAtMs: number | null, settings: CampaignSett
   if (settings.eligibilityJudgedOn === 'deadline') return clock.deadlineDate;
   return submittedAtMs === null ? null : brusselsDateOfMs(submittedAtMs);
 }
+
+/** Whole years of age on `date`, birthdays counted as the rules count them (29 February: 1 March). */
+export function ageOn(dateOfBirth: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return birthdayAfter(dateOfBirth, years) <= date ? years : years - 1;
+}
