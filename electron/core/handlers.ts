@@ -9,6 +9,7 @@ import { overviewHandlers } from './overview/handlers';
 import { officerHandlers } from './app/officer';
 import { screeningHandlers, screeningWaits } from './screening/handlers';
 import { triageHandlers, triageWaits } from './triage/handlers';
+import { shortlistHandlers, shortlistWaits } from './shortlists/handlers';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
 export const handlers: Handlers = {
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...applicationHandlers,
   ...triageHandlers,
   ...officerHandlers,
+  ...shortlistHandlers,
 };
 
 /** What methods wait for before they run, each declared beside its domain's handlers. */
@@ -29,4 +31,5 @@ export const waits: Waits = {
   ...screeningWaits,
   ...applicationWaits,
   ...triageWaits,
+  ...shortlistWaits,
 };

@@ -6,6 +6,7 @@ import { demoMethods } from './demo';
 import { importMethods } from './imports';
 import { overviewMethods } from './overview';
 import { screeningMethods } from './screening';
+import { shortlistMethods } from './shortlists';
 import { triageMethods } from './triage';
 
 /**
@@ -24,6 +25,7 @@ export const DOMAINS = {
   imports: importMethods,
   screening: screeningMethods,
   triage: triageMethods,
+  shortlists: shortlistMethods,
 } as const;
 
 export const methods = {
@@ -35,6 +37,7 @@ export const methods = {
   ...importMethods,
   ...screeningMethods,
   ...triageMethods,
+  ...shortlistMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -63,5 +66,6 @@ export * from './files';
 export * from './imports';
 export * from './overview';
 export * from './screening';
+export * from './shortlists';
 export * from './triage';
 export { CHANNELS } from './channels';

@@ -1,0 +1,70 @@
+import type { SqliteDatabase } from '../../../db/connection';
+import type { RequestContext } from '../context';
+import type { HandlerTable, WaitTable } from '../dispatch';
+import { answeringAsync } from '../synchronous-store';
+import { sqliteShortlistStore, type ShortlistStore } from './store';
+
+type ShortlistMethod = 'shortlists.list' | 'shortlists.create' | 'shortlists.get' | 'shortlists.arrange' | 'shortlists.setNote' | 'shortlists.add' | 'shortlists.remove';
+
+// One store per connection, its statements prepared once (joined into the session's stores next).
+const stores = new WeakMap<SqliteDatabase, ShortlistStore>();
+function store(ctx: RequestContext): ShortlistStore {
+  const { sqlite } = ctx.session.open;
+  let found = stores.get(sqlite);
+  if (!found) stores.set(sqlite, (found = answeringAsync<ShortlistStore>(sqliteShortlistStore(sqlite))));
+  return found;
+}
+
+/** Shortlists read triage's stages and screening's verdicts: those settle first. */
+export const shortlistWaits: WaitTable<ShortlistMethod> = {
+  'shortlists.list': 'background',
+  'shortlists.create': 'background',
+  'shortlists.get': 'background',
+  'shortlists.add': 'background',
+};
+
+export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
+  async 'shortlists.list'({ campaignId }, ctx) {
+    return store(ctx).list(campaignId);
+  },
+
+  async 'shortlists.create'(request, ctx) {
+    const shortlists = store(ctx);
+    const id = await shortlists.create(request, ctx.officer);
+    ctx.changed('triage', { campaignId: request.campaignId });
+    const created = (await shortlists.list(request.campaignId)).find((s) => s.id === id);
+    if (!created) throw new Error(`Shortlist ${id} vanished after it was made.`);
+    return created;
+  },
+
+  async 'shortlists.get'({ id }, ctx) {
+    return store(ctx).detail(id);
+  },
+
+  async 'shortlists.arrange'({ id, refs }, ctx) {
+    await store(ctx).arrange(id, refs, ctx.officer);
+    return edited(ctx, id);
+  },
+
+  async 'shortlists.setNote'({ id, ref, note }, ctx) {
+    await store(ctx).setNote(id, ref, note, ctx.officer);
+    return edited(ctx, id);
+  },
+
+  async 'shortlists.add'({ id, refs }, ctx) {
+    await store(ctx).add(id, refs, ctx.officer);
+    return edited(ctx, id);
+  },
+
+  async 'shortlists.remove'({ id, refs }, ctx) {
+    await store(ctx).remove(id, refs, ctx.officer);
+    return edited(ctx, id);
+  },
+};
+
+/** The shortlist as it is after an edit, announced to every window. */
+async function edited(ctx: RequestContext, id: number) {
+  const detail = await store(ctx).detail(id);
+  ctx.changed('triage', { campaignId: detail.campaignId });
+  return detail;
+}
