@@ -15,6 +15,7 @@ import { startWorkerHost } from '../../electron/core/worker-host';
 import { stopAll } from './cleanup';
 import { watchEventLoop } from './event-loop';
 import { buildTriageCampaign, measureKeyboard, measureQueries, type Percentiles } from './triage-bench';
+import { measureShortlistWorkbook } from './shortlist-bench';
 
 /**
  * `npm run bench`: each measurement beside a baseline run in the same process. Numbers are printed,
@@ -201,6 +202,18 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cohort-bench-'));
   try {
     console.log(`Cohort benchmarks: ${COUNT.toLocaleString('en')} applications, median of ${RUNS} runs (each run's seconds shown)\n`);
+
+    // Issue 11: the hiring-manager workbook, written and read back (1,000 candidates).
+    const shortlist = await measureShortlistWorkbook(mkdtempSync(join(root, 'shortlist-')), 1000, Math.max(RUNS, 5));
+    const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const msOf = (values: number[]) => `${Math.round(mid(values))} ms`;
+    console.log('Shortlists: a workbook of 1,000 candidates for a hiring manager, and a reply of 1,000 rows');
+    row('baseline: exceljs writes the cells, plain', msOf(shortlist.writeBaseline), `${shortlist.write.length} runs`);
+    row('cohort: workbook, styled, guarded, drop-downs', msOf(shortlist.write), `${((100 * mid(shortlist.write)) / mid(shortlist.writeBaseline)).toFixed(0)}% of baseline time; target < 1 s and < 150%`);
+    row('baseline: exceljs reads the reply whole', msOf(shortlist.previewBaseline), '');
+    row('cohort: reply read + checked + planned', msOf(shortlist.preview), 'target < 1 s');
+    if (process.env.BENCH_ONLY === 'shortlists') return;
+    console.log('');
     const file = join(root, 'export.csv');
     await writeDemoExport(file, { count: COUNT, seed: 2 });
 
