@@ -18,10 +18,11 @@ import { ValidationError, type ApiResult } from '../shared/api/errors';
 export const PATH_INPUTS = {
   'database.open': 'database',
   'import.inspect': 'import',
+  'shortlists.replyPreview': 'import',
 } as const satisfies Record<string, PathPurpose>;
 
 /** The requests that write a file (`input.target`, shared/api/files.ts): only where a Save dialog of this session said. */
-export const EXPORT_METHODS: readonly string[] = ['import.rejectionsCsv'];
+export const EXPORT_METHODS: readonly string[] = ['import.rejectionsCsv', 'shortlists.export'];
 
 export type PathPurpose = 'database' | 'import' | 'export';
 

@@ -66,6 +66,12 @@ const BODY_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 10 * 60_000;
 /** Upload folders are named after the host's process, so a later host can tell leftovers of a dead one. */
 const UPLOAD_FOLDER_PREFIX = 'cohort-uploads-';
+
+/** Requests that start a job reading an uploaded file, and the requests that end it (its upload then goes). */
+const JOB_ENDS: Readonly<Record<string, readonly string[]>> = {
+  'import.inspect': ['import.commit', 'import.cancel'],
+  'shortlists.replyPreview': ['shortlists.replyCommit', 'shortlists.replyCancel'],
+};
 /** A browser cannot give a file's path: the export is uploaded to a private folder instead. */
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
@@ -247,11 +253,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (refused) return refused;
     const result = await options.transport.invoke(method, input);
     const fields = typeof input === 'object' && input !== null ? (input as { path?: unknown; jobId?: unknown }) : {};
-    if (method === 'import.inspect' && result.ok && typeof fields.path === 'string' && uploads && isInside(uploads, fields.path)) {
+    if (Object.hasOwn(JOB_ENDS, method) && result.ok && typeof fields.path === 'string' && uploads && isInside(uploads, fields.path)) {
       uploadOfJob.set((result.value as { jobId: string }).jobId, dirname(fields.path));
     }
-    // An import that ended (stored, cancelled, or failed for good) no longer needs its file.
-    if (method === 'import.commit' || method === 'import.cancel') forgetJob(fields.jobId);
+    // A job that ended (stored, cancelled, or failed for good) no longer needs its file.
+    if (Object.values(JOB_ENDS).some((ends) => ends.includes(method))) forgetJob(fields.jobId);
     return result;
   }
 

@@ -1,6 +1,7 @@
 import type { ApiEvent, ChangedEvent, MethodName } from '../../shared/api/contract';
 import type { BackgroundTasks } from './background';
 import type { ImportJobs } from './import/jobs';
+import type { ReplyJobs } from './shortlists/replies';
 import type { DatabaseSession } from './session';
 
 /** What every service receives besides its input: the database session and a way to report. */
@@ -8,6 +9,8 @@ export interface ServiceContext {
   session: DatabaseSession;
   /** Imports under way (inspected, staged) in this process. */
   imports: ImportJobs;
+  /** Hiring managers' replies being previewed, in this process. */
+  replies: ReplyJobs;
   /** Work left for after a request's answer (re-screening after an import). */
   background: BackgroundTasks;
   emit(event: ApiEvent): void;

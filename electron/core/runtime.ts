@@ -4,6 +4,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { handlers, waits } from './handlers';
 import { importJobs } from './import/jobs';
+import { replyJobs } from './shortlists/replies';
 import { BackgroundTasks } from './background';
 import { DatabaseSession } from './session';
 import type { Caller, ServiceContext } from './context';
@@ -46,6 +47,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const ctx: ServiceContext = {
     session,
     imports: importJobs(),
+    replies: replyJobs(),
     background,
     emit: (event) => listeners.forEach((l) => l(event)),
     userName: options.userName,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODES, type DivisionCode } from '../domain/divisions';
 import type { ProcessStage } from '../domain/stages';
 import { campaignId, returns, type ApplicationHeading } from './common';
-import type { FileOutput } from './files';
+import { fileTargetSchema, type FileOutput } from './files';
 
 /**
  * Shortlists for a division's hiring managers: built from the applications proposed in triage,
@@ -138,6 +138,14 @@ export interface ShortlistExportResult {
 
 const shortlistId = z.number().int().positive();
 const refs = z.array(z.number().int().positive()).min(1).max(5_000);
+const managerSchema = z
+  .object({ name: z.string().trim().min(1, 'Name the hiring manager').max(200), email: z.string().trim().max(320).pipe(z.email('Give an e-mail address, e.g. name@nato.int')).nullable() })
+  .strict();
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+
+const jobId = z.string().min(1).max(100);
+
 
 export const shortlistMethods = {
   'shortlists.list': { input: z.object({ campaignId }).strict(), output: returns<ShortlistSummary[]>() },
@@ -156,4 +164,26 @@ export const shortlistMethods = {
   /** Adds proposed applications of the division (at the end), or takes candidates off a list not yet sent. */
   'shortlists.add': { input: z.object({ id: shortlistId, refs }).strict(), output: returns<ShortlistDetail>() },
   'shortlists.remove': { input: z.object({ id: shortlistId, refs }).strict(), output: returns<ShortlistDetail>() },
+  /**
+   * Writes the workbook for a hiring manager (or an e-mail draft with it attached) and records what
+   * was sent: the candidates move to Shortlisted.
+   */
+  'shortlists.export': {
+    input: z
+      .object({
+        id: shortlistId,
+        blind: z.boolean().default(false),
+        manager: managerSchema.nullable().default(null),
+        replyBy: isoDate,
+        format: z.enum(['xlsx', 'eml']).default('xlsx'),
+        target: fileTargetSchema,
+      })
+      .strict(),
+    output: returns<ShortlistExportResult>(),
+  },
+  /** Reads a hiring manager's reply and says what applying it would change. Writes nothing. */
+  'shortlists.replyPreview': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: returns<ReplyPreview>() },
+  /** Applies a previewed reply: all of it, in one transaction, or nothing. */
+  'shortlists.replyCommit': { input: z.object({ jobId }).strict(), output: returns<ReplyResult>() },
+  'shortlists.replyCancel': { input: z.object({ jobId }).strict(), output: returns<{ cancelled: boolean }>() },
 };

@@ -1,4 +1,12 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import PostalMime from 'postal-mime';
+import unzipper from 'unzipper';
 import { describe, expect, it } from 'vitest';
+import { CANDIDATES_SHEET, COVER_SHEET } from '../../electron/core/shortlists/workbook/columns';
+import { convertWithLibreOffice } from './support/libreoffice';
 import { readCandidateCode } from '../../shared/domain/candidate-codes';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
 
@@ -78,3 +86,143 @@ describe('shortlists being built', () => {
     expect(onPdd?.elsewhere).toEqual([{ shortlistId: a.id, division: 'DI', applicationId: onDi?.applicationId, stage: 'proposed' }]);
   });
 });
+
+/** Fills a sent workbook as a hiring manager would: a decision, a date, a comment by candidate code. */
+async function answer(path: string, out: string, answers: Record<string, { decision?: string; date?: Date; comment?: string; code?: string }>): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = book.getWorksheet(CANDIDATES_SHEET);
+  if (!sheet) throw new Error('no candidates sheet');
+  const headers = Array.from(sheet.getRow(1).values as ExcelJS.CellValue[], (v) => String(v ?? ''));
+  const col = (prefix: string) => headers.findIndex((h) => h.startsWith(prefix));
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const a = answers[String(row.getCell(col('Candidate code')).value)];
+    if (!a) return;
+    if (a.decision !== undefined) row.getCell(col('Decision')).value = a.decision;
+    if (a.date !== undefined) row.getCell(col('Interview date')).value = a.date;
+    if (a.comment !== undefined) row.getCell(col('Comments')).value = a.comment;
+    if (a.code !== undefined) row.getCell(col('Candidate code')).value = a.code;
+  });
+  await book.xlsx.writeFile(out);
+  return out;
+}
+
+describe('the round trip with a hiring manager', () => {
+  async function sent(): Promise<{ app: TestApp; id: number; path: string; codes: string[]; dir: string }> {
+    const { app } = await proposedApp(4);
+    const { id } = await app.client.call('shortlists.create', { campaignId: 1, division: 'DI' });
+    const dir = tempDir();
+    const path = join(dir, 'DI shortlist.xlsx');
+    const result = await app.client.call('shortlists.export', { id, replyBy: '2027-01-29', manager: { name: 'Hanna Berg', email: 'h.berg@example.int' }, target: { kind: 'path', path } });
+    expect(result.file).toMatchObject({ kind: 'saved', path });
+    expect(result.export).toMatchObject({ blind: false, managerName: 'Hanna Berg', replyBy: '2027-01-29', candidates: 4, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+    const detail = await app.client.call('shortlists.get', { id });
+    expect(detail.state).toBe('sent');
+    expect(detail.entries.every((e) => e.stage === 'shortlisted')).toBe(true);
+    return { app, id, path, codes: detail.entries.map((e) => e.candidateCode), dir };
+  }
+
+  it('applies a reply in English and French after showing every change, and a second import changes nothing', async () => {
+    const { app, id, path, codes, dir } = await sent();
+    const [a, b, c, d] = codes as [string, string, string, string];
+    const reply = await answer(path, join(dir, 'reply.xlsx'), {
+      [a]: { decision: 'Interview', date: new Date(Date.UTC(2027, 1, 3)), comment: 'Good profile' },
+      [b]: { decision: 'Non retenu(e)' },
+      [c]: { decision: 'sélectionnée', comment: 'Yes' },
+      [d]: {},
+    });
+    const preview = await app.client.call('shortlists.replyPreview', { path: reply });
+    expect(preview.issues).toEqual([]);
+    expect(preview.unchanged).toBe(1);
+    expect(preview.changes.map((ch) => [ch.candidateCode, ch.from, ch.to, ch.interviewDate, ch.comment])).toEqual([
+      [a, 'shortlisted', 'interview', '2027-02-03', 'Good profile'],
+      [b, 'shortlisted', 'notSelected', null, null],
+      [c, 'shortlisted', 'selected', null, 'Yes'],
+    ]);
+    const result = await app.client.call('shortlists.replyCommit', { jobId: preview.jobId });
+    expect(result).toMatchObject({ shortlistId: id, applied: 3, unchanged: 1 });
+    const detail = await app.client.call('shortlists.get', { id });
+    expect(detail.state).toBe('replied');
+    expect(Object.fromEntries(detail.entries.map((e) => [e.candidateCode, [e.stage, e.interviewDate, e.managerComment]]))).toEqual({
+      [a]: ['interview', '2027-02-03', 'Good profile'],
+      [b]: ['notSelected', null, null],
+      [c]: ['selected', null, 'Yes'],
+      [d]: ['shortlisted', null, null],
+    });
+    const history = (await app.client.call('triage.detail', { ref: detail.entries[0]?.ref ?? 0 })).history;
+    expect(history[0]).toMatchObject({ kind: 'selection', actor: 'tester' });
+
+    const before = await tableCounts(app.core);
+    const again = await app.client.call('shortlists.replyPreview', { path: reply });
+    expect(again.changes).toEqual([]);
+    expect(again.unchanged).toBe(4);
+    expect((await app.client.call('shortlists.replyCommit', { jobId: again.jobId })).applied).toBe(0);
+    // Only the record that the reply was read again: no stage, detail or action changes.
+    expect(await tableCounts(app.core)).toEqual({ ...before, shortlist_replies: (before.shortlist_replies ?? 0) + 1, audit_log: (before.audit_log ?? 0) + 1 });
+  });
+
+  it('reads the reply the same after LibreOffice re-saved it', async () => {
+    const { app, path, codes, dir } = await sent();
+    const reply = await answer(path, join(dir, 'reply.xlsx'), { [codes[0] ?? '']: { decision: 'Entretien', date: new Date(Date.UTC(2027, 1, 4)) }, [codes[1] ?? '']: { decision: 'Reserve', comment: 'second choice' } });
+    const outDir = join(dir, 'resaved');
+    mkdirSync(outDir);
+    const resaved = await convertWithLibreOffice(reply, 'xlsx', outDir);
+    const preview = await app.client.call('shortlists.replyPreview', { path: resaved });
+    expect(preview.issues).toEqual([]);
+    expect(preview.changes.map((ch) => [ch.candidateCode, ch.to, ch.interviewDate, ch.comment])).toEqual([
+      [codes[0], 'interview', '2027-02-04', null],
+      [codes[1], 'reserve', null, 'second choice'],
+    ]);
+  }, 120_000);
+
+  it('refuses tampered replies, naming what is wrong, with nothing applied', async () => {
+    const { app, path, codes, dir } = await sent();
+    const before = await tableCounts(app.core);
+    const tampered = async (name: string, answers: Parameters<typeof answer>[2]) => app.client.call('shortlists.replyPreview', { path: await answer(path, join(dir, name), answers) });
+
+    const unknownValue = await tampered('maybe.xlsx', { [codes[0] ?? '']: { decision: 'Maybe' } });
+    expect(unknownValue.issues).toMatchObject([{ row: 2, column: 'Decision / Décision', code: 'UnknownDecision', value: 'Maybe' }]);
+    await expect(app.client.call('shortlists.replyCommit', { jobId: unknownValue.jobId })).rejects.toMatchObject({ data: { kind: 'ReplyRefused' } });
+
+    const changedCode = await tampered('code.xlsx', { [codes[0] ?? '']: { decision: 'Selected', code: 'DI-999-9' } });
+    expect(changedCode.issues.map((i) => i.code)).toEqual(['UnknownCandidateCode']);
+
+    // Another export's workbook: its reference names an export this database never sent.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const cover = book.getWorksheet(COVER_SHEET);
+    cover?.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.value.includes('COHORT-SL-')) cell.value = cell.value.replace(/COHORT-SL-(\d+)-(\d+)-/, 'COHORT-SL-$1-77-');
+    }));
+    const foreign = join(dir, 'foreign.xlsx');
+    await book.xlsx.writeFile(foreign);
+    await expect(app.client.call('shortlists.replyPreview', { path: foreign })).rejects.toMatchObject({ data: { kind: 'UnknownReply' } });
+
+    expect(await tableCounts(app.core)).toEqual(before);
+  });
+
+  it('writes a blind workbook without names, and an e-mail draft with the workbook attached', async () => {
+    const { app } = await proposedApp(3);
+    const { id } = await app.client.call('shortlists.create', { campaignId: 1, division: 'DI' });
+    const names = (await app.client.call('shortlists.get', { id })).entries.flatMap((e) => [e.firstName, e.lastName]);
+    const dir = tempDir();
+    const blind = await app.client.call('shortlists.export', { id, blind: true, replyBy: '2027-01-29', target: { kind: 'download' } });
+    if (blind.file.kind !== 'download') throw new Error('expected a download');
+    const xml = await xmlOf(Buffer.from(blind.file.base64, 'base64'));
+    for (const name of names) expect(xml.includes(name), name).toBe(false);
+
+    const eml = join(dir, 'draft.eml');
+    await app.client.call('shortlists.export', { id, replyBy: '2027-01-29', manager: { name: 'Hanna Berg', email: 'h.berg@example.int' }, format: 'eml', target: { kind: 'path', path: eml } });
+    const mail = await PostalMime.parse(readFileSync(eml));
+    expect(mail.to).toEqual([{ name: 'Hanna Berg', address: 'h.berg@example.int' }]);
+    expect(mail.subject).toContain('reply by 29 January 2027');
+    expect(mail.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/^DI shortlist \d{4}-\d{2}-\d{2}\.xlsx$/)]);
+    expect((await app.client.call('shortlists.get', { id })).exports).toHaveLength(2);
+  });
+});
+
+async function xmlOf(bytes: Buffer): Promise<string> {
+  const directory = await unzipper.Open.buffer(bytes);
+  return (await Promise.all(directory.files.map(async (f) => (await f.buffer()).toString('utf8')))).join('\n');
+}

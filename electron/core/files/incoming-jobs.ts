@@ -12,7 +12,12 @@ import { StagingArea } from './staging-area';
  * its commit. Each kind keeps its own registry (`new IncomingJobs<ItsJob>()`), and adds to the job
  * what it needs to know about its file (an export's columns and encoding, say).
  */
-export interface IncomingJob<Staged extends { area: StagingArea<unknown> }> {
+/** What a job needs of its staged file: a way to throw it away. */
+export interface Staged {
+  area: { drop(): void };
+}
+
+export interface IncomingJob<S extends Staged> {
   id: string;
   campaignId: number;
   path: string;
@@ -22,7 +27,7 @@ export interface IncomingJob<Staged extends { area: StagingArea<unknown> }> {
   sqlite: SqliteDatabase;
   startedAt: string;
   /** What the last preview read, ready for the commit (null until then, and after a failure). */
-  staged: Staged | null;
+  staged: S | null;
   abort: AbortController | null;
   /** Where the job stands, for a window that lost it (reloaded) or another window. */
   state: ImportJobState;
@@ -31,7 +36,7 @@ export interface IncomingJob<Staged extends { area: StagingArea<unknown> }> {
   error: AppErrorData | null;
 }
 
-type AnyJob = IncomingJob<{ area: StagingArea<unknown> }>;
+type AnyJob = IncomingJob<Staged>;
 
 /** How many finished jobs are remembered for windows that ask later (a reload during the commit). */
 const FINISHED_KEPT = 50;
@@ -62,12 +67,12 @@ export class IncomingJobs<J extends AnyJob> {
     return job;
   }
 
-  /** Ends a job: committed (with its record) or cancelled. Its outcome stays known a while. */
-  remove(job: J, record: ImportRecord | null = null): void {
+  /** Ends a job: committed (with the import's record, for an import) or cancelled. Its outcome stays known a while. */
+  remove(job: J, outcome: { committed: true; record?: ImportRecord } | null = null): void {
     job.abort?.abort();
     dropStaged(job);
     this.jobs.delete(job.id);
-    const status: ImportJobStatus = { ...statusOf(job), state: record ? 'committed' : 'cancelled', record, error: null };
+    const status: ImportJobStatus = { ...statusOf(job), state: outcome ? 'committed' : 'cancelled', record: outcome?.record ?? null, error: null };
     this.finished.set(job.id, { status, sqlite: job.sqlite });
     for (const id of this.finished.keys()) {
       if (this.finished.size <= FINISHED_KEPT) break;
@@ -97,15 +102,15 @@ export function dropStaged(job: AnyJob): void {
  * the last one). `read` fills the area and returns what the kind counted; a cancel or a failure
  * leaves nothing staged.
  */
-export async function stageJob<Row, Staged extends { area: StagingArea<unknown> }>(
-  job: IncomingJob<Staged>,
-  read: (area: StagingArea<Row>, signal: AbortSignal) => Promise<Staged>,
-): Promise<Staged> {
+export async function stageJob<Row, S extends Staged, Code extends string = string>(
+  job: IncomingJob<S>,
+  read: (area: StagingArea<Row, Code>, signal: AbortSignal) => Promise<S>,
+): Promise<S> {
   dropStaged(job);
   job.abort?.abort();
   const abort = new AbortController();
   job.abort = abort;
-  const area = StagingArea.open<Row>(job.sqlite);
+  const area = StagingArea.open<Row, Code>(job.sqlite);
   try {
     const staged = await read(area, abort.signal);
     await area.finish();

@@ -14,6 +14,13 @@ export function csvFile(fileName: string, csv: string): OutgoingFile {
   return { fileName, mediaType: 'text/csv;charset=utf-8', bytes: new TextEncoder().encode(csv) };
 }
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook written by exceljs. */
+export function xlsxFile(fileName: string, bytes: Uint8Array): OutgoingFile {
+  return { fileName, mediaType: XLSX_TYPE, bytes };
+}
+
 /**
  * Delivers a file the way the target asks: written where the user chose (whole or not at all: a
  * temporary file beside it, renamed over it; readable by the user alone, as it holds personal

@@ -1,5 +1,4 @@
 import { deserialize, serialize } from 'node:v8';
-import type { RejectedRow } from '../../../shared/api/contract';
 import type { SqliteDatabase } from '../../../db/connection';
 
 /**
@@ -21,17 +20,22 @@ const BATCH_ROWS = 500;
 /** The tables rejected rows are kept in once committed, each keyed by the record of its commit. */
 export type RejectionsTable = { table: 'import_rejections'; key: 'import_id' };
 
-interface RejectRow {
+/** A row refused, and why: each kind of file has its own codes (an export's, a reply's). */
+export interface StagedRejection<Code extends string = string> {
+  /** Spreadsheet row number: the header is row 1. */
   row: number;
+  /** The header of the column at fault, as written in the file (null: the whole row). */
   column: string | null;
-  code: RejectedRow['code'];
+  code: Code;
+  /** The same in plain English, for the CLI and logs. */
   message: string;
+  /** The value at fault, as written. */
   value: string | null;
 }
 
 let nextTableNumber = 1;
 
-export class StagingArea<Row> {
+export class StagingArea<Row, Code extends string = string> {
   private rows: Row[] = [];
   private rejects: [number, string | null, string, string, string | null, string][] = [];
   private batchCount = 0;
@@ -44,9 +48,9 @@ export class StagingArea<Row> {
   ) {}
 
   /** A new, empty area on `sqlite` (the connection the commit will write with). */
-  static open<Row>(sqlite: SqliteDatabase): StagingArea<Row> {
+  static open<Row, Code extends string = string>(sqlite: SqliteDatabase): StagingArea<Row, Code> {
     const n = nextTableNumber++;
-    const area = new StagingArea<Row>(sqlite, `temp.staged_rejects_${n}`, `temp.staged_batches_${n}`);
+    const area = new StagingArea<Row, Code>(sqlite, `temp.staged_rejects_${n}`, `temp.staged_batches_${n}`);
     sqlite.exec(`
       CREATE TABLE ${area.rejectTable} (row_number INTEGER NOT NULL, column_name TEXT, code TEXT NOT NULL, message TEXT NOT NULL, value TEXT, values_json TEXT NOT NULL);
       CREATE TABLE ${area.batchTable} (seq INTEGER PRIMARY KEY, rows BLOB NOT NULL);
@@ -61,7 +65,7 @@ export class StagingArea<Row> {
   }
 
   /** A row refused, with the values of its cells (kept for the rejected-rows report). */
-  reject(rejection: RejectedRow, values: readonly string[]): void {
+  reject(rejection: StagedRejection<Code>, values: readonly string[]): void {
     this.rejects.push([rejection.row, rejection.column, rejection.code, rejection.message, rejection.value, JSON.stringify(values)]);
     if (this.pending() >= BATCH_ROWS) this.flush();
   }
@@ -88,10 +92,10 @@ export class StagingArea<Row> {
   }
 
   /** The first `limit` rejected rows, in file order. */
-  rejections(limit: number): RejectedRow[] {
+  rejections(limit: number): StagedRejection<Code>[] {
     if (this.dropped) return [];
     return this.sqlite
-      .prepare<[number], RejectRow>(`SELECT row_number AS row, column_name AS "column", code, message, value FROM ${this.rejectTable} ORDER BY row_number LIMIT ?`)
+      .prepare<[number], StagedRejection<Code>>(`SELECT row_number AS row, column_name AS "column", code, message, value FROM ${this.rejectTable} ORDER BY row_number LIMIT ?`)
       .all(limit);
   }
 

@@ -90,7 +90,7 @@ export const importHandlers: HandlerTable<
     const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, ctx.officer, emit));
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     const record = importRecord(ctx.session.open.sqlite, importId);
-    ctx.imports.remove(job, record);
+    ctx.imports.remove(job, { committed: true, record });
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
     applicationsChanged(ctx, job.campaignId);
     return { ...record, rejectedRows };

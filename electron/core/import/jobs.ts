@@ -1,4 +1,4 @@
-import type { ColumnTarget, ImportUpdate } from '../../../shared/api/contract';
+import type { ColumnTarget, ImportUpdate, RejectionCode } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import type { TextEncoding } from '../../../shared/domain/text-encodings';
 import { IncomingJobs, type IncomingJob } from '../files/incoming-jobs';
@@ -18,7 +18,7 @@ export interface ImportJob extends IncomingJob<StagedImport> {
 }
 
 export interface StagedImport {
-  area: StagingArea<SqlValue[]>;
+  area: StagingArea<SqlValue[], RejectionCode>;
   mapping: ColumnTarget[];
   sha256: string;
   totalRows: number;

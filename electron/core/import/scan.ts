@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { ColumnTarget, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import type { ApplicationRecord } from '../../../shared/domain/application-fields';
@@ -8,18 +6,10 @@ import { mappingProblems } from './headers';
 import type { ImportJob } from './jobs';
 import { openTable } from '../files/read';
 import { classifyRow, compileMapping } from './row-outcome';
+import { sha256OfFile } from '../files/sha256';
 
 const PROGRESS_EVERY_MS = 100;
 
-export function sha256OfFile(path: string, signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    const stream = createReadStream(path, { signal });
-    stream.on('data', (chunk) => hash.update(chunk));
-    stream.on('end', () => resolve(hash.digest('hex')));
-    stream.on('error', reject);
-  });
-}
 
 export interface ScanHandlers {
   stored(rowNumber: number, record: ApplicationRecord, extra: Record<string, string> | null, submittedAt: string): void;

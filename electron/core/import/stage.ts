@@ -1,4 +1,4 @@
-import type { ColumnTarget, ImportCounts, ImportUpdate, ProgressEvent, RejectedRow } from '../../../shared/api/contract';
+import type { ColumnTarget, ImportCounts, ImportUpdate, ProgressEvent, RejectedRow, RejectionCode } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
 import { activeCorrections, withCorrections } from '../applications/corrections';
 import { changedFields, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type FieldChange, type SqlValue } from '../applications/store';
@@ -17,7 +17,7 @@ export const ID_INDEX = STORED_COLUMNS.indexOf('application_id');
  */
 export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit: (event: ProgressEvent) => void): Promise<void> {
   const { sqlite } = job;
-  await stageJob<SqlValue[], StagedImport>(job, async (area, signal) => {
+  await stageJob<SqlValue[], StagedImport, RejectionCode>(job, async (area, signal) => {
     const staged: StagedImport = { area, mapping, sha256: '', totalRows: 0, drafts: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, updates: [], identityChanges: 0 };
     // Rows of a campaign that holds none yet are all new: no need to look each one up.
     const campaignHasApplications = sqlite.prepare('SELECT 1 FROM applications WHERE campaign_id = ? LIMIT 1').get(job.campaignId) !== undefined;

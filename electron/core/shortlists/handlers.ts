@@ -2,9 +2,22 @@ import type { SqliteDatabase } from '../../../db/connection';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { answeringAsync } from '../synchronous-store';
+import { exportShortlist } from './export';
+import { commitReply, previewReply } from './replies';
 import { sqliteShortlistStore, type ShortlistStore } from './store';
 
-type ShortlistMethod = 'shortlists.list' | 'shortlists.create' | 'shortlists.get' | 'shortlists.arrange' | 'shortlists.setNote' | 'shortlists.add' | 'shortlists.remove';
+type ShortlistMethod =
+  | 'shortlists.list'
+  | 'shortlists.create'
+  | 'shortlists.get'
+  | 'shortlists.arrange'
+  | 'shortlists.setNote'
+  | 'shortlists.add'
+  | 'shortlists.remove'
+  | 'shortlists.export'
+  | 'shortlists.replyPreview'
+  | 'shortlists.replyCommit'
+  | 'shortlists.replyCancel';
 
 // One store per connection, its statements prepared once (joined into the session's stores next).
 const stores = new WeakMap<SqliteDatabase, ShortlistStore>();
@@ -21,6 +34,9 @@ export const shortlistWaits: WaitTable<ShortlistMethod> = {
   'shortlists.create': 'background',
   'shortlists.get': 'background',
   'shortlists.add': 'background',
+  'shortlists.export': 'background',
+  'shortlists.replyPreview': 'background',
+  'shortlists.replyCommit': 'background',
 };
 
 export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
@@ -59,6 +75,32 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
   async 'shortlists.remove'({ id, refs }, ctx) {
     await store(ctx).remove(id, refs, ctx.officer);
     return edited(ctx, id);
+  },
+
+  async 'shortlists.export'(request, ctx) {
+    const result = await exportShortlist(store(ctx), request, ctx.officer);
+    const { campaignId } = await store(ctx).detail(request.id);
+    ctx.changed('triage', { campaignId });
+    return result;
+  },
+
+  async 'shortlists.replyPreview'({ path }, ctx) {
+    return previewReply(ctx.replies, store(ctx), ctx.session.open.sqlite, path, ctx.emit);
+  },
+
+  async 'shortlists.replyCommit'({ jobId }, ctx) {
+    const { campaignId, ...result } = await commitReply(ctx.replies, store(ctx), ctx.session.open.sqlite, jobId, ctx.officer, ctx.emit);
+    ctx.changed('triage', { campaignId, refs: result.changes.map((c) => c.applicationRef) });
+    return result;
+  },
+
+  'shortlists.replyCancel'({ jobId }, ctx) {
+    try {
+      ctx.replies.remove(ctx.replies.get(jobId, ctx.session.open.sqlite));
+      return { cancelled: true };
+    } catch {
+      return { cancelled: false };
+    }
   },
 };
 

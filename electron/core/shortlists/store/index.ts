@@ -1,8 +1,12 @@
-import type { ShortlistDetail, ShortlistSummary } from '../../../../shared/api/shortlists';
+import type { ShortlistDetail, ShortlistExportRecord, ShortlistSummary } from '../../../../shared/api/shortlists';
 import type { DivisionCode } from '../../../../shared/domain/divisions';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
+import type { ReplyPlan } from '../reply-plan';
+import { sqliteShortlistExports, type AppliedReply, type ExportSources, type ExportToRecord, type SentExport } from './sqlite-exports';
 import { sqliteShortlistLists } from './sqlite-lists';
+
+export type { AppliedReply, ExportSources, ExportToRecord, SentExport } from './sqlite-exports';
 
 /**
  * The shortlists' store: all of their SQL, behind one interface whose methods are units of work
@@ -22,10 +26,24 @@ export interface ShortlistStore {
   setNote(id: number, ref: number, note: string | null, actor: string): Promise<void>;
   add(id: number, refs: readonly number[], actor: string): Promise<void>;
   remove(id: number, refs: readonly number[], actor: string): Promise<void>;
+
+  /** What a workbook of the shortlist holds, in its order. */
+  exportSources(id: number): Promise<ExportSources>;
+  /** The id the next export will have (its workbook names it before it is recorded). */
+  nextExportId(): Promise<number>;
+  /** Records a workbook sent; its proposed candidates move to Shortlisted (one action). */
+  recordExport(request: ExportToRecord, actor: string): Promise<ShortlistExportRecord>;
+  /** A sent export as a reply is checked against, with where its candidates stand now. */
+  recordedExport(exportId: number): Promise<SentExport | null>;
+  /** Which of these codes Cohort gave in the campaign (on any shortlist). */
+  knownCodes(campaignId: number, codes: readonly string[]): Promise<Set<string>>;
+  /** Applies a previewed reply in one transaction, or nothing when the database changed since. */
+  applyReply(reply: AppliedReply, actor: string): Promise<{ replyId: number; plan: ReplyPlan }>;
 }
 
 export function sqliteShortlistStore(sqlite: SqliteDatabase): Synchronous<ShortlistStore> {
   const lists = sqliteShortlistLists(sqlite);
+  const exports = sqliteShortlistExports(sqlite);
   return {
     list: (campaignId) => lists.list(campaignId),
     detail: (id) => lists.detail(id),
@@ -34,5 +52,11 @@ export function sqliteShortlistStore(sqlite: SqliteDatabase): Synchronous<Shortl
     setNote: (id, ref, note, actor) => lists.setNote(id, ref, note, actor),
     add: (id, refs, actor) => lists.add(id, refs, actor),
     remove: (id, refs, actor) => lists.remove(id, refs, actor),
+    exportSources: (id) => exports.sources(id),
+    nextExportId: () => exports.nextExportId(),
+    recordExport: (request, actor) => exports.record(request, actor),
+    recordedExport: (exportId) => exports.recorded(exportId),
+    knownCodes: (campaignId, codes) => exports.knownCodes(campaignId, codes),
+    applyReply: (reply, actor) => exports.applyReply(reply, actor),
   };
 }

@@ -1,0 +1,124 @@
+import type { ProcessStage } from '../../../../shared/domain/stages';
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { SelectionDetailsTable } from '../../../../db/schema';
+import { auditWriter } from '../../audit/audit-log';
+
+/**
+ * Moves after triage (a shortlist sent, a reply applied, an interview, a selection, an offer), on
+ * SQLite. Each is a triage action of kind 'selection': one triage_actions row, and per application a
+ * triage_changes row with the state before and after, so the history shows it and undo puts it
+ * back, exactly as for triage's own actions. The state is triage's (stage, reason, assignee,
+ * scores, kept as they are) with the selection details beside it. Runs inside the caller's
+ * transaction: a move is always part of something bigger (an export recorded, a reply applied).
+ * SQLite-only: `ON CONFLICT … DO UPDATE`, `lastInsertRowid`.
+ */
+
+export type SelectionDetails = Omit<SelectionDetailsTable, 'applicationRef' | 'updatedAt' | 'updatedBy'>;
+
+export const NO_DETAILS: SelectionDetails = {
+  interviewDate: null,
+  interviewTime: null,
+  interviewMode: null,
+  interviewer: null,
+  interviewPlace: null,
+  interviewOutcome: null,
+  managerComment: null,
+  session: null,
+  startDate: null,
+  reserveRank: null,
+  offerMadeAt: null,
+  offerAnsweredAt: null,
+  withdrawnReason: null,
+};
+
+/** An application's state as a selection move reads and writes it (a superset of triage's stored state). */
+export interface SelectionState {
+  stage: ProcessStage;
+  reason: string | null;
+  assignee: string | null;
+  score: number | null;
+  scores: Record<string, number>;
+  selection: SelectionDetails;
+}
+
+export interface Move {
+  ref: number;
+  applicationId: string;
+  /** The state after: the stage and details the move gives. */
+  stage: ProcessStage;
+  selection: Partial<SelectionDetails>;
+}
+
+interface StateRow {
+  stage: ProcessStage;
+  reason: string | null;
+  assignee: string | null;
+  score: number | null;
+}
+
+export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
+  const stateRow = sqlite.prepare<[number], StateRow>('SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?');
+  const scoreRows = sqlite.prepare<[number], [number, number]>('SELECT criterion_id, score FROM rubric_scores WHERE application_ref = ? ORDER BY criterion_id').raw();
+  const detailRow = sqlite.prepare<[number], SelectionDetails>(
+    `SELECT interview_date AS interviewDate, interview_time AS interviewTime, interview_mode AS interviewMode, interviewer, interview_place AS interviewPlace,
+       interview_outcome AS interviewOutcome, manager_comment AS managerComment, session, start_date AS startDate, reserve_rank AS reserveRank,
+       offer_made_at AS offerMadeAt, offer_answered_at AS offerAnsweredAt, withdrawn_reason AS withdrawnReason
+     FROM selection_details WHERE application_ref = ?`,
+  );
+  const upsertStage = sqlite.prepare<[number, number, ProcessStage, string, string]>(
+    `INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage, reason = NULL, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const upsertDetails = sqlite.prepare(
+    `INSERT INTO selection_details (application_ref, interview_date, interview_time, interview_mode, interviewer, interview_place, interview_outcome, manager_comment,
+       session, start_date, reserve_rank, offer_made_at, offer_answered_at, withdrawn_reason, updated_at, updated_by)
+     VALUES (@ref, @interviewDate, @interviewTime, @interviewMode, @interviewer, @interviewPlace, @interviewOutcome, @managerComment,
+       @session, @startDate, @reserveRank, @offerMadeAt, @offerAnsweredAt, @withdrawnReason, @at, @actor)
+     ON CONFLICT (application_ref) DO UPDATE SET interview_date = excluded.interview_date, interview_time = excluded.interview_time,
+       interview_mode = excluded.interview_mode, interviewer = excluded.interviewer, interview_place = excluded.interview_place,
+       interview_outcome = excluded.interview_outcome, manager_comment = excluded.manager_comment, session = excluded.session,
+       start_date = excluded.start_date, reserve_rank = excluded.reserve_rank, offer_made_at = excluded.offer_made_at,
+       offer_answered_at = excluded.offer_answered_at, withdrawn_reason = excluded.withdrawn_reason, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  );
+  const insertAction = sqlite.prepare<[number, string, string, string]>("INSERT INTO triage_actions (campaign_id, actor, kind, details_json, at) VALUES (?, ?, 'selection', ?, ?)");
+  const insertChange = sqlite.prepare<[number, number, string, string]>('INSERT INTO triage_changes (action_id, application_ref, before_json, after_json) VALUES (?, ?, ?, ?)');
+  const audit = auditWriter(sqlite);
+
+  function read(ref: number): SelectionState {
+    const row = stateRow.get(ref);
+    return {
+      stage: row?.stage ?? 'new',
+      reason: row?.reason ?? null,
+      assignee: row?.assignee ?? null,
+      score: row?.score ?? null,
+      scores: Object.fromEntries(scoreRows.all(ref)),
+      selection: detailRow.get(ref) ?? NO_DETAILS,
+    };
+  }
+
+  function write(ref: number, campaignId: number, state: SelectionState, actor: string, at: string): void {
+    upsertStage.run(ref, campaignId, state.stage, at, actor);
+    upsertDetails.run({ ref, ...state.selection, at, actor });
+  }
+
+  return {
+    read,
+    write,
+    /**
+     * Records one action of moves (all in the caller's transaction); `details` say what it was (a
+     * shortlist sent, a reply applied…) for the history and the audit log. Returns its id.
+     */
+    record(campaignId: number, actor: string, at: string, action: Record<string, unknown>, moves: readonly Move[]): number {
+      const actionId = Number(insertAction.run(campaignId, actor, JSON.stringify(action), at).lastInsertRowid);
+      for (const move of moves) {
+        const before = read(move.ref);
+        const after: SelectionState = { ...before, stage: move.stage, reason: null, selection: { ...before.selection, ...move.selection } };
+        write(move.ref, campaignId, after, actor, at);
+        insertChange.run(actionId, move.ref, JSON.stringify(before), JSON.stringify(after));
+        audit({ campaignId, actor, action: 'selection.move', subject: move.applicationId, details: { ...action, actionId, from: before.stage, to: after.stage, selection: move.selection } }, at);
+      }
+      return actionId;
+    },
+  };
+}
