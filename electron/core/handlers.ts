@@ -9,6 +9,7 @@ import { overviewHandlers } from './overview/handlers';
 import { officerHandlers } from './app/officer';
 import { screeningHandlers, screeningWaits } from './screening/handlers';
 import { triageHandlers, triageWaits } from './triage/handlers';
+import { selectionHandlers, selectionWaits } from './selection/handlers';
 import { shortlistHandlers, shortlistWaits } from './shortlists/handlers';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...triageHandlers,
   ...officerHandlers,
   ...shortlistHandlers,
+  ...selectionHandlers,
 };
 
 /** What methods wait for before they run, each declared beside its domain's handlers. */
@@ -32,4 +34,5 @@ export const waits: Waits = {
   ...applicationWaits,
   ...triageWaits,
   ...shortlistWaits,
+  ...selectionWaits,
 };

@@ -6,6 +6,7 @@ import { demoMethods } from './demo';
 import { importMethods } from './imports';
 import { overviewMethods } from './overview';
 import { screeningMethods } from './screening';
+import { selectionMethods } from './selection';
 import { shortlistMethods } from './shortlists';
 import { triageMethods } from './triage';
 
@@ -26,6 +27,7 @@ export const DOMAINS = {
   screening: screeningMethods,
   triage: triageMethods,
   shortlists: shortlistMethods,
+  selection: selectionMethods,
 } as const;
 
 export const methods = {
@@ -38,6 +40,7 @@ export const methods = {
   ...screeningMethods,
   ...triageMethods,
   ...shortlistMethods,
+  ...selectionMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -66,6 +69,7 @@ export * from './files';
 export * from './imports';
 export * from './overview';
 export * from './screening';
+export * from './selection';
 export * from './shortlists';
 export * from './triage';
 export { CHANNELS } from './channels';

@@ -20,9 +20,10 @@ export const MOVES: Readonly<Record<SelectionMove, { to: ProcessStage; from: rea
   makeOffer: { to: 'offerMade', from: ['selected'] },
   acceptOffer: { to: 'offerAccepted', from: ['offerMade'] },
   declineOffer: { to: 'offerDeclined', from: ['offerMade'] },
-  // The applicant withdraws, from any stage still open.
-  withdraw: { to: 'withdrawn', from: ['new', 'inReview', 'proposed', 'shortlisted', 'interview', 'selected', 'reserve', 'offerMade'] },
-  // The office withdraws an offer it made (the applicant is told: outcome "offer withdrawn").
+  // The applicant withdraws, from any stage still open (once offered a place, they decline it).
+  withdraw: { to: 'withdrawn', from: ['new', 'inReview', 'proposed', 'shortlisted', 'interview', 'selected', 'reserve'] },
+  // The office withdraws an offer it made (the applicant is told: outcome "offer withdrawn"). A
+  // withdrawn application with an offer made is always this: the applicant's way out is a decline.
   withdrawOffer: { to: 'withdrawn', from: ['offerMade'] },
 };
 

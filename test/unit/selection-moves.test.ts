@@ -16,7 +16,7 @@ describe('the office’s moves after triage', () => {
   it('an offer only to a selected candidate, and answered only once made', () => {
     expect(canMove('makeOffer', 'selected')).toBe(true);
     expect(canMove('makeOffer', 'reserve')).toBe(false);
-    expect(movesFrom('offerMade')).toEqual(['acceptOffer', 'declineOffer', 'withdraw', 'withdrawOffer']);
+    expect(movesFrom('offerMade')).toEqual(['acceptOffer', 'declineOffer', 'withdrawOffer']);
     expect(movesFrom('offerAccepted')).toEqual([]);
     expect(movesFrom('reserve')).toEqual(['select', 'reserve', 'notSelect', 'withdraw']);
   });

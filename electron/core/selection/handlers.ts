@@ -1,0 +1,51 @@
+import type { SqliteDatabase } from '../../../db/connection';
+import type { RequestContext } from '../context';
+import type { HandlerTable, WaitTable } from '../dispatch';
+import { answeringAsync } from '../synchronous-store';
+import { sqliteSelectionStore, type SelectionStore } from './store';
+
+type SelectionMethod = 'selection.move' | 'selection.places' | 'selection.setPlaces' | 'selection.conflicts' | 'selection.resolveConflict';
+
+// One store per connection, its statements prepared once (joined into the session's stores next).
+const stores = new WeakMap<SqliteDatabase, SelectionStore>();
+function store(ctx: RequestContext): SelectionStore {
+  const { sqlite } = ctx.session.open;
+  let found = stores.get(sqlite);
+  if (!found) stores.set(sqlite, (found = answeringAsync<SelectionStore>(sqliteSelectionStore(sqlite))));
+  return found;
+}
+
+/** Selection reads screening's identity groups (who is the same person): screening settles first. */
+export const selectionWaits: WaitTable<SelectionMethod> = {
+  'selection.move': 'background',
+  'selection.conflicts': 'background',
+  'selection.resolveConflict': 'background',
+};
+
+export const selectionHandlers: HandlerTable<SelectionMethod> = {
+  async 'selection.move'(request, ctx) {
+    const { campaignId, ...result } = await store(ctx).move(request, ctx.officer);
+    ctx.changed('triage', { campaignId, refs: [...request.refs, ...result.withdrawnElsewhere] });
+    return result;
+  },
+
+  async 'selection.places'({ campaignId }, ctx) {
+    return store(ctx).places(campaignId);
+  },
+
+  async 'selection.setPlaces'(request, ctx) {
+    await store(ctx).setPlaces(request, ctx.officer);
+    ctx.changed('campaign', { campaignId: request.campaignId });
+    return store(ctx).places(request.campaignId);
+  },
+
+  async 'selection.conflicts'({ campaignId }, ctx) {
+    return store(ctx).conflicts(campaignId);
+  },
+
+  async 'selection.resolveConflict'({ keep }, ctx) {
+    const { campaignId, ...result } = await store(ctx).resolveConflict(keep, ctx.officer);
+    ctx.changed('triage', { campaignId });
+    return result;
+  },
+};

@@ -1,0 +1,33 @@
+import type { DivisionPlaces, SelectionConflict, SelectionMoveResult } from '../../../../shared/api/selection';
+import type { DivisionCode } from '../../../../shared/domain/divisions';
+import type { Session } from '../../../../shared/domain/selection-moves';
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { Synchronous } from '../../synchronous-store';
+import { sqliteSelection, type MoveRequest } from './sqlite-selection';
+
+export type { MoveRequest } from './sqlite-selection';
+
+/**
+ * Selection's store: the office's moves after triage, places, conflicts; each method one read or
+ * one transaction. The SQLite implementation is in the files beside this one (sqlite-moves.ts
+ * records moves as triage actions of kind 'selection', shared with the shortlists' store).
+ * SQLite-only: `json_each`, `ON CONFLICT … DO UPDATE`, `lastInsertRowid`.
+ */
+export interface SelectionStore {
+  move(request: MoveRequest, actor: string): Promise<SelectionMoveResult & { campaignId: number }>;
+  places(campaignId: number): Promise<DivisionPlaces[]>;
+  setPlaces(request: { campaignId: number; division: DivisionCode; session: Session; places: number }, actor: string): Promise<void>;
+  conflicts(campaignId: number): Promise<SelectionConflict[]>;
+  resolveConflict(keep: number, actor: string): Promise<SelectionMoveResult & { campaignId: number }>;
+}
+
+export function sqliteSelectionStore(sqlite: SqliteDatabase): Synchronous<SelectionStore> {
+  const selection = sqliteSelection(sqlite);
+  return {
+    move: (request, actor) => selection.move(request, actor),
+    places: (campaignId) => selection.places(campaignId),
+    setPlaces: (request, actor) => selection.setPlaces(request, actor),
+    conflicts: (campaignId) => selection.conflicts(campaignId),
+    resolveConflict: (keep, actor) => selection.resolveConflict(keep, actor),
+  };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { DIVISION_CODES, type DivisionCode } from '../domain/divisions';
+import { INTERVIEW_MODES, SELECTION_MOVES, SESSIONS, type Session } from '../domain/selection-moves';
+import type { ProcessStage } from '../domain/stages';
+import { campaignId, returns } from './common';
+
+/**
+ * After the hiring managers' answers: interviews, selection, the reserve list, offers and their
+ * answers, withdrawals; the places each division has per session, and people selected by two
+ * divisions at once (the office decides which one makes the offer).
+ */
+
+export interface SelectionMoveResult {
+  actionId: number;
+  /** Applications moved, those of other divisions withdrawn by an accepted offer included. */
+  changed: number;
+  /** Applications of the same person withdrawn because they accepted this offer. */
+  withdrawnElsewhere: number[];
+}
+
+export interface SessionPlaces {
+  places: number;
+  selected: number;
+  offersOut: number;
+  accepted: number;
+}
+
+/** A division's places per session, how many are taken, and its reserve list. */
+export interface DivisionPlaces {
+  division: DivisionCode;
+  sessions: Record<Session, SessionPlaces>;
+  reserve: number;
+}
+
+export interface ConflictApplication {
+  ref: number;
+  applicationId: string;
+  firstName: string;
+  lastName: string;
+  division: DivisionCode | null;
+  stage: ProcessStage;
+}
+
+/** One person selected (or offered a place) by more than one division. */
+export interface SelectionConflict {
+  applications: ConflictApplication[];
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+
+export const selectionMethods = {
+  /**
+   * Moves applications after triage (SELECTION_MOVES: an interview, the selection, the reserve
+   * list, an offer and its answer, a withdrawal), with what the move records. One action, undoable.
+   */
+  'selection.move': {
+    input: z
+      .object({
+        refs: z.array(z.number().int().positive()).min(1).max(500),
+        move: z.enum(SELECTION_MOVES),
+        interview: z
+          .object({
+            date: isoDate,
+            time: z.string().regex(/^\d{2}:\d{2}$/, 'Use the form HH:MM').nullable().default(null),
+            mode: z.enum(INTERVIEW_MODES).nullable().default(null),
+            interviewer: z.string().trim().max(200).nullable().default(null),
+            place: z.string().trim().max(500).nullable().default(null),
+          })
+          .strict()
+          .optional(),
+        outcome: z.string().trim().max(2000).optional(),
+        session: z.enum(SESSIONS).optional(),
+        startDate: isoDate.optional(),
+        reserveRank: z.number().int().min(1).max(1000).optional(),
+        reason: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    output: returns<SelectionMoveResult>(),
+  },
+  'selection.places': { input: z.object({ campaignId }).strict(), output: returns<DivisionPlaces[]>() },
+  'selection.setPlaces': {
+    input: z.object({ campaignId, division: z.enum(DIVISION_CODES), session: z.enum(SESSIONS), places: z.number().int().min(0).max(500) }).strict(),
+    output: returns<DivisionPlaces[]>(),
+  },
+  'selection.conflicts': { input: z.object({ campaignId }).strict(), output: returns<SelectionConflict[]>() },
+  /** The division that makes the offer keeps its selection; the person's other selections go to the reserve list. */
+  'selection.resolveConflict': { input: z.object({ keep: z.number().int().positive() }).strict(), output: returns<SelectionMoveResult>() },
+};

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
+
+const tempDir = useTempDir();
+
+/**
+ * A campaign where DI and PDD each sent a shortlist of three (all Shortlisted), and where the
+ * first DI and first PDD candidates are the same person.
+ */
+async function shortlisted(): Promise<{ app: TestApp; di: number[]; pdd: number[] }> {
+  const app = await openTestApp(tempDir());
+  const { client } = app;
+  await client.call('demo.load', { count: 800, seed: 13 });
+  await client.call('screening.run', { campaignId: 1 });
+  const refsOf = async (queue: 'DI' | 'PDD') => (await client.call('triage.list', { campaignId: 1, queue, sort: [{ column: 'applicationId', descending: false }], limit: 3 })).rows.map((r) => r.ref);
+  const di = await refsOf('DI');
+  const pdd = await refsOf('PDD');
+  await client.call('triage.decide', { refs: [...di, ...pdd], stage: 'proposed' });
+  app.core.session.open.sqlite.prepare("UPDATE screening_results SET person_key = 'one person' WHERE application_ref IN (?, ?)").run(di[0] ?? 0, pdd[0] ?? 0);
+  for (const division of ['DI', 'PDD'] as const) {
+    const { id } = await client.call('shortlists.create', { campaignId: 1, division });
+    await client.call('shortlists.export', { id, replyBy: '2027-01-29', target: { kind: 'download' } });
+  }
+  return { app, di, pdd };
+}
+
+async function stageOf(app: TestApp, ref: number): Promise<string> {
+  return (await app.client.call('triage.detail', { ref })).state.stage;
+}
+
+describe('selection after the hiring managers’ answers', () => {
+  it('records an interview, selects for a session, and refuses a move from the wrong stage with nothing changed', async () => {
+    const { app, di } = await shortlisted();
+    const { client } = app;
+    await client.call('selection.move', { refs: [di[1] ?? 0], move: 'interview', interview: { date: '2027-02-10', time: '10:30', mode: 'video', interviewer: 'H. Berg', place: 'Teams' } });
+    expect(await stageOf(app, di[1] ?? 0)).toBe('interview');
+    await client.call('selection.move', { refs: [di[1] ?? 0], move: 'select', session: 'september', startDate: '2027-09-01', outcome: 'Excellent' });
+    const details = app.core.session.open.sqlite.prepare('SELECT interview_date, interview_mode, session, start_date, interview_outcome FROM selection_details WHERE application_ref = ?').get(di[1] ?? 0);
+    expect(details).toEqual({ interview_date: '2027-02-10', interview_mode: 'video', session: 'september', start_date: '2027-09-01', interview_outcome: 'Excellent' });
+
+    const before = await tableCounts(app.core);
+    await expect(client.call('selection.move', { refs: [di[2] ?? 0], move: 'acceptOffer' })).rejects.toMatchObject({ data: { kind: 'MoveNotAllowed' } });
+    await expect(client.call('selection.move', { refs: [di[2] ?? 0], move: 'select' })).rejects.toMatchObject({ data: { kind: 'SessionMissing' } });
+    expect(await tableCounts(app.core)).toEqual(before);
+  });
+
+  it('flags a person selected by two divisions; no offer until the office says which division makes it', async () => {
+    const { app, di, pdd } = await shortlisted();
+    const { client } = app;
+    await client.call('selection.move', { refs: [di[0] ?? 0], move: 'select', session: 'march' });
+    await client.call('selection.move', { refs: [pdd[0] ?? 0], move: 'select', session: 'march' });
+    const conflicts = await client.call('selection.conflicts', { campaignId: 1 });
+    expect(conflicts.map((c) => c.applications.map((a) => a.division))).toEqual([['DI', 'PDD']]);
+    await expect(client.call('selection.move', { refs: [di[0] ?? 0], move: 'makeOffer' })).rejects.toMatchObject({ data: { kind: 'SelectionConflict' } });
+
+    await client.call('selection.resolveConflict', { keep: di[0] ?? 0 });
+    expect(await stageOf(app, pdd[0] ?? 0)).toBe('reserve');
+    expect(await client.call('selection.conflicts', { campaignId: 1 })).toEqual([]);
+    await client.call('selection.move', { refs: [di[0] ?? 0], move: 'makeOffer' });
+    expect(await stageOf(app, di[0] ?? 0)).toBe('offerMade');
+  });
+
+  it('an accepted offer withdraws the person’s other applications; a decline lets a reserve be promoted', async () => {
+    const { app, di, pdd } = await shortlisted();
+    const { client } = app;
+    await client.call('selection.move', { refs: [di[0] ?? 0], move: 'select', session: 'march' });
+    await client.call('selection.move', { refs: [di[0] ?? 0], move: 'makeOffer' });
+    const accepted = await client.call('selection.move', { refs: [di[0] ?? 0], move: 'acceptOffer' });
+    expect(accepted.withdrawnElsewhere).toEqual([pdd[0]]);
+    expect(await stageOf(app, pdd[0] ?? 0)).toBe('withdrawn');
+    const reason = app.core.session.open.sqlite.prepare('SELECT withdrawn_reason FROM selection_details WHERE application_ref = ?').pluck().get(pdd[0] ?? 0);
+    expect(reason).toBe('Accepted an offer from DI');
+
+    await client.call('selection.move', { refs: [di[1] ?? 0], move: 'select', session: 'march' });
+    await client.call('selection.move', { refs: [di[2] ?? 0], move: 'reserve' });
+    await client.call('selection.move', { refs: [di[1] ?? 0], move: 'makeOffer' });
+    await client.call('selection.move', { refs: [di[1] ?? 0], move: 'declineOffer' });
+    await client.call('selection.move', { refs: [di[2] ?? 0], move: 'select', session: 'march' });
+    expect(await stageOf(app, di[2] ?? 0)).toBe('selected');
+  });
+
+  it('counts places per division and session against selections, offers and acceptances', async () => {
+    const { app, di } = await shortlisted();
+    const { client } = app;
+    await client.call('selection.setPlaces', { campaignId: 1, division: 'DI', session: 'march', places: 2 });
+    await client.call('selection.move', { refs: [di[0] ?? 0, di[1] ?? 0], move: 'select', session: 'march' });
+    await client.call('selection.move', { refs: [di[1] ?? 0], move: 'makeOffer' });
+    await client.call('selection.move', { refs: [di[2] ?? 0], move: 'reserve' });
+    const places = (await client.call('selection.places', { campaignId: 1 })).find((p) => p.division === 'DI');
+    expect(places).toEqual({ division: 'DI', sessions: { march: { places: 2, selected: 1, offersOut: 1, accepted: 0 }, september: { places: 0, selected: 0, offersOut: 0, accepted: 0 } }, reserve: 1 });
+  });
+});
