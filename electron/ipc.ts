@@ -121,6 +121,20 @@ export async function handleChooseSavePath(
   return filePath;
 }
 
+/** The native folder dialog, for a batch of files; the folder chosen may then be written into by the worker. */
+export async function handleChooseFolder(
+  sender: SenderFrame | null,
+  grants: PathGrants,
+  showFolderDialog: () => Promise<{ canceled: boolean; filePaths: string[] }>,
+): Promise<string | null> {
+  if (!isTrustedSender(sender)) return null;
+  const { canceled, filePaths } = await showFolderDialog();
+  const folder = filePaths[0];
+  if (canceled || !folder) return null;
+  grants.grant(folder, 'export');
+  return folder;
+}
+
 /** Shows a saved file in its folder: only one this session's Save dialog chose. */
 export function handleShowInFolder(path: unknown, sender: SenderFrame | null, grants: PathGrants, show: (path: string) => void): boolean {
   if (!isTrustedSender(sender) || typeof path !== 'string' || !grants.allows(path, 'export')) return false;
@@ -137,6 +151,8 @@ export interface IpcOptions {
   commands: Record<PageCommand, () => void>;
   /** The native Save dialog, with a suggested file name. */
   showSaveDialog: (suggested: string) => Promise<{ canceled: boolean; filePath?: string }>;
+  /** The native dialog choosing a folder (that may be made there). */
+  showFolderDialog: () => Promise<{ canceled: boolean; filePaths: string[] }>;
   /** The system's file manager, showing one file. */
   showItemInFolder: (path: string) => void;
   /** The window to send events to (null while there is none, e.g. on macOS with all windows closed). */
@@ -146,7 +162,7 @@ export interface IpcOptions {
 
 /** Wires the channels; returns the function that unwires them. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, host, target, log, grants, commands, showSaveDialog, showItemInFolder } = options;
+  const { ipcMain, host, target, log, grants, commands, showSaveDialog, showFolderDialog, showItemInFolder } = options;
   ipcMain.handle(CHANNELS.invoke, (event: IpcMainInvokeEvent, payload: unknown) =>
     handleInvoke(payload, describeSender(event.senderFrame), host, log, grants),
   );
@@ -159,6 +175,7 @@ export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(CHANNELS.chooseSavePath, (event: IpcMainInvokeEvent, name: unknown) =>
     handleChooseSavePath(name, describeSender(event.senderFrame), grants, showSaveDialog),
   );
+  ipcMain.handle(CHANNELS.chooseFolder, (event: IpcMainInvokeEvent) => handleChooseFolder(describeSender(event.senderFrame), grants, showFolderDialog));
   ipcMain.handle(CHANNELS.showInFolder, (event: IpcMainInvokeEvent, path: unknown) =>
     handleShowInFolder(path, describeSender(event.senderFrame), grants, showItemInFolder),
   );
@@ -168,6 +185,7 @@ export function registerIpc(options: IpcOptions): () => void {
     ipcMain.removeHandler(CHANNELS.grantFile);
     ipcMain.removeHandler(CHANNELS.command);
     ipcMain.removeHandler(CHANNELS.chooseSavePath);
+    ipcMain.removeHandler(CHANNELS.chooseFolder);
     ipcMain.removeHandler(CHANNELS.showInFolder);
     unsubscribe();
   };

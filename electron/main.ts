@@ -266,6 +266,10 @@ async function start(): Promise<void> {
       const options = { title: strings.dialogs.saveTitle, defaultPath: join(app.getPath('documents'), suggested) };
       return mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
     },
+    showFolderDialog: () => {
+      const options = { title: strings.dialogs.folderTitle, defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+      return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+    },
     showItemInFolder: (path) => shell.showItemInFolder(path),
   });
   mainWindow = createWindow();

@@ -32,7 +32,7 @@ export function pathOfRequest(method: string, input: unknown): { path: string; p
   if (EXPORT_METHODS.includes(method)) {
     const target = typeof fields.target === 'object' && fields.target !== null ? (fields.target as { kind?: unknown; path?: unknown }) : {};
     // A download names no path; a malformed target is the dispatcher's to refuse.
-    return target.kind === 'path' && typeof target.path === 'string' ? { path: target.path, purpose: 'export' } : null;
+    return (target.kind === 'path' || target.kind === 'folder') && typeof target.path === 'string' ? { path: target.path, purpose: 'export' } : null;
   }
   if (!Object.hasOwn(PATH_INPUTS, method)) return null;
   const purpose = PATH_INPUTS[method as keyof typeof PATH_INPUTS];

@@ -33,6 +33,11 @@ export function createBridge(
       const path: unknown = await ipc.invoke(CHANNELS.chooseSavePath, String(suggestedName));
       return typeof path === 'string' ? path : null;
     },
+    /** The main process's native folder dialog (for a batch of files): the folder, or null when cancelled. */
+    async chooseFolder(): Promise<string | null> {
+      const path: unknown = await ipc.invoke(CHANNELS.chooseFolder);
+      return typeof path === 'string' ? path : null;
+    },
     async showInFolder(path: string): Promise<void> {
       await ipc.invoke(CHANNELS.showInFolder, String(path));
     },

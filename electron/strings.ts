@@ -51,6 +51,7 @@ const en = {
   dialogs: {
     databaseFilter: 'Cohort database',
     saveTitle: 'Save the file',
+    folderTitle: 'Choose a folder for the files',
     newTitle: 'New Cohort database',
     newButton: 'Create',
     openTitle: 'Open a Cohort database',
@@ -112,6 +113,7 @@ const fr: MainStrings = {
   dialogs: {
     databaseFilter: 'Base de données Cohort',
     saveTitle: 'Enregistrer le fichier',
+    folderTitle: 'Choisir un dossier pour les fichiers',
     newTitle: 'Nouvelle base de données Cohort',
     newButton: 'Créer',
     openTitle: 'Ouvrir une base de données Cohort',

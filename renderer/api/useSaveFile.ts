@@ -20,6 +20,9 @@ export function useSaveFile(): (suggestedName: string, make: (target: FileTarget
     if (output.kind === 'saved') {
       const { showInFolder } = saver;
       notify.success(t('files.saved', { file: output.fileName }), output.path, showInFolder ? { label: t('files.showInFolder'), run: () => void showInFolder(output.path) } : undefined);
+    } else if (output.kind === 'savedFolder') {
+      const { showInFolder } = saver;
+      notify.success(t('files.savedInFolder', { count: output.files.length }), output.path, showInFolder ? { label: t('files.showInFolder'), run: () => void showInFolder(output.path) } : undefined);
     } else {
       notify.success(t('files.downloaded', { file: output.fileName }));
     }

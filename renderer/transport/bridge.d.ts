@@ -20,6 +20,8 @@ export interface CohortBridge {
   command?(name: PageCommand): Promise<void>;
   /** Runs the main process's native Save dialog; the chosen path (which the worker may then write), or null if cancelled. */
   chooseSavePath?(suggestedName: string): Promise<string | null>;
+  /** Runs the main process's native folder dialog, for a batch of files; the folder, or null if cancelled. */
+  chooseFolder?(): Promise<string | null>;
   /** Shows a file saved this session in its folder (the main process refuses any other path). */
   showInFolder?(path: string): Promise<void>;
 }

@@ -9,6 +9,8 @@ import type { CohortBridge } from './bridge';
 export interface FileSaver {
   /** Where the file should go; null when the user cancelled the Save dialog. */
   chooseTarget(suggestedName: string): Promise<FileTarget | null>;
+  /** Where a batch of files should go (a folder; a .zip download in a browser); null when cancelled. */
+  chooseFolderTarget(): Promise<FileTarget | null>;
   /** What is left to do with the services' answer: a download in a browser, nothing once saved. */
   deliver(output: FileOutput): void;
   /** Electron: opens the folder of a file saved this session, with the file selected. */
@@ -21,6 +23,10 @@ export function createElectronFileSaver(bridge: CohortBridge): FileSaver {
       const path = (await bridge.chooseSavePath?.(suggestedName)) ?? null;
       return path === null ? null : { kind: 'path', path };
     },
+    async chooseFolderTarget() {
+      const path = (await bridge.chooseFolder?.()) ?? null;
+      return path === null ? null : { kind: 'folder', path };
+    },
     deliver() {
       // The worker wrote the file where the user chose.
     },
@@ -31,6 +37,7 @@ export function createElectronFileSaver(bridge: CohortBridge): FileSaver {
 export function createWebFileSaver(): FileSaver {
   return {
     chooseTarget: async () => ({ kind: 'download' }),
+    chooseFolderTarget: async () => ({ kind: 'download' }),
     deliver(output) {
       if (output.kind !== 'download') return;
       const bytes = Uint8Array.from(atob(output.base64), (c) => c.charCodeAt(0));

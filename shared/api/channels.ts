@@ -11,6 +11,8 @@ export const CHANNELS = {
   command: 'cohort:command',
   /** The page asks for the main process's native Save dialog; the chosen path may then be written by the worker. */
   chooseSavePath: 'cohort:choose-save-path',
+  /** The page asks for the main process's native folder dialog, for a batch of files. */
+  chooseFolder: 'cohort:choose-folder',
   /** The page asks to show a file saved this session in its folder. */
   showInFolder: 'cohort:show-in-folder',
 } as const;

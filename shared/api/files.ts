@@ -10,13 +10,17 @@ import { z } from 'zod';
 export const fileTargetSchema = z.discriminatedUnion('kind', [
   /** A path the user chose in this session's Save dialog (the main process refuses any other). */
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
-  /** Back to the page, to download. */
+  /** A folder the user chose in this session's folder dialog, for a batch of files (e-mail drafts). */
+  z.object({ kind: z.literal('folder'), path: z.string().min(1).max(4096) }).strict(),
+  /** Back to the page, to download (a batch of files as one .zip). */
   z.object({ kind: z.literal('download') }).strict(),
 ]);
 export type FileTarget = z.infer<typeof fileTargetSchema>;
 
 export type FileOutput =
   | { kind: 'saved'; path: string; fileName: string; bytes: number }
+  /** A batch written into a folder: the files' names as written (made unique beside files already there). */
+  | { kind: 'savedFolder'; path: string; files: string[]; bytes: number }
   | { kind: 'download'; fileName: string; mediaType: string; base64: string };
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../shared/api/client';
 import { CHANNELS, type ApiEvent } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
-import { describeSender, handleChooseSavePath, handleGrantFile, handleInvoke, handlePageCommand, handleShowInFolder, registerIpc, sendEvent, suggestedFileName } from '../../electron/ipc';
+import { describeSender, handleChooseFolder, handleChooseSavePath, handleGrantFile, handleInvoke, handlePageCommand, handleShowInFolder, registerIpc, sendEvent, suggestedFileName } from '../../electron/ipc';
 import { PathGrants } from '../../electron/path-policy';
 import { createBridge } from '../../electron/preload-api';
 
@@ -140,9 +140,10 @@ describe('events to the window', () => {
       grants: new PathGrants(),
       commands: { openDatabase() {}, newDatabase() {} },
       showSaveDialog: async () => ({ canceled: true }),
+      showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
       showItemInFolder: () => {},
     });
-    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command, CHANNELS.chooseSavePath, CHANNELS.showInFolder]);
+    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command, CHANNELS.chooseSavePath, CHANNELS.chooseFolder, CHANNELS.showInFolder]);
 
     const invoke = handlers.get(CHANNELS.invoke);
     const fromFrame = (parent: object | null) =>
@@ -187,9 +188,9 @@ describe('the preload bridge', () => {
     return { ipc: ipc as unknown as Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, invoked, listeners, emit };
   }
 
-  it('exposes invoke, on, a dropped file’s path, the native database and Save dialogs and Show in folder, nothing else', () => {
+  it('exposes invoke, on, a dropped file’s path, the native database, Save and folder dialogs and Show in folder, nothing else', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc, () => '/home/anne/export.csv');
-    expect(Object.keys(bridge).sort()).toEqual(['chooseSavePath', 'command', 'invoke', 'on', 'pathForFile', 'showInFolder']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'chooseSavePath', 'command', 'invoke', 'on', 'pathForFile', 'showInFolder']);
   });
 
   it('tells the main process the path of a file the user chose, before the page can use it', async () => {
@@ -285,6 +286,20 @@ describe('files the page names (Electron)', () => {
     expect(handleShowInFolder('/home/anne/Documents/rejected.csv', UNTRUSTED, grants, (p) => void shown.push(p))).toBe(false);
     expect(shown).toEqual(['/home/anne/Documents/rejected.csv']);
     expect([suggestedFileName(''), suggestedFileName('..'), suggestedFileName('a\\b:c.csv'), suggestedFileName(42)]).toEqual(['export', 'export', 'b_c.csv', 'export']);
+  });
+
+  it('writes a batch of files only into a folder this session’s folder dialog chose', async () => {
+    const { host, calls } = recordingHost();
+    const grants = new PathGrants();
+    const save = (target: unknown) => handleInvoke({ method: 'shortlists.export', input: { id: 1, replyBy: '2027-01-29', target } }, APP_PAGE, host, () => {}, grants);
+    expectValidation(await save({ kind: 'folder', path: '/home/anne' }), 'PathNotChosen');
+    expect(await handleChooseFolder(UNTRUSTED, grants, async () => ({ canceled: false, filePaths: ['/home/anne'] }))).toBeNull();
+    expectValidation(await save({ kind: 'folder', path: '/home/anne' }), 'PathNotChosen');
+    expect(await handleChooseFolder(APP_PAGE, grants, async () => ({ canceled: false, filePaths: ['/home/anne/Drafts'] }))).toBe('/home/anne/Drafts');
+    expect(await save({ kind: 'folder', path: '/home/anne/Drafts' })).toMatchObject({ ok: true });
+    expectValidation(await save({ kind: 'folder', path: '/home/anne' }), 'PathNotChosen');
+    expect(await handleChooseFolder(APP_PAGE, grants, async () => ({ canceled: true, filePaths: [] }))).toBeNull();
+    expect(calls).toHaveLength(1);
   });
 
   it('lets requests that name no file through untouched', async () => {

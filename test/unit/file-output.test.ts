@@ -1,6 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { writeOutputs } from '../../electron/core/files/output';
+import { FileNotSavedError } from '../../shared/api/errors';
 import { openTestApp, useTempDir } from './support/temp';
 import { downloadedText } from './support/file-output';
 
@@ -36,5 +39,30 @@ describe('files going out, one way for every export', () => {
     } finally {
       await app.core.close();
     }
+  });
+});
+
+describe('a batch of files going out', () => {
+  it('writes each file whole into the chosen folder, never over a file already there; a browser gets one .zip', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'Ana Silva.eml'), 'kept');
+    const file = (fileName: string, text: string) => ({ fileName, mediaType: 'message/rfc822', bytes: new TextEncoder().encode(text) });
+    const batch = [file('Ana Silva.eml', 'first'), file('Ana Silva.eml', 'second'), file('../Jan Novák.eml', 'third')];
+    const saved = writeOutputs({ kind: 'folder', path: folder }, batch, 'drafts');
+    expect(saved).toEqual({ kind: 'savedFolder', path: folder, files: ['Ana Silva (2).eml', 'Ana Silva (3).eml', 'Jan Novák.eml'], bytes: 16 });
+    expect(readdirSync(folder).sort()).toEqual(['Ana Silva (2).eml', 'Ana Silva (3).eml', 'Ana Silva.eml', 'Jan Novák.eml']);
+    expect(readFileSync(join(folder, 'Ana Silva.eml'), 'utf8')).toBe('kept');
+    if (process.platform !== 'win32') expect(statSync(join(folder, 'Jan Novák.eml')).mode & 0o777).toBe(0o600);
+
+    const download = writeOutputs({ kind: 'download' }, batch, 'drafts');
+    if (download.kind !== 'download') throw new Error('expected a download');
+    expect(download).toMatchObject({ fileName: 'drafts.zip', mediaType: 'application/zip' });
+    const unzipped = unzipSync(Buffer.from(download.base64, 'base64'));
+    expect(Object.fromEntries(Object.entries(unzipped).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]))).toEqual({
+      'Ana Silva.eml': 'first',
+      'Ana Silva (2).eml': 'second',
+      'Jan Novák.eml': 'third',
+    });
+    expect(() => writeOutputs({ kind: 'folder', path: join(folder, 'gone') }, batch, 'drafts')).toThrow(FileNotSavedError);
   });
 });
