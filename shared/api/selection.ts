@@ -3,6 +3,7 @@ import { DIVISION_CODES, type DivisionCode } from '../domain/divisions';
 import { INTERVIEW_MODES, SELECTION_MOVES, SESSIONS, type Session } from '../domain/selection-moves';
 import type { ProcessStage } from '../domain/stages';
 import { campaignId, returns } from './common';
+import { fileTargetSchema, type FileOutput } from './files';
 
 /**
  * After the hiring managers' answers: interviews, selection, the reserve list, offers and their
@@ -46,6 +47,14 @@ export interface SelectionConflict {
   applications: ConflictApplication[];
 }
 
+export interface InvitationsResult {
+  file: FileOutput;
+  /** Drafts written: one per candidate with an e-mail address. */
+  drafted: number;
+  /** Application IDs of candidates without an e-mail address: to be invited another way. */
+  withoutAddress: string[];
+}
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
 
 export const selectionMethods = {
@@ -83,6 +92,14 @@ export const selectionMethods = {
     output: returns<DivisionPlaces[]>(),
   },
   'selection.conflicts': { input: z.object({ campaignId }).strict(), output: returns<SelectionConflict[]>() },
+  /**
+   * Interview invitations as e-mail drafts, one per candidate in their language, for the office to
+   * send: the candidates must be at Interview with a date recorded.
+   */
+  'selection.invitations': {
+    input: z.object({ refs: z.array(z.number().int().positive()).min(1).max(500), contact: z.string().trim().max(320).nullable().default(null), target: fileTargetSchema }).strict(),
+    output: returns<InvitationsResult>(),
+  },
   /** The division that makes the offer keeps its selection; the person's other selections go to the reserve list. */
   'selection.resolveConflict': { input: z.object({ keep: z.number().int().positive() }).strict(), output: returns<SelectionMoveResult>() },
 };

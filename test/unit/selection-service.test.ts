@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
 
@@ -29,6 +32,29 @@ async function stageOf(app: TestApp, ref: number): Promise<string> {
 }
 
 describe('selection after the hiring managers’ answers', () => {
+  it('drafts interview invitations, one per candidate in their language, refusing candidates with no interview recorded', async () => {
+    const { app, di } = await shortlisted();
+    const { client } = app;
+    const [english, french, none] = di as [number, number, number];
+    const { sqlite } = app.core.session.open;
+    sqlite.prepare("UPDATE applications SET english_level_parsed = 'C1', french_level_parsed = 'B1', email = 'en@example.org' WHERE id = ?").run(english);
+    sqlite.prepare("UPDATE applications SET english_level_parsed = 'B2', french_level_parsed = 'native', email = 'fr@example.org' WHERE id = ?").run(french);
+    await client.call('selection.move', { refs: [english, french], move: 'interview', interview: { date: '2027-02-10', time: '14:30', mode: 'video', place: 'https://meet.example.int/di' } });
+    await expect(client.call('selection.invitations', { refs: [english, none], target: { kind: 'download' } })).rejects.toMatchObject({ data: { kind: 'NoInterview' } });
+
+    const folder = tempDir();
+    const result = await client.call('selection.invitations', { refs: [english, french], contact: 'internships@example.int', target: { kind: 'folder', path: folder } });
+    expect(result.drafted).toBe(2);
+    if (result.file.kind !== 'savedFolder') throw new Error('expected a folder');
+    const mails = await Promise.all(result.file.files.map(async (name) => PostalMime.parse(readFileSync(join(folder, name)))));
+    const byAddress = Object.fromEntries(mails.map((m) => [m.to?.[0]?.address, m]));
+    expect(byAddress['en@example.org']?.subject).toBe('NATO Internship Programme: invitation to an interview');
+    expect(byAddress['en@example.org']?.text).toContain('at 14:30');
+    expect(byAddress['fr@example.org']?.subject).toBe('Programme de stages de l’OTAN : invitation à un entretien');
+    expect(byAddress['fr@example.org']?.text).toContain('https://meet.example.int/di');
+    expect(byAddress['fr@example.org']?.headers.find((h) => h.key === 'content-language')?.value).toBe('fr');
+  });
+
   it('records an interview, selects for a session, and refuses a move from the wrong stage with nothing changed', async () => {
     const { app, di } = await shortlisted();
     const { client } = app;

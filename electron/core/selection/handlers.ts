@@ -2,9 +2,13 @@ import type { SqliteDatabase } from '../../../db/connection';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { answeringAsync } from '../synchronous-store';
+import { noticeLanguage } from '../../../shared/domain/notice-outcome';
+import { emailDraft } from '../files/email-draft';
+import { writeOutputs } from '../files/output';
+import { invitationText } from './invitation-text';
 import { sqliteSelectionStore, type SelectionStore } from './store';
 
-type SelectionMethod = 'selection.move' | 'selection.places' | 'selection.setPlaces' | 'selection.conflicts' | 'selection.resolveConflict';
+type SelectionMethod = 'selection.move' | 'selection.places' | 'selection.setPlaces' | 'selection.conflicts' | 'selection.resolveConflict' | 'selection.invitations';
 
 // One store per connection, its statements prepared once (joined into the session's stores next).
 const stores = new WeakMap<SqliteDatabase, SelectionStore>();
@@ -41,6 +45,24 @@ export const selectionHandlers: HandlerTable<SelectionMethod> = {
 
   async 'selection.conflicts'({ campaignId }, ctx) {
     return store(ctx).conflicts(campaignId);
+  },
+
+  async 'selection.invitations'({ refs, contact, target }, ctx) {
+    const invitees = await store(ctx).invitees(refs);
+    const drafts = await Promise.all(
+      invitees
+        .filter((i) => i.email.trim() !== '')
+        .map(async (i) => {
+          const language = noticeLanguage(i);
+          const { subject, text } = invitationText({ ...i, date: i.date ?? '', contact }, language);
+          return emailDraft({ to: [{ name: `${i.firstName} ${i.lastName}`, address: i.email.trim() }], subject, text, language }, `${i.lastName} ${i.firstName} - interview.eml`);
+        }),
+    );
+    return {
+      file: writeOutputs(target, drafts, 'Interview invitations'),
+      drafted: drafts.length,
+      withoutAddress: invitees.filter((i) => i.email.trim() === '').map((i) => i.applicationId),
+    };
   },
 
   async 'selection.resolveConflict'({ keep }, ctx) {

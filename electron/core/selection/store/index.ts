@@ -3,9 +3,9 @@ import type { DivisionCode } from '../../../../shared/domain/divisions';
 import type { Session } from '../../../../shared/domain/selection-moves';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
-import { sqliteSelection, type MoveRequest } from './sqlite-selection';
+import { sqliteSelection, type Invitee, type MoveRequest } from './sqlite-selection';
 
-export type { MoveRequest } from './sqlite-selection';
+export type { Invitee, MoveRequest } from './sqlite-selection';
 
 /**
  * Selection's store: the office's moves after triage, places, conflicts; each method one read or
@@ -19,6 +19,8 @@ export interface SelectionStore {
   setPlaces(request: { campaignId: number; division: DivisionCode; session: Session; places: number }, actor: string): Promise<void>;
   conflicts(campaignId: number): Promise<SelectionConflict[]>;
   resolveConflict(keep: number, actor: string): Promise<SelectionMoveResult & { campaignId: number }>;
+  /** Candidates to invite, with their interview; refused unless all are at Interview with a date. */
+  invitees(refs: readonly number[]): Promise<Invitee[]>;
 }
 
 export function sqliteSelectionStore(sqlite: SqliteDatabase): Synchronous<SelectionStore> {
@@ -29,5 +31,6 @@ export function sqliteSelectionStore(sqlite: SqliteDatabase): Synchronous<Select
     setPlaces: (request, actor) => selection.setPlaces(request, actor),
     conflicts: (campaignId) => selection.conflicts(campaignId),
     resolveConflict: (keep, actor) => selection.resolveConflict(keep, actor),
+    invitees: (refs) => selection.invitees(refs),
   };
 }

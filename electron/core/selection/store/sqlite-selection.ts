@@ -2,6 +2,7 @@ import type { ConflictApplication, DivisionPlaces, SelectionConflict, SelectionM
 import { ConflictError, NotFoundError, ValidationError } from '../../../../shared/api/errors';
 import { DIVISION_CODES, type DivisionCode } from '../../../../shared/domain/divisions';
 import { canMove, MOVES, type InterviewMode, type SelectionMove, type Session } from '../../../../shared/domain/selection-moves';
+import type { CefrLevel } from '../../../../shared/domain/listed-values';
 import type { ProcessStage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
@@ -24,6 +25,24 @@ export interface MoveRequest {
   startDate?: string;
   reserveRank?: number;
   reason?: string;
+}
+
+/** A candidate to invite to an interview, with what the invitation says. */
+export interface Invitee {
+  ref: number;
+  applicationId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  division: DivisionCode | null;
+  englishLevel: CefrLevel | null;
+  frenchLevel: CefrLevel | null;
+  stage: ProcessStage;
+  date: string | null;
+  time: string | null;
+  mode: InterviewMode | null;
+  place: string | null;
+  interviewer: string | null;
 }
 
 interface TargetRow {
@@ -73,6 +92,13 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
          SELECT r2.person_key FROM triage_states t2 JOIN screening_results r2 ON r2.application_ref = t2.application_ref
          WHERE t2.campaign_id = t.campaign_id AND t2.stage IN ('selected', 'offerMade') GROUP BY r2.person_key HAVING count(*) > 1)
      ORDER BY r.person_key, a.division_code, a.id`,
+  );
+  const invitees = sqlite.prepare<[string], Invitee>(
+    `SELECT a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS division,
+       a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, coalesce(t.stage, 'new') AS stage, d.interview_date AS date,
+       d.interview_time AS time, d.interview_mode AS mode, d.interview_place AS place, d.interviewer
+     FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id LEFT JOIN selection_details d ON d.application_ref = a.id
+     WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.last_name, a.first_name, a.id`,
   );
   const moves = sqliteSelectionMoves(sqlite);
   const audit = auditWriter(sqlite);
@@ -196,6 +222,17 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
         upsertPlaces.run(request.campaignId, request.division, request.session, request.places);
         audit({ campaignId: request.campaignId, actor, action: 'selection.places', subject: `${request.division} ${request.session}`, details: { places: request.places } }, at);
       });
+    },
+
+    /** Candidates to invite, with their interview: all at Interview with a date, else refused naming them. */
+    invitees(refs: readonly number[]): Invitee[] {
+      const rows = invitees.all(JSON.stringify(refs));
+      if (rows.length !== new Set(refs).size) throw new NotFoundError('Some of these applications are not in this database.', 'NoSuchApplication');
+      const notReady = rows.filter((r) => r.stage !== 'interview' || r.date === null);
+      if (notReady.length > 0) {
+        throw new ValidationError(`Record the interview (its date) first for ${notReady.slice(0, 5).map((r) => r.applicationId).join(', ')}${notReady.length > 5 ? '…' : ''}.`, [], 'NoInterview');
+      }
+      return rows;
     },
 
     conflicts(campaignId: number): SelectionConflict[] {
