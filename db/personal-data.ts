@@ -551,6 +551,60 @@ export const PERSONAL_DATA = {
     },
   },
 
+  notice_templates: {
+    what: 'the text of a notice, per outcome and language, as the office wrote it',
+    applicationLinks: [],
+    columns: {
+      campaign_id: campaignId,
+      outcome: none('the outcome it tells'),
+      language: none('English or French'),
+      subject: none('the subject, with placeholders (no applicant’s data until filled)'),
+      body: none('the text, with placeholders'),
+      updated_by: actor,
+      updated_at: at,
+    },
+  },
+
+  notice_batches: {
+    what: 'notices prepared together',
+    applicationLinks: [],
+    columns: { id, campaign_id: campaignId, outcome: none('the outcome told'), format: none('e-mail drafts or a mail-merge CSV'), actor, at },
+  },
+
+  notices: {
+    what: 'an outcome told to one person: to whom, in which language, and whether it went out',
+    applicationLinks: [],
+    columns: {
+      id,
+      campaign_id: campaignId,
+      person_key: person('the person’s identity key (built from their candidate id, e-mail, or names and date of birth)'),
+      outcome: person('what the person was told (ineligible, not retained, selected…)'),
+      language: person('the language they were written in'),
+      email: person('the address the notice went to'),
+      batch_id: none('key: the batch it was prepared in'),
+      state: person('prepared, sent, bounced or superseded'),
+      basis: person('each application’s verdict and stage when it was prepared'),
+      prepared_at: at,
+      sent_at: person('when it was sent'),
+      bounced_at: person('when it bounced'),
+      resent_at: person('when it was sent again'),
+      superseded_at: person('when a changed decision made it wrong'),
+      updated_by: actor,
+    },
+  },
+
+  notice_applications: {
+    what: 'an application a notice names',
+    applicationLinks: ['application_ref'],
+    columns: { notice_id: none('key: the notice'), application_ref: applicationRef },
+  },
+
+  notice_languages: {
+    what: 'the language an officer chose for a person’s notices',
+    applicationLinks: [],
+    columns: { campaign_id: campaignId, person_key: person('the person’s identity key'), language: person('English or French'), actor, at },
+  },
+
   division_places: {
     what: 'places per division and session, a setting of the campaign',
     applicationLinks: [],

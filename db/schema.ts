@@ -370,6 +370,61 @@ export interface DivisionPlacesTable {
   places: number;
 }
 
+/** A notice's text, per campaign, outcome and language, as the office edited it (0011). */
+export interface NoticeTemplatesTable {
+  campaignId: number;
+  outcome: string;
+  language: 'en' | 'fr';
+  subject: string;
+  body: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface NoticeBatchesTable {
+  id: Generated<number>;
+  campaignId: number;
+  outcome: string;
+  format: 'eml' | 'csv';
+  actor: string;
+  at: string;
+}
+
+/** One outcome told (or to be told) to one person. */
+export interface NoticesTable {
+  id: Generated<number>;
+  campaignId: number;
+  /** Screening's identity of the person (with the duplicates officers confirmed). */
+  personKey: string;
+  outcome: string;
+  language: 'en' | 'fr';
+  email: string | null;
+  batchId: number | null;
+  state: 'prepared' | 'sent' | 'bounced' | 'superseded';
+  /** What the outcome was derived from: each application's verdict and stage, as JSON. */
+  basis: string;
+  preparedAt: string;
+  sentAt: string | null;
+  bouncedAt: string | null;
+  resentAt: string | null;
+  supersededAt: string | null;
+  updatedBy: string;
+}
+
+export interface NoticeApplicationsTable {
+  noticeId: number;
+  applicationRef: number;
+}
+
+/** The officer's choice of the language a person is written in. */
+export interface NoticeLanguagesTable {
+  campaignId: number;
+  personKey: string;
+  language: 'en' | 'fr';
+  actor: string;
+  at: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   auditLog: AuditLogTable;
@@ -400,6 +455,11 @@ export interface Database {
   shortlistReplies: ShortlistRepliesTable;
   selectionDetails: SelectionDetailsTable;
   divisionPlaces: DivisionPlacesTable;
+  noticeTemplates: NoticeTemplatesTable;
+  noticeBatches: NoticeBatchesTable;
+  notices: NoticesTable;
+  noticeApplications: NoticeApplicationsTable;
+  noticeLanguages: NoticeLanguagesTable;
 }
 
 /**
@@ -664,4 +724,25 @@ export const SCHEMA_COLUMNS = {
     updatedBy: text,
   },
   divisionPlaces: { campaignId: integer, divisionCode: text, session: text, places: integer },
+  noticeTemplates: { campaignId: integer, outcome: text, language: text, subject: text, body: text, updatedBy: text, updatedAt: text },
+  noticeBatches: { id: rowid, campaignId: integer, outcome: text, format: text, actor: text, at: text },
+  notices: {
+    id: rowid,
+    campaignId: integer,
+    personKey: text,
+    outcome: text,
+    language: text,
+    email: textOrNull,
+    batchId: integerOrNull,
+    state: text,
+    basis: text,
+    preparedAt: text,
+    sentAt: textOrNull,
+    bouncedAt: textOrNull,
+    resentAt: textOrNull,
+    supersededAt: textOrNull,
+    updatedBy: text,
+  },
+  noticeApplications: { noticeId: integer, applicationRef: integer },
+  noticeLanguages: { campaignId: integer, personKey: text, language: text, actor: text, at: text },
 } as const satisfies SchemaColumns<Database>;

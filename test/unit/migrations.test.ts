@@ -404,3 +404,27 @@ describe('0010 shortlists (from version 9 with rows)', () => {
     db.close();
   });
 });
+
+describe('0011 notices (from version 10 with rows)', () => {
+  it('keeps shortlists and adds notices that follow their applications and campaigns', () => {
+    const db = openSqlite(join(tempDir(), 'v10.sqlite'));
+    runMigrations(db, { upTo: 10 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
+    db.prepare("INSERT INTO applications (id, campaign_id, application_id, source, created_at, updated_at) VALUES (5, 1, 'NIP-5', 'import', 'x', 'x')").run();
+    db.prepare("INSERT INTO shortlists (id, campaign_id, division_code, state, created_by, created_at, updated_at) VALUES (1, 1, 'DI', 'draft', 'o', 'x', 'x')").run();
+
+    runMigrations(db);
+    expect(db.prepare('SELECT count(*) FROM shortlists').pluck().get()).toBe(1);
+    db.prepare("INSERT INTO notice_templates (campaign_id, outcome, language, subject, body, updated_by, updated_at) VALUES (1, 'ineligible', 'fr', 's', 'b', 'o', 'x')").run();
+    db.prepare("INSERT INTO notice_batches (id, campaign_id, outcome, format, actor, at) VALUES (1, 1, 'ineligible', 'eml', 'o', 'x')").run();
+    db.prepare("INSERT INTO notices (id, campaign_id, person_key, outcome, language, batch_id, state, basis, prepared_at, updated_by) VALUES (1, 1, 'p', 'ineligible', 'fr', 1, 'prepared', '[]', 'x', 'o')").run();
+    db.prepare('INSERT INTO notice_applications (notice_id, application_ref) VALUES (1, 5)').run();
+    expect(() => db.prepare("INSERT INTO notices (campaign_id, person_key, outcome, language, state, basis, prepared_at, updated_by) VALUES (1, 'p', 'x', 'de', 'sent', '[]', 'x', 'o')").run()).toThrow(/CHECK/);
+
+    db.prepare('DELETE FROM applications WHERE id = 5').run();
+    expect(db.prepare('SELECT count(*) FROM notice_applications').pluck().get()).toBe(0);
+    db.prepare('DELETE FROM campaigns WHERE id = 1').run();
+    expect(['notice_templates', 'notice_batches', 'notices'].map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get())).toEqual([0, 0, 0]);
+    db.close();
+  });
+});

@@ -52,7 +52,7 @@ describe('selection after the hiring managers’ answers', () => {
     expect(byAddress['en@example.org']?.text).toContain('at 14:30');
     expect(byAddress['fr@example.org']?.subject).toBe('Programme de stages de l’OTAN : invitation à un entretien');
     expect(byAddress['fr@example.org']?.text).toContain('https://meet.example.int/di');
-    expect(byAddress['fr@example.org']?.headers.find((h) => h.key === 'content-language')?.value).toBe('fr');
+    expect(byAddress['fr@example.org']?.headers.find((h: { key: string; value: string }) => h.key === 'content-language')?.value).toBe('fr');
   });
 
   it('records an interview, selects for a session, and refuses a move from the wrong stage with nothing changed', async () => {
