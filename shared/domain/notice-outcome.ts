@@ -62,3 +62,45 @@ export function noticeLanguage(latest: { englishLevel: CefrLevel | null; frenchL
   const rank = (level: CefrLevel | null) => (level === null ? -1 : levelRank(level));
   return rank(latest.frenchLevel) > rank(latest.englishLevel) ? 'fr' : 'en';
 }
+
+/** What a notice told was derived from: each application's verdict, reasons and stage, in a fixed order. */
+export function noticeBasis(applications: readonly (PersonApplication & { reasons?: readonly string[] })[]): string {
+  return JSON.stringify(
+    [...applications]
+      .sort((a, b) => a.ref - b.ref)
+      .map((a) => [a.ref, a.verdict, [...(a.reasons ?? [])].sort(), a.stage, a.offerWithdrawnByOffice === true]),
+  );
+}
+
+export interface NoticeTold {
+  id: number;
+  outcome: NoticeOutcome;
+  state: 'prepared' | 'sent' | 'bounced' | 'superseded';
+  basis: string;
+  /** It went out (it may since have bounced or been superseded). */
+  sent: boolean;
+}
+
+export interface NoticeStatus {
+  /** The outcome to tell now, or null: nothing (more) to tell. */
+  owed: NoticeOutcome | null;
+  /** When what is owed replaces an earlier notice (a reserve later selected, a corrected verdict): its outcome. */
+  replaces: NoticeOutcome | null;
+  /** Notices no longer true: a verdict or decision changed after they were prepared or sent. */
+  superseded: number[];
+}
+
+/**
+ * Where a person stands with their notices. A notice stands while what it was derived from is
+ * unchanged; once a verdict, a reason or a decision changes, it is superseded, and the outcome
+ * as it now is owed (saying that it replaces the earlier one). A notice that stands is never
+ * prepared again.
+ */
+export function noticeStatus(outcome: NoticeOutcome | null, basis: string, told: readonly NoticeTold[]): NoticeStatus {
+  const live = told.filter((n) => n.state !== 'superseded');
+  const superseded = live.filter((n) => n.basis !== basis || n.outcome !== outcome).map((n) => n.id);
+  const standing = live.filter((n) => !superseded.includes(n.id));
+  const owed = outcome !== null && !standing.some((n) => n.outcome === outcome) ? outcome : null;
+  const earlier = [...told].reverse().find((n) => n.sent);
+  return { owed, replaces: owed !== null && earlier ? earlier.outcome : null, superseded };
+}

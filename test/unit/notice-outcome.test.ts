@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CEFR_LEVELS } from '../../shared/domain/listed-values';
-import { isUndecided, noticeLanguage, personOutcome, REJECTIONS, type PersonApplication } from '../../shared/domain/notice-outcome';
+import { isUndecided, noticeBasis, noticeLanguage, noticeStatus, personOutcome, REJECTIONS, type NoticeTold, type PersonApplication } from '../../shared/domain/notice-outcome';
 import { SELECTION_STAGE_IDS, STAGE_IDS, type ProcessStage } from '../../shared/domain/stages';
 
 const STAGES: ProcessStage[] = [...STAGE_IDS, ...SELECTION_STAGE_IDS];
@@ -73,6 +73,46 @@ describe('the language of a notice', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CEFR_LEVELS), fc.constantFrom(...CEFR_LEVELS), (en, fr) => {
         expect(noticeLanguage({ englishLevel: en, frenchLevel: fr }) === 'fr').toBe(CEFR_LEVELS.indexOf(fr) > CEFR_LEVELS.indexOf(en));
+      }),
+    );
+  });
+});
+
+describe('a person’s notices over time', () => {
+  const basis = (stage: ProcessStage) => noticeBasis([app('eligible', stage)]);
+  it('owes an outcome once; a notice that stands is not prepared again', () => {
+    expect(noticeStatus('notRetained', basis('notRetained'), [])).toEqual({ owed: 'notRetained', replaces: null, superseded: [] });
+    const told: NoticeTold[] = [{ id: 1, outcome: 'notRetained', state: 'sent', basis: basis('notRetained'), sent: true }];
+    expect(noticeStatus('notRetained', basis('notRetained'), told)).toEqual({ owed: null, replaces: null, superseded: [] });
+    expect(noticeStatus('notRetained', basis('notRetained'), [{ ...told[0]!, state: 'bounced' }])).toEqual({ owed: null, replaces: null, superseded: [] });
+  });
+
+  it('a changed decision supersedes what was told, and the new outcome says it replaces it', () => {
+    const told: NoticeTold[] = [{ id: 1, outcome: 'reserve', state: 'sent', basis: basis('reserve'), sent: true }];
+    expect(noticeStatus('selected', basis('selected'), told)).toEqual({ owed: 'selected', replaces: 'reserve', superseded: [1] });
+    // Back to undecided: nothing to tell now, and what was told no longer holds.
+    expect(noticeStatus(null, basis('interview'), told)).toEqual({ owed: null, replaces: null, superseded: [1] });
+    // A notice prepared but never sent, superseded: the new one replaces nothing the person saw.
+    expect(noticeStatus('selected', basis('selected'), [{ ...told[0]!, state: 'prepared', sent: false }])).toEqual({ owed: 'selected', replaces: null, superseded: [1] });
+  });
+
+  it('never owes while undecided, and never more than one standing notice per outcome (random histories)', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 6 }), (history) => {
+        const told: NoticeTold[] = [];
+        for (const applications of history) {
+          const outcome = personOutcome(applications);
+          const status = noticeStatus(outcome, noticeBasis(applications), told);
+          if (applications.some(isUndecided) && !applications.some((a) => a.verdict === 'eligible' && PLACED.has(a.stage))) expect(status.owed).toBeNull();
+          for (const id of status.superseded) {
+            const n = told.find((t) => t.id === id);
+            if (n) n.state = 'superseded';
+          }
+          if (status.owed) told.push({ id: told.length + 1, outcome: status.owed, state: 'sent', basis: noticeBasis(applications), sent: true });
+          const standing = told.filter((t) => t.state !== 'superseded');
+          expect(standing.length).toBeLessThanOrEqual(1);
+          if (outcome !== null) expect(standing.map((t) => t.outcome)).toEqual([outcome]);
+        }
       }),
     );
   });
