@@ -22,7 +22,7 @@ export const PATH_INPUTS = {
 } as const satisfies Record<string, PathPurpose>;
 
 /** The requests that write a file (`input.target`, shared/api/files.ts): only where a Save dialog of this session said. */
-export const EXPORT_METHODS: readonly string[] = ['import.rejectionsCsv', 'shortlists.export', 'selection.invitations'];
+export const EXPORT_METHODS: readonly string[] = ['import.rejectionsCsv', 'shortlists.export', 'selection.invitations', 'notices.prepare'];
 
 export type PathPurpose = 'database' | 'import' | 'export';
 

@@ -9,6 +9,7 @@ import { overviewHandlers } from './overview/handlers';
 import { officerHandlers } from './app/officer';
 import { screeningHandlers, screeningWaits } from './screening/handlers';
 import { triageHandlers, triageWaits } from './triage/handlers';
+import { noticeHandlers, noticeWaits } from './notices/handlers';
 import { selectionHandlers, selectionWaits } from './selection/handlers';
 import { shortlistHandlers, shortlistWaits } from './shortlists/handlers';
 
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...officerHandlers,
   ...shortlistHandlers,
   ...selectionHandlers,
+  ...noticeHandlers,
 };
 
 /** What methods wait for before they run, each declared beside its domain's handlers. */
@@ -35,4 +37,5 @@ export const waits: Waits = {
   ...triageWaits,
   ...shortlistWaits,
   ...selectionWaits,
+  ...noticeWaits,
 };

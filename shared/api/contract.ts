@@ -6,6 +6,7 @@ import { demoMethods } from './demo';
 import { importMethods } from './imports';
 import { overviewMethods } from './overview';
 import { screeningMethods } from './screening';
+import { noticeMethods } from './notices';
 import { selectionMethods } from './selection';
 import { shortlistMethods } from './shortlists';
 import { triageMethods } from './triage';
@@ -28,6 +29,7 @@ export const DOMAINS = {
   triage: triageMethods,
   shortlists: shortlistMethods,
   selection: selectionMethods,
+  notices: noticeMethods,
 } as const;
 
 export const methods = {
@@ -41,6 +43,7 @@ export const methods = {
   ...triageMethods,
   ...shortlistMethods,
   ...selectionMethods,
+  ...noticeMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -69,6 +72,7 @@ export * from './files';
 export * from './imports';
 export * from './overview';
 export * from './screening';
+export * from './notices';
 export * from './selection';
 export * from './shortlists';
 export * from './triage';

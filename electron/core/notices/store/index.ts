@@ -1,0 +1,39 @@
+import type { NoticeSummary, NoticeTemplates } from '../../../../shared/api/notices';
+import type { NoticeOutcome } from '../../../../shared/domain/notice-outcome';
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { Synchronous } from '../../synchronous-store';
+import { sqliteNotices, type Person } from './sqlite-notices';
+
+export type { NoticeApplication, Person } from './sqlite-notices';
+
+/**
+ * The notices' store: each method one read or one transaction. SQLite-only constructs are named in
+ * sqlite-notices.ts. What a person is owed is decided by shared/domain/notice-outcome.ts, which
+ * every implementation calls.
+ */
+export interface NoticeStore {
+  people(campaignId: number): Promise<Person[]>;
+  summary(campaignId: number): Promise<NoticeSummary>;
+  templates(campaignId: number): Promise<NoticeTemplates>;
+  setTemplate(request: { campaignId: number; outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }, actor: string): Promise<void>;
+  setLanguage(request: { campaignId: number; applicationId: string; language: 'en' | 'fr' }, actor: string): Promise<void>;
+  prepare(campaignId: number, outcome: NoticeOutcome, format: 'eml' | 'csv', actor: string): Promise<{ batchId: number | null; people: (Person & { noticeId: number })[] }>;
+  forgetBatch(batchId: number): Promise<void>;
+  markSent(batchId: number, except: readonly string[], actor: string): Promise<{ sent: number; campaignId: number }>;
+  markBounced(campaignId: number, applicationIds: readonly string[], actor: string): Promise<{ bounced: number; notFound: string[] }>;
+}
+
+export function sqliteNoticeStore(sqlite: SqliteDatabase): Synchronous<NoticeStore> {
+  const notices = sqliteNotices(sqlite);
+  return {
+    people: (campaignId) => notices.people(campaignId),
+    summary: (campaignId) => notices.summary(campaignId),
+    templates: (campaignId) => notices.templates(campaignId),
+    setTemplate: (request, actor) => notices.setTemplate(request, actor),
+    setLanguage: (request, actor) => notices.setLanguage(request, actor),
+    prepare: (campaignId, outcome, format, actor) => notices.prepare(campaignId, outcome, format, actor),
+    forgetBatch: (batchId) => notices.forgetBatch(batchId),
+    markSent: (batchId, except, actor) => notices.markSent(batchId, except, actor),
+    markBounced: (campaignId, applicationIds, actor) => notices.markBounced(campaignId, applicationIds, actor),
+  };
+}

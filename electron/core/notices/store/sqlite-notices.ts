@@ -1,0 +1,249 @@
+import type { NoticeCounts, NoticeSummary, NoticeTemplates } from '../../../../shared/api/notices';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { CefrLevel } from '../../../../shared/domain/listed-values';
+import { DEFAULT_NOTICE_TEXTS } from '../../../../shared/domain/notice-default-texts';
+import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutcome, type NoticeOutcome, type NoticeStatus, type NoticeTold, type PersonApplication } from '../../../../shared/domain/notice-outcome';
+import type { SqliteDatabase } from '../../../../db/connection';
+import { writeTransaction } from '../../../../db/write-transaction';
+import { auditWriter } from '../../audit/audit-log';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/effective-verdict';
+
+/**
+ * Notices on SQLite: every person of a campaign with all their applications (screening's identity
+ * groups), what they were told, and the writes of preparing, sending and bouncing. SQLite-only:
+ * `json_each`, `max()` of two values, `ON CONFLICT … DO UPDATE`.
+ */
+
+export interface NoticeApplication extends PersonApplication {
+  applicationId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  divisionCode: string | null;
+  division: string;
+  position: string;
+  englishLevel: CefrLevel | null;
+  frenchLevel: CefrLevel | null;
+  submittedAt: string | null;
+  nationalityCode: string | null;
+  reasons: string[];
+  session: 'march' | 'september' | null;
+  startDate: string | null;
+  /** When this application was last decided (screened, or moved by an officer). */
+  since: string;
+}
+
+export interface Person {
+  personKey: string;
+  applications: NoticeApplication[];
+  /** The latest application: its address, names and languages are the person's. */
+  latest: NoticeApplication;
+  language: 'en' | 'fr';
+  outcome: NoticeOutcome | null;
+  basis: string;
+  status: NoticeStatus;
+}
+
+interface ApplicationRow extends Omit<NoticeApplication, 'reasons' | 'offerWithdrawnByOffice'> {
+  personKey: string;
+  automaticVerdict: string;
+  reasonsJson: string;
+  offerMadeAt: string | null;
+}
+
+interface NoticeRow extends NoticeTold {
+  personKey: string;
+}
+
+const zero = (): NoticeCounts => ({ owed: 0, prepared: 0, sent: 0, bounced: 0, superseded: 0 });
+
+export function sqliteNotices(sqlite: SqliteDatabase) {
+  const applications = sqlite.prepare<[number], ApplicationRow>(
+    `SELECT a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS divisionCode,
+       a.division, a.position, a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, a.submitted_at AS submittedAt,
+       a.nationality_code AS nationalityCode, r.person_key AS personKey, (${EFFECTIVE_VERDICT}) AS verdict, r.verdict AS automaticVerdict,
+       r.reasons_json AS reasonsJson, coalesce(t.stage, 'new') AS stage, d.offer_made_at AS offerMadeAt, d.session, d.start_date AS startDate,
+       max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, '')) AS since
+     FROM applications a JOIN screening_results r ON r.application_ref = a.id ${ACTIVE_OVERRIDE}
+     LEFT JOIN triage_states t ON t.application_ref = a.id
+     LEFT JOIN selection_details d ON d.application_ref = a.id
+     WHERE a.campaign_id = ?`,
+  );
+  const notices = sqlite.prepare<[number], NoticeRow & { sentAt: string | null }>(
+    `SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices WHERE campaign_id = ? ORDER BY id`,
+  );
+  const languages = sqlite.prepare<[number], { personKey: string; language: 'en' | 'fr' }>('SELECT person_key AS personKey, language FROM notice_languages WHERE campaign_id = ?');
+  const templateRows = sqlite.prepare<[number], { outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }>(
+    'SELECT outcome, language, subject, body FROM notice_templates WHERE campaign_id = ?',
+  );
+  const upsertTemplate = sqlite.prepare<[number, string, string, string, string, string, string]>(
+    `INSERT INTO notice_templates (campaign_id, outcome, language, subject, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (campaign_id, outcome, language) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  );
+  const upsertLanguage = sqlite.prepare<[number, string, string, string, string]>(
+    `INSERT INTO notice_languages (campaign_id, person_key, language, actor, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (campaign_id, person_key) DO UPDATE SET language = excluded.language, actor = excluded.actor, at = excluded.at`,
+  );
+  const personOf = sqlite.prepare<[number, string], { personKey: string }>(
+    'SELECT r.person_key AS personKey FROM applications a JOIN screening_results r ON r.application_ref = a.id WHERE a.campaign_id = ? AND a.application_id = ?',
+  );
+  const insertBatch = sqlite.prepare<[number, string, string, string, string]>('INSERT INTO notice_batches (campaign_id, outcome, format, actor, at) VALUES (?, ?, ?, ?, ?)');
+  const insertNotice = sqlite.prepare<[number, string, string, string, string | null, number, string, string, string]>(
+    `INSERT INTO notices (campaign_id, person_key, outcome, language, email, batch_id, state, basis, prepared_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?)`,
+  );
+  const insertNoticeApplication = sqlite.prepare<[number, number]>('INSERT INTO notice_applications (notice_id, application_ref) VALUES (?, ?)');
+  const supersede = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'superseded', superseded_at = ?, updated_by = ? WHERE id = ? AND state <> 'superseded'");
+  const batchRow = sqlite.prepare<[number], { campaignId: number; outcome: string }>('SELECT campaign_id AS campaignId, outcome FROM notice_batches WHERE id = ?');
+  const batchNotices = sqlite.prepare<[number], { id: number; applicationIds: string }>(
+    `SELECT n.id, (SELECT json_group_array(a.application_id) FROM notice_applications na JOIN applications a ON a.id = na.application_ref WHERE na.notice_id = n.id) AS applicationIds
+     FROM notices n WHERE n.batch_id = ? AND n.state = 'prepared'`,
+  );
+  const markSent = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'sent', sent_at = ?, updated_by = ? WHERE id = ? AND state = 'prepared'");
+  const sentNoticeOf = sqlite.prepare<[number, string], { id: number }>(
+    `SELECT n.id FROM notices n JOIN notice_applications na ON na.notice_id = n.id JOIN applications a ON a.id = na.application_ref
+     WHERE n.campaign_id = ? AND a.application_id = ? AND n.state = 'sent' ORDER BY n.id DESC LIMIT 1`,
+  );
+  const markBounced = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'bounced', bounced_at = ?, updated_by = ? WHERE id = ?");
+  const audit = auditWriter(sqlite);
+
+  /** Every person of the campaign, with their applications, outcome and notices' status. */
+  function people(campaignId: number): Person[] {
+    const byPerson = new Map<string, NoticeApplication[]>();
+    for (const { personKey, automaticVerdict, reasonsJson, offerMadeAt, ...row } of applications.all(campaignId)) {
+      // The reasons are the rules' own when the verdict that counts is theirs; an officer's decision gives none.
+      const reasons = row.verdict === 'ineligible' && automaticVerdict === 'ineligible' ? (JSON.parse(reasonsJson) as string[]) : [];
+      const application: NoticeApplication = { ...row, reasons, offerWithdrawnByOffice: row.stage === 'withdrawn' && offerMadeAt !== null };
+      const list = byPerson.get(personKey);
+      if (list) list.push(application);
+      else byPerson.set(personKey, [application]);
+    }
+    const told = new Map<string, NoticeTold[]>();
+    for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
+    const chosen = new Map(languages.all(campaignId).map((l) => [l.personKey, l.language]));
+    return [...byPerson].map(([personKey, list]) => {
+      const latest = list.reduce((a, b) => ((b.submittedAt ?? '') > (a.submittedAt ?? '') || ((b.submittedAt ?? '') === (a.submittedAt ?? '') && b.ref > a.ref) ? b : a));
+      const outcome = personOutcome(list);
+      const basis = noticeBasis(list);
+      return { personKey, applications: list, latest, language: chosen.get(personKey) ?? noticeLanguage(latest), outcome, basis, status: noticeStatus(outcome, basis, told.get(personKey) ?? []) };
+    });
+  }
+
+  return {
+    people,
+
+    summary(campaignId: number): NoticeSummary {
+      const byOutcome = Object.fromEntries(NOTICE_OUTCOMES.map((o) => [o, zero()])) as Record<NoticeOutcome, NoticeCounts>;
+      const owedByDivision: Record<string, number> = {};
+      let oldest: string | null = null;
+      const list = people(campaignId);
+      for (const p of list) {
+        if (p.status.owed) {
+          byOutcome[p.status.owed].owed++;
+          for (const division of new Set(p.applications.map((a) => a.divisionCode ?? ''))) owedByDivision[division] = (owedByDivision[division] ?? 0) + 1;
+          const since = p.applications.reduce((m, a) => (a.since > m ? a.since : m), '');
+          if (oldest === null || since < oldest) oldest = since;
+        }
+      }
+      // A notice no longer true counts as superseded at once, before the next batch records it so.
+      const superseded = new Set(list.flatMap((p) => p.status.superseded));
+      for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
+      return { byOutcome, owedByDivision, oldestOwedSince: oldest === null ? null : (oldest as string).slice(0, 10), people: list.length };
+    },
+
+    templates(campaignId: number): NoticeTemplates {
+      const stored = new Map(templateRows.all(campaignId).map((t) => [`${t.outcome} ${t.language}`, t]));
+      return Object.fromEntries(
+        NOTICE_OUTCOMES.map((outcome) => [
+          outcome,
+          Object.fromEntries(
+            (['en', 'fr'] as const).map((language) => {
+              const own = stored.get(`${outcome} ${language}`);
+              return [language, own ? { subject: own.subject, body: own.body, edited: true } : { ...DEFAULT_NOTICE_TEXTS[outcome][language], edited: false }];
+            }),
+          ),
+        ]),
+      ) as NoticeTemplates;
+    },
+
+    setTemplate(request: { campaignId: number; outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }, actor: string, now = new Date()): void {
+      const at = now.toISOString();
+      writeTransaction(sqlite, () => {
+        upsertTemplate.run(request.campaignId, request.outcome, request.language, request.subject, request.body, actor, at);
+        audit({ campaignId: request.campaignId, actor, action: 'notices.template', subject: `${request.outcome} ${request.language}`, details: { subject: request.subject } }, at);
+      });
+    },
+
+    setLanguage(request: { campaignId: number; applicationId: string; language: 'en' | 'fr' }, actor: string, now = new Date()): void {
+      const at = now.toISOString();
+      writeTransaction(sqlite, () => {
+        const person = personOf.get(request.campaignId, request.applicationId);
+        if (!person) throw new NotFoundError(`There is no screened application ${request.applicationId} in this campaign.`, 'NoSuchApplication');
+        upsertLanguage.run(request.campaignId, person.personKey, request.language, actor, at);
+        audit({ campaignId: request.campaignId, actor, action: 'notices.language', subject: request.applicationId, details: { language: request.language } }, at);
+      });
+    },
+
+    /**
+     * Records, in one transaction, the notices owed for one outcome as prepared in a new batch
+     * (superseding what no longer holds); the people, for the files. The same call with nothing
+     * owed records nothing.
+     */
+    prepare(campaignId: number, outcome: NoticeOutcome, format: 'eml' | 'csv', actor: string, now = new Date()): { batchId: number | null; people: (Person & { noticeId: number })[] } {
+      const at = now.toISOString();
+      return writeTransaction(sqlite, () => {
+        const owed = people(campaignId).filter((p) => p.status.owed === outcome);
+        if (owed.length === 0) return { batchId: null, people: [] };
+        const batchId = Number(insertBatch.run(campaignId, outcome, format, actor, at).lastInsertRowid);
+        const prepared = owed.map((p) => {
+          for (const id of p.status.superseded) supersede.run(at, actor, id);
+          const email = p.latest.email.trim() === '' ? null : p.latest.email.trim();
+          const noticeId = Number(insertNotice.run(campaignId, p.personKey, outcome, p.language, email, batchId, p.basis, at, actor).lastInsertRowid);
+          for (const a of p.applications) insertNoticeApplication.run(noticeId, a.ref);
+          return { ...p, noticeId };
+        });
+        audit({ campaignId, actor, action: 'notices.prepare', subject: String(batchId), details: { outcome, format, notices: prepared.length } }, at);
+        return { batchId, people: prepared };
+      });
+    },
+
+    /** Undoes a batch whose files could not be written: its notices were never out. */
+    forgetBatch(batchId: number): void {
+      writeTransaction(sqlite, () => {
+        sqlite.prepare<[number]>('DELETE FROM notices WHERE batch_id = ?').run(batchId);
+        sqlite.prepare<[number]>('DELETE FROM notice_batches WHERE id = ?').run(batchId);
+      });
+    },
+
+    markSent(batchId: number, except: readonly string[], actor: string, now = new Date()): { sent: number; campaignId: number } {
+      const at = now.toISOString();
+      return writeTransaction(sqlite, () => {
+        const batch = batchRow.get(batchId);
+        if (!batch) throw new NotFoundError(`There is no batch of notices number ${batchId}.`, 'NoSuchBatch');
+        const skip = new Set(except);
+        let sent = 0;
+        for (const n of batchNotices.all(batchId)) {
+          if ((JSON.parse(n.applicationIds) as string[]).some((id) => skip.has(id))) continue;
+          sent += markSent.run(at, actor, n.id).changes;
+        }
+        audit({ campaignId: batch.campaignId, actor, action: 'notices.sent', subject: String(batchId), details: { sent, except } }, at);
+        return { sent, campaignId: batch.campaignId };
+      });
+    },
+
+    markBounced(campaignId: number, applicationIds: readonly string[], actor: string, now = new Date()): { bounced: number; notFound: string[] } {
+      const at = now.toISOString();
+      return writeTransaction(sqlite, () => {
+        const notFound: string[] = [];
+        const ids = new Set<number>();
+        for (const applicationId of applicationIds) {
+          const notice = sentNoticeOf.get(campaignId, applicationId);
+          if (notice) ids.add(notice.id);
+          else notFound.push(applicationId);
+        }
+        for (const id of ids) markBounced.run(at, actor, id);
+        audit({ campaignId, actor, action: 'notices.bounced', subject: String(ids.size), details: { applicationIds, notFound } }, at);
+        return { bounced: ids.size, notFound };
+      });
+    },
+  };
+}

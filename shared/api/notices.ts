@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { NOTICE_OUTCOMES, type NoticeOutcome } from '../domain/notice-outcome';
+import type { TemplateProblem } from '../domain/notice-templates';
+import { campaignId, returns } from './common';
+import { fileTargetSchema, type FileOutput } from './files';
+
+/**
+ * Outcome notices: what each person is owed (one notice per person and outcome, never per
+ * application), prepared as e-mail drafts or a mail-merge CSV, marked sent, bounced; superseded
+ * when a decision changes after they went out. Nothing is sent from Cohort.
+ */
+
+export const NOTICE_STATES = ['owed', 'prepared', 'sent', 'bounced', 'superseded'] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+
+export type NoticeCounts = Record<NoticeState, number>;
+
+export interface NoticeSummary {
+  byOutcome: Record<NoticeOutcome, NoticeCounts>;
+  /** People owed a notice, per division they applied to (a person applying to two counts in both). */
+  owedByDivision: Record<string, number>;
+  /** When the longest-owed notice became due ("YYYY-MM-DD"), null when none is owed. */
+  oldestOwedSince: string | null;
+  people: number;
+}
+
+export interface NoticeText {
+  subject: string;
+  body: string;
+  /** False while the campaign uses Cohort's own text. */
+  edited: boolean;
+}
+
+export type NoticeTemplates = Record<NoticeOutcome, Record<'en' | 'fr', NoticeText>>;
+
+export interface PreparedBatch {
+  batchId: number;
+  outcome: NoticeOutcome;
+  prepared: number;
+  file: FileOutput;
+  /** People owed this notice who have no e-mail address: to be written to by letter. */
+  withoutAddress: { applications: string[] }[];
+}
+
+/** The refusal of a template with mistakes, with each one (for the editor to show where). */
+export interface TemplateProblems {
+  subject: TemplateProblem[];
+  body: TemplateProblem[];
+}
+
+const language = z.enum(['en', 'fr']);
+const outcome = z.enum(NOTICE_OUTCOMES);
+
+export const noticeMethods = {
+  'notices.status': { input: z.object({ campaignId }).strict(), output: returns<NoticeSummary>() },
+  'notices.templates': { input: z.object({ campaignId }).strict(), output: returns<NoticeTemplates>() },
+  /** Saves a notice's text; refused, with each problem, when a placeholder is unknown or means nothing for the outcome. */
+  'notices.setTemplate': {
+    input: z.object({ campaignId, outcome, language, subject: z.string().trim().min(1, 'Write a subject').max(300), body: z.string().trim().min(1, 'Write the text').max(20_000) }).strict(),
+    output: returns<NoticeTemplates>(),
+  },
+  /** The language a person is written in, chosen by an officer over the rule. */
+  'notices.setLanguage': { input: z.object({ campaignId, applicationId: z.string().trim().min(1).max(100), language }).strict(), output: returns<{ language: 'en' | 'fr' }>() },
+  /** Prepares the notices owed for one outcome: e-mail drafts (one per person) or one CSV for a mail merge. */
+  'notices.prepare': {
+    input: z.object({ campaignId, outcome, format: z.enum(['eml', 'csv']), office: z.string().trim().max(500).nullable().default(null), target: fileTargetSchema }).strict(),
+    output: returns<PreparedBatch>(),
+  },
+  /** Marks a batch sent, all of it or all but the notices naming these applications. */
+  'notices.markSent': {
+    input: z.object({ batchId: z.number().int().positive(), except: z.array(z.string().trim().min(1).max(100)).max(50_000).default([]) }).strict(),
+    output: returns<{ sent: number }>(),
+  },
+  /** Marks as bounced the notices sent for these applications. */
+  'notices.markBounced': { input: z.object({ campaignId, applicationIds: z.array(z.string().trim().min(1).max(100)).min(1).max(50_000) }).strict(), output: returns<{ bounced: number; notFound: string[] }>() },
+};

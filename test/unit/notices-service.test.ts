@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PostalMime from 'postal-mime';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
+import { downloadedText } from './support/file-output';
+
+const tempDir = useTempDir();
+
+async function screenedApp(): Promise<TestApp> {
+  const app = await openTestApp(tempDir());
+  await app.client.call('demo.load', { count: 600, seed: 21 });
+  await app.client.call('screening.run', { campaignId: 1 });
+  return app;
+}
+
+/** Each person (screening's identity key) with their applications' effective verdicts, read straight from the tables. */
+function persons(app: TestApp): Map<string, { applicationId: string; verdict: string; email: string }[]> {
+  const rows = app.core.session.open.sqlite
+    .prepare<[], { personKey: string; applicationId: string; verdict: string; email: string }>(
+      `SELECT r.person_key AS personKey, a.application_id AS applicationId, coalesce(o.verdict, r.verdict) AS verdict, a.email
+       FROM applications a JOIN screening_results r ON r.application_ref = a.id
+       LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'`,
+    )
+    .all();
+  const map = new Map<string, { applicationId: string; verdict: string; email: string }[]>();
+  for (const r of rows) map.set(r.personKey, [...(map.get(r.personKey) ?? []), r]);
+  return map;
+}
+
+describe('outcome notices', () => {
+  it('are owed to every person all of whose applications are ineligible, and to nobody still undecided', async () => {
+    const app = await screenedApp();
+    const all = [...persons(app).values()];
+    const expected = all.filter((apps) => apps.every((a) => a.verdict === 'ineligible')).length;
+    const status = await app.client.call('notices.status', { campaignId: 1 });
+    expect(expected).toBeGreaterThan(10);
+    expect(status.byOutcome.ineligible.owed).toBe(expected);
+    // Everyone else has an application under review or eligible and not yet triaged: undecided.
+    expect(Object.values(status.byOutcome).reduce((n, c) => n + c.owed, 0)).toBe(expected);
+    expect(status.people).toBe(all.length);
+    expect(status.oldestOwedSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('are prepared as one draft per person, in their language, naming all their applications; sent, bounced, never prepared twice', async () => {
+    const app = await screenedApp();
+    const { client } = app;
+    const owed = [...persons(app).values()].filter((apps) => apps.every((a) => a.verdict === 'ineligible'));
+    const folder = tempDir();
+    const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'eml', office: 'internships@example.int', target: { kind: 'folder', path: folder } });
+    expect(batch.prepared).toBe(owed.length);
+    if (batch.file.kind !== 'savedFolder') throw new Error('expected a folder');
+    const withAddress = owed.filter((apps) => apps.some((a) => a.email.trim() !== ''));
+    expect(batch.file.files).toHaveLength(batch.prepared - batch.withoutAddress.length);
+    expect(batch.withoutAddress.length).toBe(owed.length - withAddress.length);
+
+    const mails = await Promise.all(batch.file.files.map(async (name) => ({ raw: readFileSync(join(folder, name), 'utf8'), mail: await PostalMime.parse(readFileSync(join(folder, name))) })));
+    for (const { raw, mail } of mails) {
+      expect(raw).toMatch(/^X-Unsent: 1\r$/m);
+      const language = /^Content-Language: (en|fr)\r$/m.exec(raw)?.[1];
+      expect(mail.subject).toBe(language === 'fr' ? 'Votre candidature au Programme de stages de l’OTAN' : 'Your application to the NATO Internship Programme');
+      const address = mail.to?.[0]?.address?.toLowerCase();
+      const person = owed.find((apps) => apps.some((a) => a.email.trim().toLowerCase() === address));
+      expect(person, mail.to?.[0]?.address).toBeDefined();
+      for (const a of person ?? []) expect(mail.text).toContain(a.applicationId);
+      expect(mail.text).not.toMatch(/\{\w+\}/);
+    }
+
+    // Not twice: what was prepared stands.
+    await expect(client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'eml', target: { kind: 'download' } })).rejects.toMatchObject({ data: { kind: 'NothingOwed' } });
+
+    const firstMail = mails[0]?.mail;
+    const kept = owed.find((apps) => apps.some((a) => a.email.trim().toLowerCase() === firstMail?.to?.[0]?.address?.toLowerCase()))?.[0]?.applicationId ?? '';
+    const sent = await client.call('notices.markSent', { batchId: batch.batchId, except: [kept] });
+    expect(sent.sent).toBe(batch.prepared - 1);
+    const bounced = await client.call('notices.markBounced', { campaignId: 1, applicationIds: [owed.find((apps) => apps[0]?.applicationId !== kept)?.[0]?.applicationId ?? '', 'NIP-NONE'] });
+    expect(bounced).toEqual({ bounced: 1, notFound: ['NIP-NONE'] });
+    const status = await client.call('notices.status', { campaignId: 1 });
+    expect(status.byOutcome.ineligible).toEqual({ owed: 0, prepared: 1, sent: batch.prepared - 2, bounced: 1, superseded: 0 });
+  });
+
+  it('a verdict changed after a notice went out supersedes it', async () => {
+    const app = await screenedApp();
+    const { client } = app;
+    const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'csv', target: { kind: 'download' } });
+    const csv = downloadedText(batch.file).text;
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF"Email","Language","First name","Last name","Subject","Text"');
+    await client.call('notices.markSent', { batchId: batch.batchId });
+    expect(csv.split('\r\n').length).toBeGreaterThan(batch.prepared - batch.withoutAddress.length);
+    const someone = [...persons(app).values()].find((apps) => apps.every((a) => a.verdict === 'ineligible') && apps.some((a) => a.email.trim() !== ''));
+    const ref = app.core.session.open.sqlite.prepare<[string], { id: number }>('SELECT id FROM applications WHERE application_id = ?').get(someone?.[0]?.applicationId ?? '')?.id ?? 0;
+    await client.call('screening.override', { refs: [ref], verdict: 'eligible', justification: 'The degree was recognised after all.' });
+    const status = await client.call('notices.status', { campaignId: 1 });
+    expect(status.byOutcome.ineligible.superseded).toBe(1);
+    expect(status.byOutcome.ineligible.sent).toBe(batch.prepared - 1);
+  });
+
+  it('refuse a template with a misspelled placeholder before anything is saved, and keep the office’s own text', async () => {
+    const app = await screenedApp();
+    const { client } = app;
+    const before = await tableCounts(app.core);
+    await expect(client.call('notices.setTemplate', { campaignId: 1, outcome: 'notRetained', language: 'fr', subject: 'Votre candidature', body: 'Bonjour {prenom},' })).rejects.toMatchObject({
+      data: { kind: 'TemplateInvalid' },
+    });
+    expect(await tableCounts(app.core)).toEqual(before);
+    const saved = await client.call('notices.setTemplate', { campaignId: 1, outcome: 'notRetained', language: 'fr', subject: 'Votre candidature', body: 'Bonjour {firstName},\n{applications}' });
+    expect(saved.notRetained.fr).toEqual({ subject: 'Votre candidature', body: 'Bonjour {firstName},\n{applications}', edited: true });
+    expect(saved.notRetained.en.edited).toBe(false);
+  });
+});
