@@ -4,7 +4,8 @@ import { databaseCommands } from './database';
 import { demoCommands } from './demo';
 import { importCommands } from './import';
 import { screeningCommands } from './screening';
+import { noticeCommands } from './notices';
 import { shortlistCommands } from './shortlists';
 
 /** Every domain's commands, in the order `cohort --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...databaseCommands];
+export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...databaseCommands];
