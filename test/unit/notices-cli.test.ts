@@ -1,18 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { cli } from './support/cli';
 import { openSqlite } from '../../db/connection';
 import { useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
-
-async function cli(args: string[], dir: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, { COHORT_DATA_DIR: dir });
-  return { code, out, err };
-}
 
 describe('cohort notices', () => {
   it('status, prepare and mark-sent on the demo campaign; nothing owed is said so', async () => {

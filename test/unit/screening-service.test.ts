@@ -1,17 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { cli } from './support/cli';
 import { expectedSample, referencePath } from './support/reference';
 import { openTestApp, tableCounts, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
-
-async function cli(args: string[], dir: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, { COHORT_DATA_DIR: dir });
-  return { code, out, err };
-}
 
 describe('screening the reference sample', () => {
   it('cohort screen --json gives exactly the lines of sample-export.expected.jsonl', async () => {

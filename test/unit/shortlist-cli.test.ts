@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { cli } from './support/cli';
 import { CANDIDATES_SHEET } from '../../electron/core/shortlists/workbook/columns';
 import { openTestApp, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
-
-async function cli(args: string[], dir: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, { COHORT_DATA_DIR: dir });
-  return { code, out, err };
-}
 
 describe('cohort shortlist, export shortlist, import decisions', () => {
   it('make, send and read back a shortlist from the command line', async () => {

@@ -5,8 +5,9 @@ import ExcelJS from 'exceljs';
 import PostalMime from 'postal-mime';
 import unzipper from 'unzipper';
 import { describe, expect, it } from 'vitest';
-import { CANDIDATES_SHEET, COVER_SHEET } from '../../electron/core/shortlists/workbook/columns';
+import { COVER_SHEET } from '../../electron/core/shortlists/workbook/columns';
 import { convertWithLibreOffice } from './support/libreoffice';
+import { answerWorkbook } from './support/manager-reply';
 import { readCandidateCode } from '../../shared/domain/candidate-codes';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
 
@@ -87,27 +88,6 @@ describe('shortlists being built', () => {
   });
 });
 
-/** Fills a sent workbook as a hiring manager would: a decision, a date, a comment by candidate code. */
-async function answer(path: string, out: string, answers: Record<string, { decision?: string; date?: Date; comment?: string; code?: string }>): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
-  const sheet = book.getWorksheet(CANDIDATES_SHEET);
-  if (!sheet) throw new Error('no candidates sheet');
-  const headers = Array.from(sheet.getRow(1).values as ExcelJS.CellValue[], (v) => String(v ?? ''));
-  const col = (prefix: string) => headers.findIndex((h) => h.startsWith(prefix));
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const a = answers[String(row.getCell(col('Candidate code')).value)];
-    if (!a) return;
-    if (a.decision !== undefined) row.getCell(col('Decision')).value = a.decision;
-    if (a.date !== undefined) row.getCell(col('Interview date')).value = a.date;
-    if (a.comment !== undefined) row.getCell(col('Comments')).value = a.comment;
-    if (a.code !== undefined) row.getCell(col('Candidate code')).value = a.code;
-  });
-  await book.xlsx.writeFile(out);
-  return out;
-}
-
 describe('the round trip with a hiring manager', () => {
   async function sent(): Promise<{ app: TestApp; id: number; path: string; codes: string[]; dir: string }> {
     const { app } = await proposedApp(4);
@@ -126,7 +106,7 @@ describe('the round trip with a hiring manager', () => {
   it('applies a reply in English and French after showing every change, and a second import changes nothing', async () => {
     const { app, id, path, codes, dir } = await sent();
     const [a, b, c, d] = codes as [string, string, string, string];
-    const reply = await answer(path, join(dir, 'reply.xlsx'), {
+    const reply = await answerWorkbook(path, join(dir, 'reply.xlsx'), {
       [a]: { decision: 'Interview', date: new Date(Date.UTC(2027, 1, 3)), comment: 'Good profile' },
       [b]: { decision: 'Non retenu(e)' },
       [c]: { decision: 'sélectionnée', comment: 'Yes' },
@@ -164,7 +144,7 @@ describe('the round trip with a hiring manager', () => {
 
   it('reads the reply the same after LibreOffice re-saved it', async () => {
     const { app, path, codes, dir } = await sent();
-    const reply = await answer(path, join(dir, 'reply.xlsx'), { [codes[0] ?? '']: { decision: 'Entretien', date: new Date(Date.UTC(2027, 1, 4)) }, [codes[1] ?? '']: { decision: 'Reserve', comment: 'second choice' } });
+    const reply = await answerWorkbook(path, join(dir, 'reply.xlsx'), { [codes[0] ?? '']: { decision: 'Entretien', date: new Date(Date.UTC(2027, 1, 4)) }, [codes[1] ?? '']: { decision: 'Reserve', comment: 'second choice' } });
     const outDir = join(dir, 'resaved');
     mkdirSync(outDir);
     const resaved = await convertWithLibreOffice(reply, 'xlsx', outDir);
@@ -179,7 +159,7 @@ describe('the round trip with a hiring manager', () => {
   it('refuses tampered replies, naming what is wrong, with nothing applied', async () => {
     const { app, path, codes, dir } = await sent();
     const before = await tableCounts(app.core);
-    const tampered = async (name: string, answers: Parameters<typeof answer>[2]) => app.client.call('shortlists.replyPreview', { path: await answer(path, join(dir, name), answers) });
+    const tampered = async (name: string, answers: Parameters<typeof answerWorkbook>[2]) => app.client.call('shortlists.replyPreview', { path: await answerWorkbook(path, join(dir, name), answers) });
 
     const unknownValue = await tampered('maybe.xlsx', { [codes[0] ?? '']: { decision: 'Maybe' } });
     expect(unknownValue.issues).toMatchObject([{ row: 2, column: 'Decision / Décision', code: 'UnknownDecision', value: 'Maybe' }]);

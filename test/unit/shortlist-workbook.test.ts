@@ -12,6 +12,7 @@ import { writeShortlistWorkbook, type ShortlistWorkbook } from '../../electron/c
 import { readDecision } from '../../shared/domain/manager-decisions';
 import { convertWithLibreOffice } from './support/libreoffice';
 import { useTempDir } from './support/temp';
+import { answerWorkbook } from './support/manager-reply';
 
 const tempDir = useTempDir();
 
@@ -70,25 +71,6 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
   return book;
-}
-
-/** Fills the manager's columns as a manager would, in Excel: by header, row by row. */
-async function fillReply(path: string, answers: Record<string, { decision?: string; date?: Date | string; comment?: string }>, out: string): Promise<string> {
-  const book = await load(path);
-  const sheet = book.getWorksheet(CANDIDATES_SHEET);
-  if (!sheet) throw new Error('no candidates sheet');
-  const headers = Array.from(sheet.getRow(1).values as ExcelJS.CellValue[], (v) => String(v ?? ''));
-  const col = (prefix: string) => headers.findIndex((h) => h.startsWith(prefix));
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const answer = answers[String(row.getCell(col('Candidate code')).value)];
-    if (!answer) return;
-    if (answer.decision !== undefined) row.getCell(col('Decision')).value = answer.decision;
-    if (answer.date !== undefined) row.getCell(col('Interview date')).value = answer.date;
-    if (answer.comment !== undefined) row.getCell(col('Comments')).value = answer.comment;
-  });
-  await book.xlsx.writeFile(out);
-  return out;
 }
 
 async function readAll(path: string): Promise<ReplyLine[]> {
@@ -194,15 +176,11 @@ describe('the workbook a hiring manager receives', () => {
 describe('a reply read back', () => {
   it('gives each candidate’s decision, interview date and comment, in English or French, and the export it answers', async () => {
     const sent = await written(workbook());
-    const reply = await fillReply(
-      sent,
-      {
-        'DI-001': { decision: 'Interview', date: new Date(Date.UTC(2027, 1, 3)), comment: 'Good profile' },
-        'DI-002': { decision: 'non retenue', comment: '=too junior' },
-        'DI-003': { decision: 'Sélectionné(e)', date: '04/02/2027 14h30' },
-      },
-      join(tempDir(), 'reply.xlsx'),
-    );
+    const reply = await answerWorkbook(sent, join(tempDir(), 'reply.xlsx'), {
+      'DI-001': { decision: 'Interview', date: new Date(Date.UTC(2027, 1, 3)), comment: 'Good profile' },
+      'DI-002': { decision: 'non retenue', comment: '=too junior' },
+      'DI-003': { decision: 'Sélectionné(e)', date: '04/02/2027 14h30' },
+    });
     expect(await readReplyReference(reply)).toEqual({ shortlistId: 12, exportId: 34, check: candidateCodesCheck(CODES) });
     expect(await readAll(reply)).toEqual([
       { kind: 'row', row: { row: 2, candidateCode: 'DI-001', decision: 'interview', interviewDate: '2027-02-03', interviewTime: null, comment: 'Good profile' } },
@@ -213,11 +191,10 @@ describe('a reply read back', () => {
 
   it('reads the same after LibreOffice opened and re-saved it (every part rewritten)', async () => {
     const sent = await written(workbook());
-    const reply = await fillReply(
-      sent,
-      { 'DI-001': { decision: 'Reserve', date: new Date(Date.UTC(2027, 1, 3)), comment: 'Ranked 2nd' }, 'DI-003': { decision: 'Entretien' } },
-      join(tempDir(), 'reply.xlsx'),
-    );
+    const reply = await answerWorkbook(sent, join(tempDir(), 'reply.xlsx'), {
+      'DI-001': { decision: 'Reserve', date: new Date(Date.UTC(2027, 1, 3)), comment: 'Ranked 2nd' },
+      'DI-003': { decision: 'Entretien' },
+    });
     const outDir = join(tempDir(), 'resaved');
     mkdirSync(outDir);
     const resaved = await convertWithLibreOffice(reply, 'xlsx', outDir);

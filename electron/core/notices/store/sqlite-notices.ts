@@ -2,6 +2,7 @@ import type { NoticeCounts, NoticeSummary, NoticeTemplates } from '../../../../s
 import { NotFoundError } from '../../../../shared/api/errors';
 import type { CefrLevel } from '../../../../shared/domain/listed-values';
 import { DEFAULT_NOTICE_TEXTS } from '../../../../shared/domain/notice-default-texts';
+import type { ProcessStage } from '../../../../shared/domain/stages';
 import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutcome, type NoticeOutcome, type NoticeStatus, type NoticeTold, type PersonApplication } from '../../../../shared/domain/notice-outcome';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
@@ -69,6 +70,17 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
      LEFT JOIN selection_details d ON d.application_ref = a.id
      WHERE a.campaign_id = ?`,
   );
+  const slimApplications = sqlite
+    .prepare<[number], [number, string, PersonApplication['verdict'], ProcessStage, 0 | 1, string | null, string]>(
+      `SELECT r.application_ref, r.person_key, (${EFFECTIVE_VERDICT}), coalesce(t.stage, 'new'), d.offer_made_at IS NOT NULL, a.division_code,
+         max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, ''))
+       FROM screening_results r JOIN applications a ON a.id = r.application_ref ${ACTIVE_OVERRIDE}
+       LEFT JOIN triage_states t ON t.application_ref = r.application_ref
+       LEFT JOIN selection_details d ON d.application_ref = r.application_ref
+       WHERE r.campaign_id = ?`,
+    )
+    .raw();
+  const reasonsOf = sqlite.prepare<[number], { verdict: string; reasonsJson: string }>('SELECT verdict, reasons_json AS reasonsJson FROM screening_results WHERE application_ref = ?');
   const notices = sqlite.prepare<[number], NoticeRow & { sentAt: string | null }>(
     `SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices WHERE campaign_id = ? ORDER BY id`,
   );
@@ -123,31 +135,80 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     return [...byPerson].map(([personKey, list]) => {
       const latest = list.reduce((a, b) => ((b.submittedAt ?? '') > (a.submittedAt ?? '') || ((b.submittedAt ?? '') === (a.submittedAt ?? '') && b.ref > a.ref) ? b : a));
       const outcome = personOutcome(list);
-      const basis = noticeBasis(list);
-      return { personKey, applications: list, latest, language: chosen.get(personKey) ?? noticeLanguage(latest), outcome, basis, status: noticeStatus(outcome, basis, told.get(personKey) ?? []) };
+      const notices = told.get(personKey) ?? [];
+      // The basis is compared with notices told; most people have none yet, and 40,000 of them cost.
+      let basis: string | undefined;
+      const person: Person = {
+        personKey,
+        applications: list,
+        latest,
+        language: chosen.get(personKey) ?? noticeLanguage(latest),
+        outcome,
+        get basis() {
+          return (basis ??= noticeBasis(list));
+        },
+        status: notices.length === 0 ? { owed: outcome, replaces: null, superseded: [] } : noticeStatus(outcome, noticeBasis(list), notices),
+      };
+      return person;
     });
   }
+
+  /**
+   * The Notices page's counts: every person's outcome from a slim read of their applications (no
+   * names or addresses: 50,000 rows of a few numbers), and the states of the notices told.
+   */
+  function countNotices(campaignId: number): NoticeSummary {
+    const byOutcome = Object.fromEntries(NOTICE_OUTCOMES.map((o) => [o, zero()])) as Record<NoticeOutcome, NoticeCounts>;
+    const byPerson = new Map<string, { applications: PersonApplication[]; divisions: Set<string>; since: string }>();
+    for (const [ref, personKey, verdict, stage, offerMade, division, since] of slimApplications.all(campaignId)) {
+      let person = byPerson.get(personKey);
+      if (!person) byPerson.set(personKey, (person = { applications: [], divisions: new Set(), since: '' }));
+      person.applications.push({ ref, verdict, stage, offerWithdrawnByOffice: stage === 'withdrawn' && offerMade === 1 });
+      person.divisions.add(division ?? '');
+      if (since > person.since) person.since = since;
+    }
+    const told = new Map<string, NoticeTold[]>();
+    for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
+    const owedByDivision: Record<string, number> = {};
+    let oldest: string | null = null;
+    const superseded = new Set<number>();
+    for (const [personKey, person] of byPerson) {
+      const outcome = personOutcome(person.applications);
+      const list = told.get(personKey);
+      // Reasons matter to the basis only where notices were told: read them for those people.
+      const status = list ? noticeStatus(outcome, noticeBasis(withReasons(person.applications)), list) : { owed: outcome, superseded: [] };
+      for (const id of status.superseded) superseded.add(id);
+      if (!status.owed) continue;
+      byOutcome[status.owed].owed++;
+      for (const division of person.divisions) owedByDivision[division] = (owedByDivision[division] ?? 0) + 1;
+      if (oldest === null || person.since < oldest) oldest = person.since;
+    }
+    // A notice no longer true counts as superseded at once, before the next batch records it so.
+    for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
+    return { byOutcome, owedByDivision, oldestOwedSince: oldest === null ? null : String(oldest).slice(0, 10), people: byPerson.size };
+  }
+
+  /** The applications with their reasons, as the basis of a notice holds them. */
+  function withReasons(list: PersonApplication[]): (PersonApplication & { reasons: string[] })[] {
+    return list.map((a) => {
+      const row = reasonsOf.get(a.ref);
+      return { ...a, reasons: row && row.verdict === 'ineligible' && a.verdict === 'ineligible' ? (JSON.parse(row.reasonsJson) as string[]) : [] };
+    });
+  }
+
+  let cached: { version: string; summary: NoticeSummary } | undefined;
 
   return {
     people,
 
     summary(campaignId: number): NoticeSummary {
-      const byOutcome = Object.fromEntries(NOTICE_OUTCOMES.map((o) => [o, zero()])) as Record<NoticeOutcome, NoticeCounts>;
-      const owedByDivision: Record<string, number> = {};
-      let oldest: string | null = null;
-      const list = people(campaignId);
-      for (const p of list) {
-        if (p.status.owed) {
-          byOutcome[p.status.owed].owed++;
-          for (const division of new Set(p.applications.map((a) => a.divisionCode ?? ''))) owedByDivision[division] = (owedByDivision[division] ?? 0) + 1;
-          const since = p.applications.reduce((m, a) => (a.since > m ? a.since : m), '');
-          if (oldest === null || since < oldest) oldest = since;
-        }
-      }
-      // A notice no longer true counts as superseded at once, before the next batch records it so.
-      const superseded = new Set(list.flatMap((p) => p.status.superseded));
-      for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
-      return { byOutcome, owedByDivision, oldestOwedSince: oldest === null ? null : (oldest as string).slice(0, 10), people: list.length };
+      // The same database as the last count: the same answer (any write, by this connection or
+      // another program, changes one of the two counters).
+      const version = `${campaignId} ${sqlite.pragma('data_version', { simple: true }) as number} ${sqlite.prepare('SELECT total_changes()').pluck().get() as number}`;
+      if (cached?.version === version) return cached.summary;
+      const summary = countNotices(campaignId);
+      cached = { version, summary };
+      return summary;
     },
 
     templates(campaignId: number): NoticeTemplates {
