@@ -48,13 +48,13 @@ describe('a batch of files going out', () => {
     writeFileSync(join(folder, 'Ana Silva.eml'), 'kept');
     const file = (fileName: string, text: string) => ({ fileName, mediaType: 'message/rfc822', bytes: new TextEncoder().encode(text) });
     const batch = [file('Ana Silva.eml', 'first'), file('Ana Silva.eml', 'second'), file('../Jan Novák.eml', 'third')];
-    const saved = writeOutputs({ kind: 'folder', path: folder }, batch, 'drafts');
+    const saved = await writeOutputs({ kind: 'folder', path: folder }, batch, 'drafts');
     expect(saved).toEqual({ kind: 'savedFolder', path: folder, files: ['Ana Silva (2).eml', 'Ana Silva (3).eml', 'Jan Novák.eml'], bytes: 16 });
     expect(readdirSync(folder).sort()).toEqual(['Ana Silva (2).eml', 'Ana Silva (3).eml', 'Ana Silva.eml', 'Jan Novák.eml']);
     expect(readFileSync(join(folder, 'Ana Silva.eml'), 'utf8')).toBe('kept');
     if (process.platform !== 'win32') expect(statSync(join(folder, 'Jan Novák.eml')).mode & 0o777).toBe(0o600);
 
-    const download = writeOutputs({ kind: 'download' }, batch, 'drafts');
+    const download = await writeOutputs({ kind: 'download' }, batch, 'drafts');
     if (download.kind !== 'download') throw new Error('expected a download');
     expect(download).toMatchObject({ fileName: 'drafts.zip', mediaType: 'application/zip' });
     const unzipped = unzipSync(Buffer.from(download.base64, 'base64'));
@@ -63,6 +63,6 @@ describe('a batch of files going out', () => {
       'Ana Silva (2).eml': 'second',
       'Jan Novák.eml': 'third',
     });
-    expect(() => writeOutputs({ kind: 'folder', path: join(folder, 'gone') }, batch, 'drafts')).toThrow(FileNotSavedError);
+    await expect(writeOutputs({ kind: 'folder', path: join(folder, 'gone') }, batch, 'drafts')).rejects.toThrow(FileNotSavedError);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import { basename, dirname, join } from 'node:path';
 import { FileNotSavedError } from '../../../shared/api/errors';
@@ -28,12 +29,35 @@ export function xlsxFile(fileName: string, bytes: Uint8Array): OutgoingFile {
  * data), or handed back for the browser to download.
  */
 export function writeOutput(target: FileTarget, file: OutgoingFile): FileOutput {
-  if (target.kind === 'folder') return writeOutputs(target, [file], file.fileName);
+  if (target.kind === 'folder') {
+    // One file into a folder the user chose: beside what is there, never over it.
+    const name = freeName(basename(file.fileName), namesIn(target.path));
+    writeWhole(join(target.path, name), file.bytes);
+    return { kind: 'savedFolder', path: target.path, files: [name], bytes: file.bytes.byteLength };
+  }
   if (target.kind === 'download') {
     return { kind: 'download', fileName: file.fileName, mediaType: file.mediaType, base64: Buffer.from(file.bytes).toString('base64') };
   }
   writeWhole(target.path, file.bytes);
   return { kind: 'saved', path: target.path, fileName: basename(target.path), bytes: file.bytes.byteLength };
+}
+
+/** writeWhole, without holding the thread while the disk works. */
+async function writeWholeAsync(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await writeFile(temporary, bytes, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw notSaved(path, error);
+  }
+}
+
+function notSaved(path: string, error: unknown): FileNotSavedError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'noFolder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EBUSY' ? 'notAllowed' : code === 'ENOSPC' ? 'diskFull' : 'other';
+  return new FileNotSavedError(path, reason);
 }
 
 /** Whole or not at all: a temporary file beside it, renamed over it; readable by the user alone. */
@@ -44,51 +68,68 @@ function writeWhole(path: string, bytes: Uint8Array): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'noFolder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EBUSY' ? 'notAllowed' : code === 'ENOSPC' ? 'diskFull' : 'other';
-    throw new FileNotSavedError(path, reason);
+    throw notSaved(path, error);
   }
 }
 
-/** "name.eml", else "name (2).eml", "name (3).eml"…: a file already in the folder is never overwritten. */
-function freeName(folder: string, name: string, taken: Set<string>): string {
+/**
+ * "name.eml", else "name (2).eml", "name (3).eml"…: a file already in the folder (`taken`, its
+ * names in lower case, as Windows and macOS compare them) is never overwritten.
+ */
+function freeName(name: string, taken: Set<string>): string {
   const dot = name.lastIndexOf('.');
   const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${stem} (${n})${extension}`;
-    if (!taken.has(candidate.toLowerCase()) && !existsSync(join(folder, candidate))) {
+    if (!taken.has(candidate.toLowerCase())) {
       taken.add(candidate.toLowerCase());
       return candidate;
     }
   }
 }
 
+/** What a folder holds now, by name in lower case; a folder that is not there holds nothing (writing says so). */
+function namesIn(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder).map((name) => name.toLowerCase()));
+  } catch {
+    return new Set();
+  }
+}
+
 /**
- * Delivers a batch of files (e-mail drafts, one per person): each written whole into the folder the
- * user chose, beside what is there; or, for the browser, one .zip named `bundleName` to download.
- * A batch that cannot be written stops at the first file that fails, saying which.
+ * Delivers a batch of files (e-mail drafts, one per person) as they are made: each written whole
+ * into the folder the user chose, beside what is there (so 20,000 drafts are never all in memory);
+ * or, for the browser, one .zip named `bundleName` to download. A batch that cannot be written
+ * stops at the first file that fails, saying which.
  */
-export function writeOutputs(target: FileTarget, files: readonly OutgoingFile[], bundleName: string): FileOutput {
+export async function writeOutputs(target: FileTarget, files: Iterable<OutgoingFile> | AsyncIterable<OutgoingFile>, bundleName: string): Promise<FileOutput> {
   if (target.kind === 'download') {
     const taken = new Set<string>();
     const entries: Record<string, Uint8Array> = {};
-    for (const file of files) entries[freeName('', basename(file.fileName), taken)] = file.bytes;
+    for await (const file of files) entries[freeName(basename(file.fileName), taken)] = file.bytes;
     const zip = zipSync(entries, { level: 6 });
     const name = bundleName.endsWith('.zip') ? bundleName : `${bundleName}.zip`;
     return { kind: 'download', fileName: name, mediaType: 'application/zip', base64: Buffer.from(zip).toString('base64') };
   }
   if (target.kind === 'path') {
-    if (files.length === 1 && files[0]) return writeOutput(target, files[0]);
+    const all: OutgoingFile[] = [];
+    for await (const file of files) all.push(file);
+    if (all.length === 1 && all[0]) return writeOutput(target, all[0]);
     throw new FileNotSavedError(target.path, 'other');
   }
-  const taken = new Set<string>();
+  const taken = namesIn(target.path);
   const written: string[] = [];
   let bytes = 0;
-  for (const file of files) {
-    const name = freeName(target.path, basename(file.fileName), taken);
-    writeWhole(join(target.path, name), file.bytes);
+  // One file on its way to the disk while the next is made.
+  let writing: Promise<void> = Promise.resolve();
+  for await (const file of files) {
+    const name = freeName(basename(file.fileName), taken);
+    await writing;
+    writing = writeWholeAsync(join(target.path, name), file.bytes);
     written.push(name);
     bytes += file.bytes.byteLength;
   }
+  await writing;
   return { kind: 'savedFolder', path: target.path, files: written, bytes };
 }

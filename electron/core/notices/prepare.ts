@@ -22,27 +22,29 @@ export async function prepareNotices(
   const compiled = compileTemplates(await store.templates(request.campaignId), request.outcome);
   const { batchId, people } = await store.prepare(request.campaignId, request.outcome, request.format, actor);
   if (batchId === null) throw new ValidationError('No notice of this kind is owed: everyone concerned has been told.', [], 'NothingOwed');
-  const notices = people.map((person) => ({ person, ...renderNotice(compiled, person, request.office) }));
-  const withAddress = notices.filter((n) => n.person.latest.email.trim() !== '');
-  const withoutAddress = notices.filter((n) => n.person.latest.email.trim() === '').map((n) => ({ applications: n.person.applications.map((a) => a.applicationId).sort() }));
+  const withAddress = people.filter((p) => p.latest.email.trim() !== '');
+  const withoutAddress = people.filter((p) => p.latest.email.trim() === '').map((p) => ({ applications: p.applications.map((a) => a.applicationId).sort() }));
+  const rendered = (person: (typeof people)[number]) => ({ person, ...renderNotice(compiled, person, request.office) });
   const name = `Notices ${request.outcome} ${batchId}`;
   try {
     let file;
     if (request.format === 'eml') {
-      const drafts = await Promise.all(
-        withAddress.map((n) =>
-          emailDraft(
+      // One draft at a time, written as it is made.
+      const drafts = (async function* () {
+        for (const person of withAddress) {
+          const n = rendered(person);
+          yield await emailDraft(
             { to: [{ name: `${n.person.latest.firstName} ${n.person.latest.lastName}`.trim(), address: n.person.latest.email.trim() }], subject: n.subject, text: n.body, language: n.language },
             `${n.person.latest.lastName} ${n.person.latest.firstName} - ${request.outcome}.eml`,
-          ),
-        ),
-      );
-      file = writeOutputs(request.target, drafts, name);
+          );
+        }
+      })();
+      file = await writeOutputs(request.target, drafts, name);
     } else {
-      const rows = withAddress.map((n) => [n.person.latest.email.trim(), n.language, n.person.latest.firstName, n.person.latest.lastName, n.subject, n.body]);
+      const rows = withAddress.map(rendered).map((n) => [n.person.latest.email.trim(), n.language, n.person.latest.firstName, n.person.latest.lastName, n.subject, n.body]);
       file = writeOutput(request.target, csvFile(`${name}.csv`, toCsv([['Email', 'Language', 'First name', 'Last name', 'Subject', 'Text'], ...rows])));
     }
-    return { batchId, outcome: request.outcome, prepared: notices.length, file, withoutAddress };
+    return { batchId, outcome: request.outcome, prepared: people.length, file, withoutAddress };
   } catch (error) {
     await store.forgetBatch(batchId);
     throw error;

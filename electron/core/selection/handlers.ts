@@ -59,7 +59,7 @@ export const selectionHandlers: HandlerTable<SelectionMethod> = {
         }),
     );
     return {
-      file: writeOutputs(target, drafts, 'Interview invitations'),
+      file: await writeOutputs(target, drafts, 'Interview invitations'),
       drafted: drafts.length,
       withoutAddress: invitees.filter((i) => i.email.trim() === '').map((i) => i.applicationId),
     };
