@@ -10,6 +10,9 @@ import { fileTargetSchema, type FileOutput } from './files';
  * when a decision changes after they went out. Nothing is sent from Cohort.
  */
 
+/** How long the office gives itself to tell someone, in working days. */
+export const NOTICE_DUE_WORKING_DAYS = 10;
+
 export const NOTICE_STATES = ['owed', 'prepared', 'sent', 'bounced', 'superseded'] as const;
 export type NoticeState = (typeof NOTICE_STATES)[number];
 
@@ -21,6 +24,10 @@ export interface NoticeSummary {
   owedByDivision: Record<string, number>;
   /** When the longest-owed notice became due ("YYYY-MM-DD"), null when none is owed. */
   oldestOwedSince: string | null;
+  /** Working days (Brussels: weekends and Belgian public holidays left out) it has been owed. */
+  oldestOwedWorkingDays: number | null;
+  /** People owed a notice for longer than NOTICE_DUE_WORKING_DAYS. */
+  overdue: number;
   people: number;
 }
 

@@ -40,6 +40,13 @@ describe('outcome notices', () => {
     expect(Object.values(status.byOutcome).reduce((n, c) => n + c.owed, 0)).toBe(expected);
     expect(status.people).toBe(all.length);
     expect(status.oldestOwedSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(status.overdue).toBe(0);
+
+    // Owed since long ago (working days themselves are tested in working-days.test.ts).
+    app.core.session.open.sqlite.prepare("UPDATE screening_results SET screened_at = '2020-01-06T10:00:00.000Z'").run();
+    const aged = await app.client.call('notices.status', { campaignId: 1 });
+    expect(aged).toMatchObject({ oldestOwedSince: '2020-01-06', overdue: expected });
+    expect(aged.oldestOwedWorkingDays).toBeGreaterThan(1000);
   });
 
   it('are prepared as one draft per person, in their language, naming all their applications; sent, bounced, never prepared twice', async () => {

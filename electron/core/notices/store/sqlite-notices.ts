@@ -1,4 +1,6 @@
-import type { NoticeCounts, NoticeSummary, NoticeTemplates } from '../../../../shared/api/notices';
+import { NOTICE_DUE_WORKING_DAYS, type NoticeCounts, type NoticeSummary, type NoticeTemplates } from '../../../../shared/api/notices';
+import { brusselsDate } from '../../../../shared/domain/datetime';
+import { workingDaysBetween } from '../working-days';
 import { NotFoundError } from '../../../../shared/api/errors';
 import type { CefrLevel } from '../../../../shared/domain/listed-values';
 import { DEFAULT_NOTICE_TEXTS } from '../../../../shared/domain/notice-default-texts';
@@ -171,6 +173,15 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
     const owedByDivision: Record<string, number> = {};
     let oldest: string | null = null;
+    let overdue = 0;
+    const today = brusselsDate(new Date().toISOString());
+    const age = new Map<string, number>();
+    const workingDaysSince = (since: string) => {
+      const day = since.slice(0, 10);
+      let days = age.get(day);
+      if (days === undefined) age.set(day, (days = workingDaysBetween(day, today)));
+      return days;
+    };
     const superseded = new Set<number>();
     for (const [personKey, person] of byPerson) {
       const outcome = personOutcome(person.applications);
@@ -182,10 +193,12 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       byOutcome[status.owed].owed++;
       for (const division of person.divisions) owedByDivision[division] = (owedByDivision[division] ?? 0) + 1;
       if (oldest === null || person.since < oldest) oldest = person.since;
+      if (workingDaysSince(person.since) > NOTICE_DUE_WORKING_DAYS) overdue++;
     }
     // A notice no longer true counts as superseded at once, before the next batch records it so.
     for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
-    return { byOutcome, owedByDivision, oldestOwedSince: oldest === null ? null : String(oldest).slice(0, 10), people: byPerson.size };
+    const oldestDay = oldest === null ? null : String(oldest).slice(0, 10);
+    return { byOutcome, owedByDivision, oldestOwedSince: oldestDay, oldestOwedWorkingDays: oldestDay === null ? null : workingDaysSince(oldestDay), overdue, people: byPerson.size };
   }
 
   /** The applications with their reasons, as the basis of a notice holds them. */
@@ -204,7 +217,8 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     summary(campaignId: number): NoticeSummary {
       // The same database as the last count: the same answer (any write, by this connection or
       // another program, changes one of the two counters).
-      const version = `${campaignId} ${sqlite.pragma('data_version', { simple: true }) as number} ${sqlite.prepare('SELECT total_changes()').pluck().get() as number}`;
+      // Ages are counted to today: a new day counts again too.
+      const version = `${campaignId} ${brusselsDate(new Date().toISOString())} ${sqlite.pragma('data_version', { simple: true }) as number} ${sqlite.prepare('SELECT total_changes()').pluck().get() as number}`;
       if (cached?.version === version) return cached.summary;
       const summary = countNotices(campaignId);
       cached = { version, summary };
