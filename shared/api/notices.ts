@@ -78,6 +78,8 @@ export const noticeMethods = {
     input: z.object({ batchId: z.number().int().positive(), except: z.array(z.string().trim().min(1).max(100)).max(50_000).default([]) }).strict(),
     output: returns<{ sent: number }>(),
   },
+  /** Marks as sent again the bounced notices of these applications (to a corrected address, or by letter). */
+  'notices.markResent': { input: z.object({ campaignId, applicationIds: z.array(z.string().trim().min(1).max(100)).min(1).max(50_000) }).strict(), output: returns<{ resent: number; notFound: string[] }>() },
   /** Marks as bounced the notices sent for these applications. */
   'notices.markBounced': { input: z.object({ campaignId, applicationIds: z.array(z.string().trim().min(1).max(100)).min(1).max(50_000) }).strict(), output: returns<{ bounced: number; notFound: string[] }>() },
 };

@@ -84,6 +84,9 @@ describe('outcome notices', () => {
     expect(bounced).toEqual({ bounced: 1, notFound: ['NIP-NONE'] });
     const status = await client.call('notices.status', { campaignId: 1 });
     expect(status.byOutcome.ineligible).toEqual({ owed: 0, prepared: 1, sent: batch.prepared - 2, bounced: 1, superseded: 0 });
+    const bouncedId = owed.find((apps) => apps[0]?.applicationId !== kept)?.[0]?.applicationId ?? '';
+    expect(await client.call('notices.markResent', { campaignId: 1, applicationIds: [bouncedId] })).toEqual({ resent: 1, notFound: [] });
+    expect((await client.call('notices.status', { campaignId: 1 })).byOutcome.ineligible).toMatchObject({ sent: batch.prepared - 1, bounced: 0 });
   });
 
   it('a verdict changed after a notice went out supersedes it', async () => {

@@ -7,7 +7,15 @@ import { answeringAsync } from '../synchronous-store';
 import { prepareNotices } from './prepare';
 import { sqliteNoticeStore, type NoticeStore } from './store';
 
-type NoticeMethod = 'notices.status' | 'notices.templates' | 'notices.setTemplate' | 'notices.setLanguage' | 'notices.prepare' | 'notices.markSent' | 'notices.markBounced';
+type NoticeMethod =
+  | 'notices.status'
+  | 'notices.templates'
+  | 'notices.setTemplate'
+  | 'notices.setLanguage'
+  | 'notices.prepare'
+  | 'notices.markSent'
+  | 'notices.markBounced'
+  | 'notices.markResent';
 
 // One store per connection, its statements prepared once (joined into the session's stores next).
 const stores = new WeakMap<SqliteDatabase, NoticeStore>();
@@ -63,6 +71,12 @@ export const noticeHandlers: HandlerTable<NoticeMethod> = {
     const { sent, campaignId } = await store(ctx).markSent(batchId, except, ctx.officer);
     ctx.changed('campaign', { campaignId });
     return { sent };
+  },
+
+  async 'notices.markResent'({ campaignId, applicationIds }, ctx) {
+    const result = await store(ctx).markResent(campaignId, applicationIds, ctx.officer);
+    ctx.changed('campaign', { campaignId });
+    return result;
   },
 
   async 'notices.markBounced'({ campaignId, applicationIds }, ctx) {

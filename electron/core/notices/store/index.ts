@@ -21,6 +21,7 @@ export interface NoticeStore {
   forgetBatch(batchId: number): Promise<void>;
   markSent(batchId: number, except: readonly string[], actor: string): Promise<{ sent: number; campaignId: number }>;
   markBounced(campaignId: number, applicationIds: readonly string[], actor: string): Promise<{ bounced: number; notFound: string[] }>;
+  markResent(campaignId: number, applicationIds: readonly string[], actor: string): Promise<{ resent: number; notFound: string[] }>;
 }
 
 export function sqliteNoticeStore(sqlite: SqliteDatabase): Synchronous<NoticeStore> {
@@ -35,5 +36,6 @@ export function sqliteNoticeStore(sqlite: SqliteDatabase): Synchronous<NoticeSto
     forgetBatch: (batchId) => notices.forgetBatch(batchId),
     markSent: (batchId, except, actor) => notices.markSent(batchId, except, actor),
     markBounced: (campaignId, applicationIds, actor) => notices.markBounced(campaignId, applicationIds, actor),
+    markResent: (campaignId, applicationIds, actor) => notices.markResent(campaignId, applicationIds, actor),
   };
 }

@@ -118,6 +118,11 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
      WHERE n.campaign_id = ? AND a.application_id = ? AND n.state = 'sent' ORDER BY n.id DESC LIMIT 1`,
   );
   const markBounced = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'bounced', bounced_at = ?, updated_by = ? WHERE id = ?");
+  const bouncedNoticeOf = sqlite.prepare<[number, string], { id: number }>(
+    `SELECT n.id FROM notices n JOIN notice_applications na ON na.notice_id = n.id JOIN applications a ON a.id = na.application_ref
+     WHERE n.campaign_id = ? AND a.application_id = ? AND n.state = 'bounced' ORDER BY n.id DESC LIMIT 1`,
+  );
+  const markResent = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'sent', resent_at = ?, updated_by = ? WHERE id = ?");
   const audit = auditWriter(sqlite);
 
   /** Every person of the campaign, with their applications, outcome and notices' status. */
@@ -210,6 +215,31 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
   }
 
   let cached: { version: string; summary: NoticeSummary } | undefined;
+
+  /** A state change of the latest notice of each application named (`find` says which), in one transaction, audited. */
+  function mark(
+    campaignId: number,
+    applicationIds: readonly string[],
+    find: typeof sentNoticeOf,
+    update: typeof markBounced,
+    action: string,
+    actor: string,
+    now: Date,
+  ): { changed: number; notFound: string[] } {
+    const at = now.toISOString();
+    return writeTransaction(sqlite, () => {
+      const notFound: string[] = [];
+      const ids = new Set<number>();
+      for (const applicationId of applicationIds) {
+        const notice = find.get(campaignId, applicationId);
+        if (notice) ids.add(notice.id);
+        else notFound.push(applicationId);
+      }
+      for (const id of ids) update.run(at, actor, id);
+      audit({ campaignId, actor, action, subject: String(ids.size), details: { applicationIds, notFound } }, at);
+      return { changed: ids.size, notFound };
+    });
+  }
 
   return {
     people,
@@ -306,19 +336,13 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     },
 
     markBounced(campaignId: number, applicationIds: readonly string[], actor: string, now = new Date()): { bounced: number; notFound: string[] } {
-      const at = now.toISOString();
-      return writeTransaction(sqlite, () => {
-        const notFound: string[] = [];
-        const ids = new Set<number>();
-        for (const applicationId of applicationIds) {
-          const notice = sentNoticeOf.get(campaignId, applicationId);
-          if (notice) ids.add(notice.id);
-          else notFound.push(applicationId);
-        }
-        for (const id of ids) markBounced.run(at, actor, id);
-        audit({ campaignId, actor, action: 'notices.bounced', subject: String(ids.size), details: { applicationIds, notFound } }, at);
-        return { bounced: ids.size, notFound };
-      });
+      const { changed, notFound } = mark(campaignId, applicationIds, sentNoticeOf, markBounced, 'notices.bounced', actor, now);
+      return { bounced: changed, notFound };
+    },
+
+    markResent(campaignId: number, applicationIds: readonly string[], actor: string, now = new Date()): { resent: number; notFound: string[] } {
+      const { changed, notFound } = mark(campaignId, applicationIds, bouncedNoticeOf, markResent, 'notices.resent', actor, now);
+      return { resent: changed, notFound };
     },
   };
 }
