@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIVISION_CODES } from '../domain/divisions';
-import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../domain/stages';
+import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type ProcessStage, type Stage } from '../domain/stages';
 import type { CefrLevel, FundingTrack } from '../domain/listed-values';
 import { campaignId, returns, type CountRow, type ApplicationHeading } from './common';
 import type { CriterionView, ExportChangeView, OverrideView, ScreeningVerdict } from './screening';
@@ -119,7 +119,8 @@ export interface TriageHistoryEntry {
 }
 
 export interface TriageStateView {
-  stage: Stage;
+  /** A triage stage, or one after triage (shortlisted, interview, selected…). */
+  stage: ProcessStage;
   reason: string | null;
   assignee: string | null;
   score: number | null;
@@ -129,7 +130,8 @@ export interface TriageStateView {
   division?: string;
 }
 
-export const TRIAGE_ACTION_KINDS = ['stage', 'score', 'note', 'assign', 'division'] as const;
+/** 'selection': a move after triage (a shortlist sent, a reply applied, an interview, an offer…). */
+export const TRIAGE_ACTION_KINDS = ['stage', 'score', 'note', 'assign', 'division', 'selection'] as const;
 export type TriageActionKind = (typeof TRIAGE_ACTION_KINDS)[number];
 
 export interface TriageDetail {

@@ -105,6 +105,28 @@ describe('selection after the hiring managers’ answers', () => {
     expect(await stageOf(app, di[2] ?? 0)).toBe('selected');
   });
 
+  it('every move is an undoable action in the application’s history, its details put back too', async () => {
+    const { app, di } = await shortlisted();
+    const { client } = app;
+    const ref = di[1] ?? 0;
+    await client.call('selection.move', { refs: [ref], move: 'interview', interview: { date: '2027-02-10', time: null, mode: 'phone', interviewer: null, place: null } });
+    await client.call('selection.move', { refs: [ref], move: 'select', session: 'march', startDate: '2027-03-01' });
+    const history = (await client.call('triage.detail', { ref })).history;
+    expect(history.slice(0, 3).map((h) => [h.kind, h.before.stage, h.after.stage])).toEqual([
+      ['selection', 'interview', 'selected'],
+      ['selection', 'shortlisted', 'interview'],
+      ['selection', 'proposed', 'shortlisted'],
+    ]);
+    const undone = await client.call('triage.undo', { campaignId: 1 });
+    expect(undone).toMatchObject({ kind: 'selection', refs: [ref] });
+    expect(await stageOf(app, ref)).toBe('interview');
+    const details = () => app.core.session.open.sqlite.prepare('SELECT interview_mode, session, start_date FROM selection_details WHERE application_ref = ?').get(ref);
+    expect(details()).toEqual({ interview_mode: 'phone', session: null, start_date: null });
+    await client.call('triage.undo', { campaignId: 1 });
+    expect(await stageOf(app, ref)).toBe('shortlisted');
+    expect(details()).toEqual({ interview_mode: null, session: null, start_date: null });
+  });
+
   it('counts places per division and session against selections, offers and acceptances', async () => {
     const { app, di } = await shortlisted();
     const { client } = app;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/api/client';
-import { decide } from '../../electron/core/triage/actions';
+import { sqliteTriageStore } from '../../electron/core/triage/store';
 import { nameKeyOf } from '../../shared/domain/parse-application';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
 
@@ -115,7 +115,7 @@ describe('triage decisions', () => {
     const { client } = app;
     const [a] = await opsRefs(client, 1);
     await client.call('triage.decide', { refs: [a!], stage: 'proposed' });
-    decide(app.core.session.open.sqlite, { refs: [a!], stage: 'notRetained', reason: 'other' }, 'Bob');
+    sqliteTriageStore(app.core.session.open.sqlite).decide({ refs: [a!], stage: 'notRetained', reason: 'other' }, 'Bob');
     const before = await tableCounts(app.core);
     expect(await client.tryCall('triage.undo', { campaignId: 1 })).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'ChangedSince' } });
     expect(await tableCounts(app.core)).toEqual(before);

@@ -1,11 +1,9 @@
-import type { SqliteDatabase } from '../../../db/connection';
 import { ValidationError } from '../../../shared/api/errors';
 import { parseTemplate } from '../../../shared/domain/notice-templates';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
-import { answeringAsync } from '../synchronous-store';
 import { prepareNotices } from './prepare';
-import { sqliteNoticeStore, type NoticeStore } from './store';
+import type { NoticeStore } from './store';
 
 type NoticeMethod =
   | 'notices.status'
@@ -17,13 +15,9 @@ type NoticeMethod =
   | 'notices.markBounced'
   | 'notices.markResent';
 
-// One store per connection, its statements prepared once (joined into the session's stores next).
-const stores = new WeakMap<SqliteDatabase, NoticeStore>();
+/** The domain's store on the open database (session.ts builds the stores once per connection). */
 function store(ctx: RequestContext): NoticeStore {
-  const { sqlite } = ctx.session.open;
-  let found = stores.get(sqlite);
-  if (!found) stores.set(sqlite, (found = answeringAsync<NoticeStore>(sqliteNoticeStore(sqlite))));
-  return found;
+  return ctx.session.open.stores.notices;
 }
 
 /** Notices read every verdict and decision: screening settles first. */

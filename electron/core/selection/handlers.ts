@@ -1,22 +1,16 @@
-import type { SqliteDatabase } from '../../../db/connection';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
-import { answeringAsync } from '../synchronous-store';
 import { noticeLanguage } from '../../../shared/domain/notice-outcome';
 import { emailDraft } from '../files/email-draft';
 import { writeOutputs } from '../files/output';
 import { invitationText } from './invitation-text';
-import { sqliteSelectionStore, type SelectionStore } from './store';
+import type { SelectionStore } from './store';
 
 type SelectionMethod = 'selection.move' | 'selection.places' | 'selection.setPlaces' | 'selection.conflicts' | 'selection.resolveConflict' | 'selection.invitations';
 
-// One store per connection, its statements prepared once (joined into the session's stores next).
-const stores = new WeakMap<SqliteDatabase, SelectionStore>();
+/** The domain's store on the open database (session.ts builds the stores once per connection). */
 function store(ctx: RequestContext): SelectionStore {
-  const { sqlite } = ctx.session.open;
-  let found = stores.get(sqlite);
-  if (!found) stores.set(sqlite, (found = answeringAsync<SelectionStore>(sqliteSelectionStore(sqlite))));
-  return found;
+  return ctx.session.open.stores.selection;
 }
 
 /** Selection reads screening's identity groups (who is the same person): screening settles first. */

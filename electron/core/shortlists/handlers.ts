@@ -1,10 +1,8 @@
-import type { SqliteDatabase } from '../../../db/connection';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
-import { answeringAsync } from '../synchronous-store';
 import { exportShortlist } from './export';
 import { commitReply, previewReply } from './replies';
-import { sqliteShortlistStore, type ShortlistStore } from './store';
+import type { ShortlistStore } from './store';
 
 type ShortlistMethod =
   | 'shortlists.list'
@@ -19,13 +17,9 @@ type ShortlistMethod =
   | 'shortlists.replyCommit'
   | 'shortlists.replyCancel';
 
-// One store per connection, its statements prepared once (joined into the session's stores next).
-const stores = new WeakMap<SqliteDatabase, ShortlistStore>();
+/** The domain's store on the open database (session.ts builds the stores once per connection). */
 function store(ctx: RequestContext): ShortlistStore {
-  const { sqlite } = ctx.session.open;
-  let found = stores.get(sqlite);
-  if (!found) stores.set(sqlite, (found = answeringAsync<ShortlistStore>(sqliteShortlistStore(sqlite))));
-  return found;
+  return ctx.session.open.stores.shortlists;
 }
 
 /** Shortlists read triage's stages and screening's verdicts: those settle first. */

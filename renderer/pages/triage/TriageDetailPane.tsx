@@ -685,6 +685,8 @@ function describeChange(entry: TriageHistoryEntry, rubric: RubricCriterion[], wo
       const division = after.division;
       return division ? t('triageDetail.history.division', { division }) : t('triageDetail.history.divisionGiven');
     }
+    case 'selection':
+      return t('triageDetail.history.selection', { from: words.stage(before.stage), to: words.stage(after.stage) });
   }
 }
 

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TriageActionKind } from '../../../shared/api/contract';
-import { NOT_RETAINED_REASONS, STAGE_IDS, type NotRetainedReason, type Stage } from '../../../shared/domain/stages';
+import { NOT_RETAINED_REASONS, SELECTION_STAGE_IDS, STAGE_IDS, type NotRetainedReason, type ProcessStage } from '../../../shared/domain/stages';
 
-export function isStage(id: string): id is Stage {
-  return (STAGE_IDS as readonly string[]).includes(id);
+/** A stage of triage or after it (shortlisted, interview, selected…). */
+export function isStage(id: string): id is ProcessStage {
+  return (STAGE_IDS as readonly string[]).includes(id) || (SELECTION_STAGE_IDS as readonly string[]).includes(id);
 }
 
 export function isNotRetainedReason(id: string): id is NotRetainedReason {

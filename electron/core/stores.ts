@@ -1,0 +1,27 @@
+import type { SqliteDatabase } from '../../db/connection';
+import { answeringAsync } from './synchronous-store';
+import { sqliteNoticeStore, type NoticeStore } from './notices/store';
+import { sqliteSelectionStore, type SelectionStore } from './selection/store';
+import { sqliteShortlistStore, type ShortlistStore } from './shortlists/store';
+import { sqliteTriageStore, type TriageStore } from './triage/store';
+
+/**
+ * The domains' stores over the open database, built once per session (session.ts keeps them with
+ * the connection, so statements are prepared once): handlers reach these domains' SQL only through
+ * them. Team mode builds the same record from PostgreSQL adapters; nothing above the stores changes.
+ */
+export interface Stores {
+  triage: TriageStore;
+  shortlists: ShortlistStore;
+  selection: SelectionStore;
+  notices: NoticeStore;
+}
+
+export function sqliteStores(sqlite: SqliteDatabase): Stores {
+  return {
+    triage: answeringAsync<TriageStore>(sqliteTriageStore(sqlite)),
+    shortlists: answeringAsync<ShortlistStore>(sqliteShortlistStore(sqlite)),
+    selection: answeringAsync<SelectionStore>(sqliteSelectionStore(sqlite)),
+    notices: answeringAsync<NoticeStore>(sqliteNoticeStore(sqlite)),
+  };
+}
