@@ -17,6 +17,8 @@ export const demoMethods = {
         campaignId: campaignId.optional(),
         count: z.number().int().min(1).max(100_000).default(2000),
         seed: z.number().int().min(0).max(2 ** 31).optional(),
+        /** A season under way: screened, triaged in part, shortlists sent and one answered, a conflict to settle. */
+        midSeason: z.boolean().default(false),
       })
       .strict(),
     output: returns<DemoResult>(),

@@ -24,7 +24,8 @@ export const demoCommands: CliCommand[] = [
   {
     words: ['demo'],
     usage: `demo [--count N] [--seed S] [--campaign ID]
-                                     fill a campaign with N synthetic applications (default 2000)`,
+                                     fill a campaign with N synthetic applications (default 2000), in
+                                     mid-season: screened, triaged in part, shortlists sent`,
     options: { count: { type: 'string' }, seed: { type: 'string' }, campaign: { type: 'string' } },
     async run({ client, subscribe, io, json, option, print }) {
       const count = wholeNumber('--count', option('count'), 2000);
@@ -40,6 +41,7 @@ export const demoCommands: CliCommand[] = [
       try {
         const result = await client.call('demo.load', {
           count,
+          midSeason: true,
           ...(seed !== undefined ? { seed: Number(seed) } : {}),
           ...(campaign !== undefined ? { campaignId: await campaignIdOf(client, campaign) } : {}),
         });

@@ -7,6 +7,7 @@ import { insertApplications } from '../applications/store';
 import { writeAudit } from '../audit/audit-log';
 import { firstCampaignId, loadCampaign } from '../campaigns/store';
 import { applicationsChanged } from '../applications/applications-changed';
+import { buildMidSeason } from './mid-season';
 
 const PROGRESS_EVERY = 1000;
 
@@ -15,7 +16,7 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
    * Fills a campaign with a realistic synthetic season (see demo/generate.ts). Drafts are skipped,
    * as an import would skip them. One transaction: a cancelled or failed load leaves nothing.
    */
-  async 'demo.load'({ campaignId, count, seed }, ctx) {
+  async 'demo.load'({ campaignId, count, seed, midSeason }, ctx) {
     const { db, sqlite } = ctx.session.open;
     const id = campaignId ?? (await firstCampaignId(db));
     const campaign = await loadCampaign(db, id);
@@ -51,6 +52,12 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
     await writeAudit(db, { campaignId: id, actor: ctx.officer, action: 'demo.load', details: { requested: count, inserted, seed: seed ?? null } });
     ctx.emit({ type: 'progress', job: 'demo', done: count, total: count });
     applicationsChanged(ctx, id);
+    if (midSeason) {
+      // Triage and selection read the verdicts: screening first, then the season's work.
+      await ctx.background.settled();
+      await buildMidSeason(ctx.session.open.stores, id, ctx.officer);
+      ctx.changed('triage', { campaignId: id });
+    }
     return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };
   },
 };

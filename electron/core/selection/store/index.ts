@@ -19,6 +19,8 @@ export interface SelectionStore {
   setPlaces(request: { campaignId: number; division: DivisionCode; session: Session; places: number }, actor: string): Promise<void>;
   conflicts(campaignId: number): Promise<SelectionConflict[]>;
   resolveConflict(keep: number, actor: string): Promise<SelectionMoveResult & { campaignId: number }>;
+  /** People with eligible applications in two divisions (each pair once): who may be selected twice. */
+  peopleInSeveralDivisions(campaignId: number, limit: number): Promise<{ a: number; b: number; divisionA: DivisionCode; divisionB: DivisionCode }[]>;
   /** Candidates to invite, with their interview; refused unless all are at Interview with a date. */
   invitees(refs: readonly number[]): Promise<Invitee[]>;
 }
@@ -32,5 +34,6 @@ export function sqliteSelectionStore(sqlite: SqliteDatabase): Synchronous<Select
     conflicts: (campaignId) => selection.conflicts(campaignId),
     resolveConflict: (keep, actor) => selection.resolveConflict(keep, actor),
     invitees: (refs) => selection.invitees(refs),
+    peopleInSeveralDivisions: (campaignId, limit) => selection.peopleInSeveralDivisions(campaignId, limit),
   };
 }

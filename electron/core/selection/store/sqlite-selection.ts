@@ -100,6 +100,14 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
      FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id LEFT JOIN selection_details d ON d.application_ref = a.id
      WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.last_name, a.first_name, a.id`,
   );
+  const severalDivisions = sqlite.prepare<[number, number], { a: number; b: number; divisionA: DivisionCode; divisionB: DivisionCode }>(
+    `SELECT x.application_ref AS a, y.application_ref AS b, ax.division_code AS divisionA, ay.division_code AS divisionB
+     FROM screening_results x JOIN screening_results y ON y.person_key = x.person_key AND y.campaign_id = x.campaign_id AND y.application_ref > x.application_ref
+     JOIN applications ax ON ax.id = x.application_ref JOIN applications ay ON ay.id = y.application_ref
+     WHERE x.campaign_id = ? AND x.verdict = 'eligible' AND y.verdict = 'eligible' AND ax.division_code IS NOT NULL AND ay.division_code IS NOT NULL
+       AND ax.division_code <> ay.division_code
+     ORDER BY x.application_ref LIMIT ?`,
+  );
   const moves = sqliteSelectionMoves(sqlite);
   const audit = auditWriter(sqlite);
 
@@ -222,6 +230,11 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
         upsertPlaces.run(request.campaignId, request.division, request.session, request.places);
         audit({ campaignId: request.campaignId, actor, action: 'selection.places', subject: `${request.division} ${request.session}`, details: { places: request.places } }, at);
       });
+    },
+
+    /** People with eligible applications in two divisions (each pair once): who may be selected twice. */
+    peopleInSeveralDivisions(campaignId: number, limit: number): { a: number; b: number; divisionA: DivisionCode; divisionB: DivisionCode }[] {
+      return severalDivisions.all(campaignId, limit);
     },
 
     /** Candidates to invite, with their interview: all at Interview with a date, else refused naming them. */
