@@ -69,7 +69,7 @@ function emailText(sources: ExportSources, replyBy: string, manager: ExportReque
   };
 }
 
-export async function exportShortlist(store: ShortlistStore, request: ExportRequest, actor: string, now = new Date()): Promise<ShortlistExportResult> {
+export async function exportShortlist(store: ShortlistStore, request: ExportRequest, actor: string, now = new Date()): Promise<ShortlistExportResult & { campaignId: number }> {
   const sources = await store.exportSources(request.id);
   const sentOn = brusselsDate(now.toISOString());
   const codes = sources.candidates.map((c) => c.candidateCode);
@@ -112,7 +112,7 @@ export async function exportShortlist(store: ShortlistStore, request: ExportRequ
         },
         actor,
       );
-      return { export: record, file: output };
+      return { export: record, file: output, campaignId: sources.campaignId };
     } catch (error) {
       if (output.kind === 'saved') rmSync(output.path, { force: true });
       if (attempt < ATTEMPTS && error instanceof AppError && error.kind === 'ExportIdTaken') continue;

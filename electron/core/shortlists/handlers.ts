@@ -72,8 +72,7 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
   },
 
   async 'shortlists.export'(request, ctx) {
-    const result = await exportShortlist(store(ctx), request, ctx.officer);
-    const { campaignId } = await store(ctx).detail(request.id);
+    const { campaignId, ...result } = await exportShortlist(store(ctx), request, ctx.officer);
     ctx.changed('triage', { campaignId });
     return result;
   },
