@@ -63,13 +63,18 @@ export function noticeLanguage(latest: { englishLevel: CefrLevel | null; frenchL
   return rank(latest.frenchLevel) > rank(latest.englishLevel) ? 'fr' : 'en';
 }
 
-/** What a notice told was derived from: each application's verdict, reasons and stage, in a fixed order. */
+/**
+ * What a notice tells rests on, in a fixed order: a change of it makes the notice wrong. For a
+ * place, which applications hold one (the offer made, then accepted, and the other applications
+ * withdrawn by that acceptance, change nothing the person was told); for any other outcome, each
+ * application's verdict, reasons and stage.
+ */
 export function noticeBasis(applications: readonly (PersonApplication & { reasons?: readonly string[] })[]): string {
-  return JSON.stringify(
-    [...applications]
-      .sort((a, b) => a.ref - b.ref)
-      .map((a) => [a.ref, a.verdict, [...(a.reasons ?? [])].sort(), a.stage, a.offerWithdrawnByOffice === true]),
-  );
+  const sorted = [...applications].sort((a, b) => a.ref - b.ref);
+  if (personOutcome(applications) === 'selected') {
+    return JSON.stringify(sorted.filter((a) => a.verdict === 'eligible' && PLACED.has(a.stage)).map((a) => [a.ref, 'placed']));
+  }
+  return JSON.stringify(sorted.map((a) => [a.ref, a.verdict, [...(a.reasons ?? [])].sort(), a.stage, a.offerWithdrawnByOffice === true]));
 }
 
 export interface NoticeTold {

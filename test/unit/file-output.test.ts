@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writeOutputs } from '../../electron/core/files/output';
+import { safeFileName, writeOutputs } from '../../electron/core/files/output';
 import { FileNotSavedError } from '../../shared/api/errors';
 import { openTestApp, useTempDir } from './support/temp';
 import { downloadedText } from './support/file-output';
@@ -64,5 +64,34 @@ describe('a batch of files going out', () => {
       'Jan Novák.eml': 'third',
     });
     await expect(writeOutputs({ kind: 'folder', path: join(folder, 'gone') }, batch, 'drafts')).rejects.toThrow(FileNotSavedError);
+  });
+});
+
+describe('a batch that fails on the way', () => {
+  it('stops, removes what it wrote, and leaves no error unhandled; names from people’s names are made safe', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', listener);
+    const folder = tempDir();
+    let made = 0;
+    async function* files() {
+      for (let i = 0; i < 4; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        // The folder goes away after two files: the third write fails while the fourth is made.
+        if (++made === 3) rmSync(folder, { recursive: true, force: true });
+        yield { fileName: `f${i}.eml`, mediaType: 'message/rfc822', bytes: new Uint8Array([1]) };
+      }
+    }
+    await expect(writeOutputs({ kind: 'folder', path: folder }, files(), 'b')).rejects.toThrow(FileNotSavedError);
+    await new Promise((r) => setTimeout(r, 50));
+    process.off('unhandledRejection', listener);
+    expect(unhandled).toEqual([]);
+
+    expect(safeFileName('Nowak Anna "Ania" - ineligible.eml')).toBe('Nowak Anna Ania - ineligible.eml');
+    expect(safeFileName('a:b?c|d<e>f*g.eml')).toBe('a b c d e f g.eml');
+    expect(safeFileName('Dots... .eml')).toBe('Dots.eml');
+    expect(safeFileName(`${'x'.repeat(300)}.eml`)).toHaveLength(120);
+    expect(safeFileName('../../etc/passwd')).toBe('passwd');
+    expect(safeFileName('???.eml', 'NIP-1')).toBe('NIP-1.eml');
   });
 });

@@ -87,6 +87,13 @@ describe('a person’s notices over time', () => {
     expect(noticeStatus('notRetained', basis('notRetained'), [{ ...told[0]!, state: 'bounced' }])).toEqual({ owed: null, replaces: null, superseded: [] });
   });
 
+  it('a place told stands while the offer is made and accepted, and the other applications are withdrawn', () => {
+    const told: NoticeTold[] = [{ id: 7, outcome: 'selected', state: 'sent', basis: noticeBasis([app('eligible', 'selected'), app('eligible', 'interview', { ref: 2 })]), sent: true }];
+    for (const later of [[app('eligible', 'offerMade'), app('eligible', 'interview', { ref: 2 })], [app('eligible', 'offerAccepted'), app('eligible', 'withdrawn', { ref: 2 })]]) {
+      expect(noticeStatus(personOutcome(later), noticeBasis(later), told)).toEqual({ owed: null, replaces: null, superseded: [] });
+    }
+  });
+
   it('a changed decision supersedes what was told, and the new outcome says it replaces it', () => {
     const told: NoticeTold[] = [{ id: 1, outcome: 'reserve', state: 'sent', basis: basis('reserve'), sent: true }];
     expect(noticeStatus('selected', basis('selected'), told)).toEqual({ owed: 'selected', replaces: 'reserve', superseded: [1] });

@@ -88,6 +88,25 @@ function freeName(name: string, taken: Set<string>): string {
   }
 }
 
+/** Characters no file name may hold on Windows, macOS or Linux, and control characters. */
+// Built from code points: a literal control character in a regular expression reads as a mistake.
+const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}${String.fromCharCode(0x7f)}]+`, 'g');
+const NAME_MAX = 120;
+
+/**
+ * A file name made from people's names ("Anna \"Ania\" Nowak - ineligible.eml") that every file
+ * system accepts: forbidden characters replaced, no trailing dot or space, at most 120 characters
+ * (the extension kept).
+ */
+export function safeFileName(name: string, fallback = 'file'): string {
+  const base = basename(name.replace(/\\/g, '/'));
+  const dot = base.lastIndexOf('.');
+  const extension = dot > 0 && base.length - dot <= 6 ? base.slice(dot).replace(UNSAFE_IN_NAME, '') : '';
+  const stem = (dot > 0 && extension ? base.slice(0, dot) : base).replace(UNSAFE_IN_NAME, ' ').replace(/\s+/g, ' ').trim();
+  const cut = stem.slice(0, NAME_MAX - extension.length).replace(/[.\s]+$/, '');
+  return `${cut || fallback}${extension}`;
+}
+
 /** What a folder holds now, by name in lower case; a folder that is not there holds nothing (writing says so). */
 function namesIn(folder: string): Set<string> {
   try {
@@ -121,15 +140,29 @@ export async function writeOutputs(target: FileTarget, files: Iterable<OutgoingF
   const taken = namesIn(target.path);
   const written: string[] = [];
   let bytes = 0;
-  // One file on its way to the disk while the next is made.
+  // One file on its way to the disk while the next is made; its failure is kept (not left
+  // unhandled while the next is being made) and stops the batch at the next step.
+  let failure: unknown = null;
   let writing: Promise<void> = Promise.resolve();
-  for await (const file of files) {
-    const name = freeName(basename(file.fileName), taken);
+  try {
+    for await (const file of files) {
+      const name = freeName(safeFileName(file.fileName), taken);
+      await writing;
+      if (failure) throw failure;
+      const path = join(target.path, name);
+      writing = writeWholeAsync(path, file.bytes).then(
+        () => void written.push(name),
+        (error: unknown) => void (failure = error),
+      );
+      bytes += file.bytes.byteLength;
+    }
     await writing;
-    writing = writeWholeAsync(join(target.path, name), file.bytes);
-    written.push(name);
-    bytes += file.bytes.byteLength;
+    if (failure) throw failure;
+  } catch (error) {
+    // A batch is whole or not there: what it wrote before the failure goes too.
+    await writing;
+    for (const name of written) rmSync(join(target.path, name), { force: true });
+    throw error;
   }
-  await writing;
   return { kind: 'savedFolder', path: target.path, files: written, bytes };
 }

@@ -18,6 +18,13 @@ const OFFER = {
   fr: { stipend: '1 235 EUR', travelAllowance: '1 200 EUR', paidLeave: '15 jours' },
 } as const;
 
+/**
+ * Lists in a notice: a bullet, not a hyphen. A line starting with "-" is one a spreadsheet could
+ * take for a formula, so the mail-merge CSV's guard would put an apostrophe before it, and the
+ * applicant would read it.
+ */
+const BULLET = '• ';
+
 const SESSION = { en: { march: 'March', september: 'September' }, fr: { march: 'mars', september: 'septembre' } } as const;
 
 export interface CompiledNotice {
@@ -55,11 +62,11 @@ export function placeholderValues(person: Person, language: 'en' | 'fr', office:
     .map((a) => {
       const division = DIVISIONS.find((d) => d.code === a.divisionCode);
       const name = division ? division[language] : a.division;
-      return `- ${a.applicationId}: ${name}${a.position.trim() ? `, ${a.position.trim()}` : ''}`;
+      return `${BULLET}${a.applicationId}: ${name}${a.position.trim() ? `, ${a.position.trim()}` : ''}`;
     })
     .join('\n');
   const codes = [...new Set(person.applications.flatMap((a) => a.reasons))] as ReasonCode[];
-  const reasons = [...new Set(codes.flatMap((code) => (NOTICE_REASONS[code] ? [NOTICE_REASONS[code][language]] : [])))].map((r) => `- ${r}`).join('\n');
+  const reasons = [...new Set(codes.flatMap((code) => (NOTICE_REASONS[code] ? [NOTICE_REASONS[code][language]] : [])))].map((r) => `${BULLET}${r}`).join('\n');
   const selected = person.applications.find((a) => a.stage === 'selected' || a.stage === 'offerMade' || a.stage === 'offerAccepted');
   return {
     firstName: latest.firstName,

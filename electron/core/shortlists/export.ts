@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FileTarget } from '../../../shared/api/files';
 import type { ShortlistExportResult } from '../../../shared/api/shortlists';
 import { AppError } from '../../../shared/api/errors';
@@ -115,6 +115,7 @@ export async function exportShortlist(store: ShortlistStore, request: ExportRequ
       return { export: record, file: output, campaignId: sources.campaignId };
     } catch (error) {
       if (output.kind === 'saved') rmSync(output.path, { force: true });
+      if (output.kind === 'savedFolder') for (const name of output.files) rmSync(join(output.path, name), { force: true });
       if (attempt < ATTEMPTS && error instanceof AppError && error.kind === 'ExportIdTaken') continue;
       throw error;
     }

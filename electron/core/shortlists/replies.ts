@@ -85,29 +85,35 @@ export async function previewReply(
   if (!isAbsolute(path)) throw new ValidationError('Give the full path of the reply to import.', [{ path: ['path'], message: 'not an absolute path' }]);
   const sent = await sentExportOf(store, path);
   const job = jobs.add({ campaignId: sent.campaignId, path, fileName: basename(path), sizeBytes: statSync(path).size, sqlite, startedAt: new Date().toISOString() });
-  let decisionColumn: string | null = null;
-  const staged = await runStep(job, { during: 'reading', after: 'previewed' }, emit, () =>
-    stageJob<ReplyRow, StagedReply, ReplyProblemCode>(job, async (area, signal) => {
-      const sheet = await openReplySheet(path);
-      decisionColumn = sheet.headers.find((h) => /decision/i.test(h)) ?? null;
-      for await (const line of sheet.lines({ signal })) {
-        if (line.kind === 'row') area.add(line.row);
-        else area.reject(line.problem, line.values);
-      }
-      return { area, exportId: sent.exportId, sha256: await sha256OfFile(path, signal), changes: [], issues: 0 };
-    }),
-  );
-  const rows = stagedRows(staged);
-  // Codes not on this export: another shortlist's (told apart) or never given.
-  const foreign = rows.map((r) => r.candidateCode).filter((code) => !sent.candidates.some((c) => c.candidateCode === code));
-  const known = await store.knownCodes(sent.campaignId, foreign);
-  const finalPlan = planReply(sent, rows, (code) => known.has(code));
-  const issues = issuesOf(staged, finalPlan, decisionColumn);
-  staged.changes = finalPlan.changes;
-  staged.issues = issues.length;
-  const shortlist = (await store.list(sent.campaignId)).find((s) => s.id === sent.shortlistId);
-  if (!shortlist) throw new NotFoundError('The shortlist this reply answers is no longer in this database.', 'NoSuchShortlist');
-  return { jobId: job.id, fileName: job.fileName, shortlist, exportId: sent.exportId, changes: finalPlan.changes.map((c) => changeView(c, sent)), unchanged: finalPlan.unchanged, issues };
+  try {
+    let decisionColumn: string | null = null;
+    const staged = await runStep(job, { during: 'reading', after: 'previewed' }, emit, () =>
+      stageJob<ReplyRow, StagedReply, ReplyProblemCode>(job, async (area, signal) => {
+        const sheet = await openReplySheet(path);
+        decisionColumn = sheet.headers.find((h) => /decision/i.test(h)) ?? null;
+        for await (const line of sheet.lines({ signal })) {
+          if (line.kind === 'row') area.add(line.row);
+          else area.reject(line.problem, line.values);
+        }
+        return { area, exportId: sent.exportId, sha256: await sha256OfFile(path, signal), changes: [], issues: 0 };
+      }),
+    );
+    const rows = stagedRows(staged);
+    // Codes not on this export: another shortlist's (told apart) or never given.
+    const foreign = rows.map((r) => r.candidateCode).filter((code) => !sent.candidates.some((c) => c.candidateCode === code));
+    const known = await store.knownCodes(sent.campaignId, foreign);
+    const finalPlan = planReply(sent, rows, (code) => known.has(code));
+    const issues = issuesOf(staged, finalPlan, decisionColumn);
+    staged.changes = finalPlan.changes;
+    staged.issues = issues.length;
+    const shortlist = (await store.list(sent.campaignId)).find((s) => s.id === sent.shortlistId);
+    if (!shortlist) throw new NotFoundError('The shortlist this reply answers is no longer in this database.', 'NoSuchShortlist');
+    return { jobId: job.id, fileName: job.fileName, shortlist, exportId: sent.exportId, changes: finalPlan.changes.map((c) => changeView(c, sent)), unchanged: finalPlan.unchanged, issues };
+  } catch (error) {
+    // The page never learnt of this job: nothing may stay behind for it.
+    jobs.remove(job);
+    throw error;
+  }
 }
 
 export async function commitReply(jobs: ReplyJobs, store: ShortlistStore, sqlite: SqliteDatabase, jobId: string, actor: string, emit: (event: ProgressEvent) => void): Promise<ReplyResult & { campaignId: number }> {

@@ -108,8 +108,8 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
   const insertNoticeApplication = sqlite.prepare<[number, number]>('INSERT INTO notice_applications (notice_id, application_ref) VALUES (?, ?)');
   const supersede = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'superseded', superseded_at = ?, updated_by = ? WHERE id = ? AND state <> 'superseded'");
   const batchRow = sqlite.prepare<[number], { campaignId: number; outcome: string }>('SELECT campaign_id AS campaignId, outcome FROM notice_batches WHERE id = ?');
-  const batchNotices = sqlite.prepare<[number], { id: number; applicationIds: string }>(
-    `SELECT n.id, (SELECT json_group_array(a.application_id) FROM notice_applications na JOIN applications a ON a.id = na.application_ref WHERE na.notice_id = n.id) AS applicationIds
+  const batchNotices = sqlite.prepare<[number], { id: number; personKey: string; applicationIds: string }>(
+    `SELECT n.id, n.person_key AS personKey, (SELECT json_group_array(a.application_id) FROM notice_applications na JOIN applications a ON a.id = na.application_ref WHERE na.notice_id = n.id) AS applicationIds
      FROM notices n WHERE n.batch_id = ? AND n.state = 'prepared'`,
   );
   const markSent = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'sent', sent_at = ?, updated_by = ? WHERE id = ? AND state = 'prepared'");
@@ -299,8 +299,9 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
         const owed = people(campaignId).filter((p) => p.status.owed === outcome);
         if (owed.length === 0) return { batchId: null, people: [] };
         const batchId = Number(insertBatch.run(campaignId, outcome, format, actor, at).lastInsertRowid);
+        // What these notices replace is marked superseded once they go out (markSent): a batch that
+        // never goes out (its files could not be written) leaves the earlier notices as they were.
         const prepared = owed.map((p) => {
-          for (const id of p.status.superseded) supersede.run(at, actor, id);
           const email = p.latest.email.trim() === '' ? null : p.latest.email.trim();
           const noticeId = Number(insertNotice.run(campaignId, p.personKey, outcome, p.language, email, batchId, p.basis, at, actor).lastInsertRowid);
           for (const a of p.applications) insertNoticeApplication.run(noticeId, a.ref);
@@ -326,9 +327,12 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
         if (!batch) throw new NotFoundError(`There is no batch of notices number ${batchId}.`, 'NoSuchBatch');
         const skip = new Set(except);
         let sent = 0;
+        const replacedBy = new Map(people(batch.campaignId).map((p) => [p.personKey, p.status.superseded]));
         for (const n of batchNotices.all(batchId)) {
           if ((JSON.parse(n.applicationIds) as string[]).some((id) => skip.has(id))) continue;
           sent += markSent.run(at, actor, n.id).changes;
+          // The notices this one replaces are superseded now that it went out.
+          for (const id of replacedBy.get(n.personKey) ?? []) if (id !== n.id) supersede.run(at, actor, id);
         }
         audit({ campaignId: batch.campaignId, actor, action: 'notices.sent', subject: String(batchId), details: { sent, except } }, at);
         return { sent, campaignId: batch.campaignId };

@@ -121,10 +121,21 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
   /** The person's applications selected or offered a place elsewhere: a conflict to resolve before an offer. */
   function otherSelections(target: TargetRow): TargetRow[] {
     if (!target.personKey) return [];
-    return samePerson.all(target.personKey, target.campaignId, target.ref).filter((o) => o.stage === 'selected' || o.stage === 'offerMade');
+    return samePerson.all(target.personKey, target.campaignId, target.ref).filter((o) => o.stage === 'selected' || o.stage === 'offerMade' || o.stage === 'offerAccepted');
   }
 
-  function detailsFor(request: MoveRequest, target: TargetRow, at: string): Partial<SelectionDetails> {
+  /** Reserve ranks handed out in one action: counted on from the division's last, one each. */
+  function rankGiver(): (target: TargetRow) => number {
+    const next = new Map<string, number>();
+    return (target) => {
+      const key = `${target.campaignId} ${target.division ?? ''}`;
+      const rank = next.get(key) ?? nextReserveRank.get(target.campaignId, target.division)?.next ?? 1;
+      next.set(key, rank + 1);
+      return rank;
+    };
+  }
+
+  function detailsFor(request: MoveRequest, target: TargetRow, at: string, nextRank: (target: TargetRow) => number): Partial<SelectionDetails> {
     switch (request.move) {
       case 'interview': {
         const i = request.interview;
@@ -135,7 +146,7 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
         if (!request.session) throw new ValidationError('Say which session the candidate is selected for: March or September.', [{ path: ['session'], message: 'required' }], 'SessionMissing');
         return { session: request.session, startDate: request.startDate ?? null, reserveRank: null, ...(request.outcome ? { interviewOutcome: request.outcome } : {}) };
       case 'reserve':
-        return { reserveRank: request.reserveRank ?? nextReserveRank.get(target.campaignId, target.division)?.next ?? 1, ...(request.outcome ? { interviewOutcome: request.outcome } : {}) };
+        return { reserveRank: request.reserveRank ?? nextRank(target), ...(request.outcome ? { interviewOutcome: request.outcome } : {}) };
       case 'notSelect':
         return request.outcome ? { interviewOutcome: request.outcome } : {};
       case 'makeOffer':
@@ -178,7 +189,11 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
             );
           }
         }
-        const list: Move[] = rows.map((r) => ({ ref: r.ref, applicationId: r.applicationId, stage: to, selection: detailsFor(request, r, at) }));
+        if (request.reserveRank !== undefined && rows.length > 1) {
+          throw new ValidationError('A reserve rank is given to one candidate at a time; several at once are ranked one after the other.', [], 'OneRank');
+        }
+        const nextRank = rankGiver();
+        const list: Move[] = rows.map((r) => ({ ref: r.ref, applicationId: r.applicationId, stage: to, selection: detailsFor(request, r, at, nextRank) }));
         // Accepting one offer ends the person's other applications: each division is told on its pages.
         const withdrawn: Move[] = [];
         if (request.move === 'acceptOffer') {
@@ -262,9 +277,10 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
         if (!kept || kept.stage !== 'selected') throw new ValidationError('Only a selected application can be the one that makes the offer.', [], 'NotSelected');
         const others = otherSelections(kept);
         if (others.length === 0) throw new ConflictError('This person is selected by one division only: there is nothing to resolve.', 'NoConflict');
-        const offered = others.find((o) => o.stage === 'offerMade');
+        const offered = others.find((o) => o.stage === 'offerMade' || o.stage === 'offerAccepted');
         if (offered) throw new ConflictError(`${offered.division ?? 'Another division'} has made this person an offer already: withdraw it first. Nothing was changed.`, 'OfferAlreadyMade');
-        const list: Move[] = others.map((o) => ({ ref: o.ref, applicationId: o.applicationId, stage: 'reserve', selection: { reserveRank: nextReserveRank.get(o.campaignId, o.division)?.next ?? 1 } }));
+        const nextRank = rankGiver();
+        const list: Move[] = others.map((o) => ({ ref: o.ref, applicationId: o.applicationId, stage: 'reserve', selection: { reserveRank: nextRank(o) } }));
         const actionId = moves.record(kept.campaignId, actor, at, { move: 'resolveConflict', kept: kept.applicationId, division: kept.division }, list);
         return { actionId, changed: list.length, withdrawnElsewhere: [], campaignId: kept.campaignId };
       });

@@ -88,6 +88,7 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
   );
   const insertEntry = sqlite.prepare<[number, number, string]>('INSERT INTO shortlist_export_entries (export_id, application_ref, candidate_code) VALUES (?, ?, ?)');
   const setState = sqlite.prepare<[string, string, number]>('UPDATE shortlists SET state = ?, updated_at = ? WHERE id = ?');
+  const setRepliedUnlessClosed = sqlite.prepare<[string, number]>("UPDATE shortlists SET state = 'replied', updated_at = ? WHERE id = ? AND state <> 'closed'");
   const exportRow = sqlite.prepare<[number], { id: number; shortlistId: number; campaignId: number; check: string }>(
     `SELECT x.id, x.shortlist_id AS shortlistId, s.campaign_id AS campaignId, x.codes_check AS "check"
      FROM shortlist_exports x JOIN shortlists s ON s.id = x.shortlist_id WHERE x.id = ?`,
@@ -134,6 +135,13 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
       return writeTransaction(sqlite, () => {
         const row = shortlist.get(request.shortlistId);
         if (!row) throw new NotFoundError(`There is no shortlist number ${request.shortlistId} in this database.`, 'NoSuchShortlist');
+        if (row.state === 'closed') throw new ConflictError('This shortlist was closed meanwhile: it can no longer be sent.', 'ShortlistClosed');
+        // The list as written must still be the list: another window may have changed it meanwhile.
+        const now = sources.all(request.shortlistId).map((c) => `${c.ref} ${c.candidateCode}`);
+        const written = request.candidates.map((c) => `${c.ref} ${c.candidateCode}`);
+        if (now.length !== written.length || now.some((c, i) => c !== written[i])) {
+          throw new ConflictError('The shortlist changed while its workbook was being written. Nothing was recorded: send it again.', 'ShortlistChanged');
+        }
         if (exportRow.get(request.exportId)) throw new ConflictError('Another workbook was sent at the same moment. Send this one again.', 'ExportIdTaken');
         insertExport.run(
           request.exportId,
@@ -235,7 +243,8 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
           );
           setReplyAction.run(actionId, replyId);
         }
-        setState.run('replied', at, recorded.shortlistId);
+        // A closed list stays closed; a reply still counts for its candidates.
+        setRepliedUnlessClosed.run(at, recorded.shortlistId);
         audit(
           { campaignId: recorded.campaignId, actor, action: 'shortlist.reply', subject: String(recorded.shortlistId), details: { exportId: request.exportId, replyId, file: request.fileName, applied: plan.changes.length, unchanged: plan.unchanged } },
           at,
