@@ -11,11 +11,14 @@ import { inspectDatabaseFile, pendingMigrations, runMigrations } from '../../db/
 import type { Database } from '../../db/schema';
 import { seedNewDatabase } from './campaigns/store';
 import { reparseApplications } from './applications/store';
+import { sqliteStores, type Stores } from './stores';
 
 export interface OpenDatabase {
   path: string;
   sqlite: SqliteDatabase;
   db: Kysely<Database>;
+  /** The domains' stores on this connection (their statements prepared once for it). */
+  stores: Stores;
 }
 
 export interface SessionOptions {
@@ -97,7 +100,7 @@ export class DatabaseSession {
       throw error;
     }
     await this.close();
-    this.current = { path, sqlite, db: createKysely(sqlite) };
+    this.current = { path, sqlite, db: createKysely(sqlite), stores: sqliteStores(sqlite) };
     this.changesAtLastBackup = this.totalChanges();
     this.startPeriodicBackups();
     for (const l of this.listeners) l.opened?.();

@@ -6,7 +6,7 @@ import { openSqlite } from '../../db/connection';
 import { createClient } from '../../shared/api/client';
 import { DIVISION_CODES } from '../../shared/domain/divisions';
 import { inProcessTransport, openCore } from '../../electron/core/runtime';
-import { listQueue } from '../../electron/core/triage/read';
+import { listQueue } from '../../electron/core/triage/store/sqlite-queue';
 import type { TriageColumn } from '../../shared/api/contract';
 import { started } from './cleanup';
 

@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations';
 import type { Migration } from '../../db/migrations/types';
 import { DatabaseFromFutureError } from '../../shared/api/errors';
 import { DatabaseSession } from '../../electron/core/session';
-import { indexSearchChunk } from '../../electron/core/triage/search-index';
+import { sqliteTriageStore } from '../../electron/core/triage/store';
 import { openTestApp, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
@@ -352,7 +352,7 @@ describe('0009 search prefix indexes (from version 8 with rows)', () => {
     runMigrations(db, { upTo: 8 });
     db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
     db.prepare("INSERT INTO applications (id, campaign_id, application_id, first_name, last_name, source, created_at, updated_at) VALUES (9, 1, 'NIP-9', 'Zoë', 'de la Cruz', 'import', 'x', 'x')").run();
-    expect(indexSearchChunk(db)).toBe(1);
+    expect(sqliteTriageStore(db).indexSearchChunk()).toBe(1);
     db.prepare("UPDATE applications SET last_name = 'de la Cruz Müller' WHERE id = 9").run();
     expect(db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(1);
 
@@ -362,7 +362,7 @@ describe('0009 search prefix indexes (from version 8 with rows)', () => {
     expect(db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
     const search = db.prepare('SELECT rowid FROM application_search WHERE application_search MATCH ?').pluck();
     expect(search.all('"de"* AND "l"*')).toEqual([]);
-    expect(indexSearchChunk(db)).toBe(1);
+    expect(sqliteTriageStore(db).indexSearchChunk()).toBe(1);
     expect(search.all('"de"* AND "l"* AND "mu"*')).toEqual([9]);
     expect(search.all('"zo"* AND "c"*')).toEqual([9]);
     db.close();

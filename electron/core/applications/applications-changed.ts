@@ -7,7 +7,7 @@ export const SEARCH_INDEX_TASK = 'search-index';
 
 /** Brings the full-text index up to date after the request answers. */
 export function scheduleSearchIndex(ctx: ServiceContext): void {
-  ctx.background.schedule(SEARCH_INDEX_TASK, () => updateSearchIndex(ctx.session.open.sqlite));
+  ctx.background.schedule(SEARCH_INDEX_TASK, () => updateSearchIndex(ctx.session.open.stores.triage));
 }
 
 /**

@@ -105,7 +105,11 @@ const statementCache = new WeakMap<SqliteDatabase, Map<string, Statement<unknown
 /** Queue views combine filters and sorts: the cache forgets everything past this many rather than grow. */
 const CACHED_STATEMENTS = 200;
 
-export function cachedStatement(sqlite: SqliteDatabase, sql: string): Statement<unknown[]> {
+/**
+ * The statement for `sql` on this connection, prepared on first use. `Row` is what the SQL selects
+ * (the caller's SQL text is the one place that says so): the rows come out typed.
+ */
+export function cachedStatement<Row = unknown>(sqlite: SqliteDatabase, sql: string): Statement<unknown[], Row> {
   let cache = statementCache.get(sqlite);
   if (!cache) statementCache.set(sqlite, (cache = new Map()));
   let statement = cache.get(sql);
@@ -113,7 +117,7 @@ export function cachedStatement(sqlite: SqliteDatabase, sql: string): Statement<
     if (cache.size >= CACHED_STATEMENTS) cache.clear();
     cache.set(sql, (statement = sqlite.prepare(sql)));
   }
-  return statement;
+  return statement as Statement<unknown[], Row>;
 }
 
 /** An application's raw fields from a stored row (SELECT * or the raw columns), as the export gave them. */

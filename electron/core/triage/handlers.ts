@@ -1,8 +1,5 @@
 import type { ServiceContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
-import { addNote, decide, score, undoLast } from './actions';
-import { detail, facets, listQueue, queueRefs, rubricOf, sidebar } from './read';
-import { deleteView, saveRubric, savedViews, saveView } from './store';
 import { applicationsChanged, scheduleSearchIndex, SEARCH_INDEX_TASK } from '../applications/applications-changed';
 
 /** Waits for all screening, and for the search index when the view searches (scheduling it if rows are pending). */
@@ -52,23 +49,23 @@ export const triageWaits: WaitTable<TriageMethod> = {
 
 export const triageHandlers: HandlerTable<TriageMethod> = {
   async 'triage.sidebar'({ campaignId }, ctx) {
-    return sidebar(ctx.session.open.sqlite, campaignId, ctx.officer);
+    return ctx.session.open.stores.triage.sidebar(campaignId, ctx.officer);
   },
 
   async 'triage.list'({ campaignId, queue, filter, sort, offset, limit, withTotal }, ctx) {
-    return listQueue(ctx.session.open.sqlite, campaignId, queue, filter, sort, offset, limit, withTotal);
+    return ctx.session.open.stores.triage.listQueue(campaignId, queue, filter, sort, offset, limit, withTotal);
   },
 
   async 'triage.refs'({ campaignId, queue, filter, sort }, ctx) {
-    return queueRefs(ctx.session.open.sqlite, campaignId, queue, filter, sort);
+    return ctx.session.open.stores.triage.queueRefs(campaignId, queue, filter, sort);
   },
 
   async 'triage.detail'({ ref }, ctx) {
-    return detail(ctx.session.open.sqlite, ref);
+    return ctx.session.open.stores.triage.detail(ref);
   },
 
   async 'triage.decide'(input, ctx) {
-    const result = decide(ctx.session.open.sqlite, input, ctx.officer);
+    const result = await ctx.session.open.stores.triage.decide(input, ctx.officer);
     if (input.division !== undefined) {
       // The division is a field of the application: screening and search follow it.
       applicationsChanged(ctx, result.campaignId);
@@ -78,51 +75,51 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
   },
 
   async 'triage.score'(input, ctx) {
-    const result = score(ctx.session.open.sqlite, input, ctx.officer);
+    const result = await ctx.session.open.stores.triage.score(input, ctx.officer);
     changed(ctx, result.campaignId, input.refs);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.note'(input, ctx) {
-    const result = addNote(ctx.session.open.sqlite, input, ctx.officer);
+    const result = await ctx.session.open.stores.triage.addNote(input, ctx.officer);
     changed(ctx, result.campaignId, [input.ref]);
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.undo'({ campaignId }, ctx) {
-    const result = undoLast(ctx.session.open.sqlite, campaignId, ctx.officer);
+    const result = await ctx.session.open.stores.triage.undoLast(campaignId, ctx.officer);
     if (result.kind === 'division') applicationsChanged(ctx, campaignId);
     changed(ctx, campaignId, result.refs);
     return result;
   },
 
   async 'triage.rubric'({ campaignId, division }, ctx) {
-    return rubricOf(ctx.session.open.sqlite, campaignId, division);
+    return ctx.session.open.stores.triage.rubric(campaignId, division);
   },
 
   async 'triage.setRubric'({ campaignId, division, criteria }, ctx) {
-    const { sqlite } = ctx.session.open;
-    saveRubric(sqlite, { campaignId, division, criteria }, ctx.officer);
+    const { triage } = ctx.session.open.stores;
+    await triage.saveRubric({ campaignId, division, criteria }, ctx.officer);
     changed(ctx, campaignId);
-    return rubricOf(sqlite, campaignId, division);
+    return triage.rubric(campaignId, division);
   },
 
   async 'triage.facets'({ campaignId, queue }, ctx) {
-    return facets(ctx.session.open.sqlite, campaignId, queue);
+    return ctx.session.open.stores.triage.facets(campaignId, queue);
   },
 
   async 'triage.views'({ campaignId }, ctx) {
-    return savedViews(ctx.session.open.sqlite, campaignId, ctx.officer);
+    return ctx.session.open.stores.triage.savedViews(campaignId, ctx.officer);
   },
 
   async 'triage.saveView'({ campaignId, name, queue, filter, sort, columns }, ctx) {
-    const view = saveView(ctx.session.open.sqlite, { campaignId, name, view: { queue, filter, sort, columns } }, ctx.officer);
+    const view = await ctx.session.open.stores.triage.saveView({ campaignId, name, view: { queue, filter, sort, columns } }, ctx.officer);
     changed(ctx, campaignId);
     return view;
   },
 
   async 'triage.deleteView'({ id }, ctx) {
-    const campaignId = deleteView(ctx.session.open.sqlite, id, ctx.officer);
+    const campaignId = await ctx.session.open.stores.triage.deleteView(id, ctx.officer);
     if (campaignId === null) return { deleted: false };
     changed(ctx, campaignId);
     return { deleted: true };

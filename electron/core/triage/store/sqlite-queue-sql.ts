@@ -1,14 +1,16 @@
-import type { QueueId, TriageColumn, TriageFilter, TriageSort } from '../../../shared/api/contract';
-import { brusselsDayStart } from '../../../shared/domain/datetime';
-import { levelsAtLeast } from '../../../shared/domain/listed-values';
-import { ftsQuery } from '../../../shared/domain/search-text';
-import { STAGE_IDS, UNASSIGNED_QUEUE } from '../../../shared/domain/stages';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/effective-verdict';
+import type { QueueId, TriageColumn, TriageFilter, TriageSort } from '../../../../shared/api/contract';
+import { brusselsDayStart } from '../../../../shared/domain/datetime';
+import { levelsAtLeast } from '../../../../shared/domain/listed-values';
+import { ftsQuery } from '../../../../shared/domain/search-text';
+import { STAGE_IDS, UNASSIGNED_QUEUE } from '../../../../shared/domain/stages';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
 
 /**
  * A queue view as SQL: which applications (campaign, division queue, eligible, filters, search)
  * and in which order. Everything runs in the database: the renderer only ever holds a page.
  * Values are always bound parameters; column names come from the fixed tables below.
+ * SQLite-only: FTS5 `MATCH` on application_search, `INDEXED BY` and `CROSS JOIN` (join order),
+ * `COLLATE NOCASE` (sorting text), `LIKE … ESCAPE '\\'`.
  */
 
 // What a queue row joins to `applications a`. The verdict is read from an index (0006) rather than

@@ -1,0 +1,21 @@
+import type { SqliteDatabase } from '../../db/connection';
+import { answeringAsync } from './synchronous-store';
+import { sqliteScreeningStore, type ScreeningStore } from './screening/store';
+import { sqliteTriageStore, type TriageStore } from './triage/store';
+
+/**
+ * The domains' stores over the open database, built once per session (session.ts keeps them with
+ * the connection, so statements are prepared once): handlers reach these domains' SQL only through
+ * them. Team mode builds the same record from PostgreSQL adapters; nothing above the stores changes.
+ */
+export interface Stores {
+  triage: TriageStore;
+  screening: ScreeningStore;
+}
+
+export function sqliteStores(sqlite: SqliteDatabase): Stores {
+  return {
+    triage: answeringAsync<TriageStore>(sqliteTriageStore(sqlite)),
+    screening: answeringAsync<ScreeningStore>(sqliteScreeningStore(sqlite)),
+  };
+}

@@ -1,0 +1,223 @@
+import type { TriageActionKind, UndoResult } from '../../../../shared/api/contract';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { Stage } from '../../../../shared/domain/stages';
+import type { SqliteDatabase } from '../../../../db/connection';
+import { writeTransaction } from '../../../../db/write-transaction';
+import { correctApplication } from '../../applications/corrections';
+import { auditWriter } from '../../audit/audit-log';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../../screening/store/sqlite-effective-verdict';
+import {
+  checkCriterion,
+  checkTargets,
+  checkUndo,
+  decided,
+  decisionDetails,
+  decisionKind,
+  parseStoredState,
+  restored,
+  scored,
+  storedState,
+  viewOf,
+  type DecideRequest,
+  type ScoreRequest,
+  type StoredState,
+  type Target,
+} from '../actions';
+import type { ActionOutcome, TriageStore } from './index';
+import type { Synchronous } from '../../synchronous-store';
+
+/**
+ * Officers' triage actions on SQLite: each one synchronous transaction (BEGIN IMMEDIATE, through
+ * db/write-transaction.ts), so nothing else runs between the read of a state and its write. What an
+ * action does is decided by the rules in ../actions.ts. Statements are prepared once per connection:
+ * a keyboard decision is on the path from a key press to the next application.
+ * SQLite-only: `json_each` (a bulk action's refs as one JSON parameter), `ON CONFLICT … DO UPDATE`.
+ */
+
+type ActionMethods = Pick<Synchronous<TriageStore>, 'decide' | 'score' | 'addNote' | 'undoLast'>;
+
+interface StateRow {
+  stage: Stage;
+  reason: string | null;
+  assignee: string | null;
+  score: number | null;
+}
+
+interface ChangeRow {
+  application_ref: number;
+  before_json: string;
+  after_json: string;
+}
+
+export function sqliteTriageActions(sqlite: SqliteDatabase): ActionMethods {
+  const targetRows = sqlite.prepare<[string], Target & { eligible: 0 | 1 }>(
+    `SELECT a.id AS ref, a.campaign_id AS campaignId, a.application_id AS applicationId, a.division_code AS divisionCode, a.division,
+       (${EFFECTIVE_VERDICT}) = 'eligible' AS eligible
+     FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}
+     WHERE a.id IN (SELECT value FROM json_each(?))`,
+  );
+  const stateRow = sqlite.prepare<[number], StateRow>('SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?');
+  const scoreRows = sqlite.prepare<[number], [number, number]>('SELECT criterion_id, score FROM rubric_scores WHERE application_ref = ? ORDER BY criterion_id').raw();
+  const upsertState = sqlite.prepare<[number, number, Stage, string | null, string | null, number | null, string, string]>(
+    `INSERT INTO triage_states (application_ref, campaign_id, stage, reason, assignee, score, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage, reason = excluded.reason, assignee = excluded.assignee,
+       score = excluded.score, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const removeScore = sqlite.prepare<[number, number]>('DELETE FROM rubric_scores WHERE application_ref = ? AND criterion_id = ?');
+  // Only the score changes: a comment given with it stays.
+  const putScore = sqlite.prepare<[number, number, number, string, string]>(
+    `INSERT INTO rubric_scores (application_ref, criterion_id, score, actor, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (application_ref, criterion_id) DO UPDATE SET score = excluded.score, actor = excluded.actor, at = excluded.at`,
+  );
+  const scoreComment = sqlite.prepare<[string | null, number, number]>('UPDATE rubric_scores SET comment = ? WHERE application_ref = ? AND criterion_id = ?');
+  const criterionRow = sqlite.prepare<[number], { divisionCode: string; campaignId: number }>(
+    'SELECT division_code AS divisionCode, campaign_id AS campaignId FROM rubric_criteria WHERE id = ? AND archived = 0',
+  );
+  const insertAction = sqlite.prepare<[number, string, TriageActionKind, string, string]>('INSERT INTO triage_actions (campaign_id, actor, kind, details_json, at) VALUES (?, ?, ?, ?, ?)');
+  const insertChange = sqlite.prepare<[number, number, string, string]>('INSERT INTO triage_changes (action_id, application_ref, before_json, after_json) VALUES (?, ?, ?, ?)');
+  const applicationRow = sqlite.prepare<[number], Target>(
+    'SELECT id AS ref, campaign_id AS campaignId, application_id AS applicationId, division_code AS divisionCode, division FROM applications WHERE id = ?',
+  );
+  const insertNote = sqlite.prepare<[number, number, string, string, string]>('INSERT INTO application_notes (application_ref, action_id, text, actor, at) VALUES (?, ?, ?, ?, ?)');
+  const lastAction = sqlite.prepare<[number, string], { id: number; kind: TriageActionKind }>(
+    'SELECT id, kind FROM triage_actions WHERE campaign_id = ? AND actor = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const changesOf = sqlite.prepare<[number], ChangeRow>('SELECT application_ref, before_json, after_json FROM triage_changes WHERE action_id = ? ORDER BY application_ref');
+  const laterAction = sqlite.prepare<[number, number, TriageActionKind], { actor: string; at: string }>(
+    `SELECT a.actor, a.at FROM triage_changes c JOIN triage_actions a ON a.id = c.action_id
+     WHERE c.application_ref = ? AND c.action_id > ? AND a.undone_at IS NULL AND a.kind = ? ORDER BY a.id DESC LIMIT 1`,
+  );
+  const applicationId = sqlite.prepare<[number], string>('SELECT application_id FROM applications WHERE id = ?').pluck();
+  const removeNote = sqlite.prepare<[string, number]>('UPDATE application_notes SET removed_at = ? WHERE id = ?');
+  const markUndone = sqlite.prepare<[string, string, number]>('UPDATE triage_actions SET undone_at = ?, undone_by = ? WHERE id = ?');
+  const audit = auditWriter(sqlite);
+
+  function targets(refs: readonly number[]): Target[] {
+    return checkTargets(
+      refs,
+      targetRows.all(JSON.stringify(refs)).map((r) => ({ ...r, eligible: r.eligible === 1 })),
+    );
+  }
+
+  function read(ref: number): StoredState {
+    return storedState(stateRow.get(ref), Object.fromEntries(scoreRows.all(ref)));
+  }
+
+  function write(ref: number, campaignId: number, state: StoredState, previous: StoredState, actor: string, at: string): void {
+    upsertState.run(ref, campaignId, state.stage, state.reason, state.assignee, state.score, at, actor);
+    for (const criterion of Object.keys(previous.scores)) if (!(criterion in state.scores)) removeScore.run(ref, Number(criterion));
+    for (const [criterion, score] of Object.entries(state.scores)) if (previous.scores[criterion] !== score) putScore.run(ref, Number(criterion), score, actor, at);
+  }
+
+  /** Records one action and its per-application changes, and audits each; returns the action id. */
+  function record(
+    { actor, at }: { actor: string; at: string },
+    kind: TriageActionKind,
+    campaignId: number,
+    details: Record<string, unknown>,
+    changes: { target: Target; before: StoredState; after: StoredState }[],
+  ): number {
+    const actionId = Number(insertAction.run(campaignId, actor, kind, JSON.stringify(details), at).lastInsertRowid);
+    for (const c of changes) {
+      insertChange.run(actionId, c.target.ref, JSON.stringify(c.before), JSON.stringify(c.after));
+      audit({ campaignId, actor, action: `triage.${kind}`, subject: c.target.applicationId, details: { ...details, before: viewOf(c.before), after: viewOf(c.after), actionId } }, at);
+    }
+    return actionId;
+  }
+
+  return {
+    /**
+     * Moves applications to a stage, or assigns them, or gives applications without a readable
+     * division their division (a correction of the Division field, so every reader sees it).
+     */
+    decide(request: DecideRequest, actor: string, now = new Date()): ActionOutcome {
+      const at = now.toISOString();
+      const kind = decisionKind(request);
+      return writeTransaction(sqlite, () => {
+        const list = targets(request.refs);
+        const campaignId = list[0]?.campaignId ?? 0;
+        if (kind === 'division') {
+          const changes = list.map((target) => {
+            const before = { ...read(target.ref), division: target.division };
+            // The applications domain's SQLite write, in this same transaction.
+            correctApplication(sqlite, { ref: target.ref, field: 'division', value: request.division ?? '', reason: 'Division given in triage' }, actor, now);
+            return { target, before, after: { ...before, division: request.division } };
+          });
+          const actionId = record({ actor, at }, 'division', campaignId, { division: request.division }, changes);
+          return { actionId, changed: changes.length, campaignId };
+        }
+        const changes = list.map((target) => {
+          const before = read(target.ref);
+          const after = decided(kind, before, request);
+          write(target.ref, campaignId, after, before, actor, at);
+          return { target, before, after };
+        });
+        const actionId = record({ actor, at }, kind, campaignId, decisionDetails(kind, request), changes);
+        return { actionId, changed: changes.length, campaignId };
+      });
+    },
+
+    score(request: ScoreRequest, actor: string, now = new Date()): ActionOutcome {
+      const at = now.toISOString();
+      return writeTransaction(sqlite, () => {
+        const list = targets(request.refs);
+        const campaignId = list[0]?.campaignId ?? 0;
+        if (request.criterionId !== 0) checkCriterion(criterionRow.get(request.criterionId), campaignId, list);
+        const changes = list.map((target) => {
+          const before = read(target.ref);
+          const after = scored(before, request);
+          write(target.ref, campaignId, after, before, actor, at);
+          if (request.criterionId !== 0 && request.comment !== undefined) scoreComment.run(request.comment || null, target.ref, request.criterionId);
+          return { target, before, after };
+        });
+        const actionId = record({ actor, at }, 'score', campaignId, { criterionId: request.criterionId, score: request.score, comment: request.comment ?? null }, changes);
+        return { actionId, changed: changes.length, campaignId };
+      });
+    },
+
+    addNote(request: { ref: number; text: string }, actor: string, now = new Date()): ActionOutcome {
+      const at = now.toISOString();
+      return writeTransaction(sqlite, () => {
+        const target = applicationRow.get(request.ref);
+        if (!target) throw new NotFoundError('This application is not in this database. The note was not saved.', 'NoSuchApplication');
+        const before = read(target.ref);
+        const actionId = Number(insertAction.run(target.campaignId, actor, 'note', '{}', at).lastInsertRowid);
+        const noteId = Number(insertNote.run(target.ref, actionId, request.text, actor, at).lastInsertRowid);
+        const after = { ...before, note: { id: noteId, text: request.text } };
+        insertChange.run(actionId, target.ref, JSON.stringify(before), JSON.stringify(after));
+        audit({ campaignId: target.campaignId, actor, action: 'triage.note', subject: target.applicationId, details: { text: request.text, actionId } }, at);
+        return { actionId, changed: 1, campaignId: target.campaignId };
+      });
+    },
+
+    /**
+     * Undoes the officer's last action in a campaign that is not undone yet: every application it
+     * changed gets its state from before. Refused, with nothing changed, when another action changed
+     * one of them since (checkUndo).
+     */
+    undoLast(campaignId: number, actor: string, now = new Date()): UndoResult {
+      const at = now.toISOString();
+      return writeTransaction(sqlite, (): UndoResult => {
+        const action = lastAction.get(campaignId, actor);
+        if (!action) throw new NotFoundError('There is nothing of yours left to undo in this campaign.', 'NothingToUndo');
+        const changes = changesOf.all(action.id);
+        for (const c of changes) {
+          const before = parseStoredState(c.before_json);
+          const after = parseStoredState(c.after_json);
+          const current = { ...read(c.application_ref), note: after.note, division: after.division };
+          checkUndo(action.kind, String(applicationId.get(c.application_ref)), current, after, laterAction.get(c.application_ref, action.id, action.kind));
+          if (action.kind === 'note') {
+            removeNote.run(at, after.note?.id ?? 0);
+          } else if (action.kind === 'division') {
+            correctApplication(sqlite, { ref: c.application_ref, field: 'division', value: before.division ?? '', reason: 'Triage action undone' }, actor, now);
+          } else {
+            write(c.application_ref, campaignId, restored(action.kind, before, current), current, actor, at);
+          }
+          audit({ campaignId, actor, action: 'triage.undo', subject: String(applicationId.get(c.application_ref)), details: { actionId: action.id, kind: action.kind, restored: viewOf(before) } }, at);
+        }
+        markUndone.run(at, actor, action.id);
+        return { actionId: action.id, kind: action.kind, restored: changes.length, refs: changes.map((c) => c.application_ref) };
+      });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { CriterionView, RubricCriterion, ScreeningVerdict, TriageActionKind, TriageDetail, TriageHistoryEntry } from '../../../../shared/api/contract';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { Stage } from '../../../../shared/domain/stages';
+import type { SqliteDatabase } from '../../../../db/connection';
+import { exportChangesOf, extraOfRow, recordOfRow } from '../../applications/store';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../../screening/store/sqlite-effective-verdict';
+import { parseStoredState, storedState, viewOf } from '../actions';
+import { STAGE } from './sqlite-queue-sql';
+
+/**
+ * One application's whole story for triage on SQLite: its fields, verdict, state, the person's
+ * other applications, rubric scores, notes, history. Read on every move to the next application:
+ * statements are prepared once per connection.
+ * SQLite-only: nothing of its own beyond the effective verdict's joins (LATEST_OVERRIDE).
+ */
+
+interface ResultRow extends OverrideColumns {
+  automaticVerdict: ScreeningVerdict;
+  verdict: ScreeningVerdict;
+  reasons_json: string;
+  criteria_json: string;
+  person_key: string;
+  campaign_id: number;
+}
+
+interface HistoryRow {
+  actionId: number;
+  kind: TriageActionKind;
+  actor: string;
+  at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+  before_json: string;
+  after_json: string;
+}
+
+export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId: number, division: string | null) => RubricCriterion[]): (ref: number) => TriageDetail {
+  const application = sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?');
+  const result = sqlite.prepare<[number], ResultRow>(
+    `SELECT r.verdict AS automaticVerdict, ${EFFECTIVE_VERDICT} AS verdict, r.reasons_json, r.criteria_json, r.person_key, r.campaign_id, ${OVERRIDE_COLUMNS}
+     FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE} WHERE a.id = ?`,
+  );
+  const state = sqlite.prepare<[number], { stage: Stage; reason: string | null; assignee: string | null; score: number | null }>(
+    'SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?',
+  );
+  const otherApplications = sqlite.prepare<[number, string, number], TriageDetail['otherApplications'][number]>(
+    `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.division_code AS divisionCode, ${STAGE} AS stage,
+       ${EFFECTIVE_VERDICT} AS verdict, a.submitted_at AS submittedAt
+     FROM screening_results r JOIN applications a ON a.id = r.application_ref ${LATEST_OVERRIDE}
+     LEFT JOIN triage_states t ON t.application_ref = a.id
+     WHERE r.campaign_id = ? AND r.person_key = ? AND a.id <> ? ORDER BY a.submitted_at, a.application_id`,
+  );
+  const history = sqlite.prepare<[number], HistoryRow>(
+    `SELECT a.id AS actionId, a.kind, a.actor, a.at, a.undone_at, a.undone_by, c.before_json, c.after_json
+     FROM triage_changes c JOIN triage_actions a ON a.id = c.action_id WHERE c.application_ref = ? ORDER BY a.id DESC`,
+  );
+  const scores = sqlite.prepare<[number], TriageDetail['scores'][number]>(
+    'SELECT criterion_id AS criterionId, score, comment, actor, at FROM rubric_scores WHERE application_ref = ? ORDER BY criterion_id',
+  );
+  const notes = sqlite.prepare<[number], TriageDetail['notes'][number]>('SELECT id, text, actor, at FROM application_notes WHERE application_ref = ? AND removed_at IS NULL ORDER BY id DESC');
+
+  return (ref) => {
+    const app = application.get(ref);
+    const screened = result.get(ref);
+    if (!app || !screened) throw new NotFoundError('This application is not in this database, or not screened yet.', 'NoSuchApplication');
+    const campaignId = screened.campaign_id;
+    const { stage, reason, assignee, score } = storedState(state.get(ref), {});
+    return {
+      ref,
+      campaignId,
+      raw: recordOfRow(app),
+      extra: extraOfRow(app),
+      state: { stage, reason, assignee, score },
+      screening: {
+        verdict: screened.verdict,
+        automaticVerdict: screened.automaticVerdict,
+        reasons: JSON.parse(screened.reasons_json) as string[],
+        criteria: JSON.parse(screened.criteria_json) as CriterionView[],
+        override: overrideView(screened, screened.automaticVerdict),
+      },
+      otherApplications: otherApplications.all(campaignId, screened.person_key, ref),
+      rubric: rubricOf(campaignId, app.division_code === null || app.division_code === undefined ? null : String(app.division_code)),
+      scores: scores.all(ref),
+      notes: notes.all(ref),
+      history: history.all(ref).map(
+        (h): TriageHistoryEntry => ({
+          actionId: h.actionId,
+          kind: h.kind,
+          actor: h.actor,
+          at: h.at,
+          before: viewOf(parseStoredState(h.before_json)),
+          after: viewOf(parseStoredState(h.after_json)),
+          undone: h.undone_at ? { at: h.undone_at, by: h.undone_by ?? '' } : null,
+        }),
+      ),
+      exportChanges: exportChangesOf(sqlite, ref),
+    };
+  };
+}
