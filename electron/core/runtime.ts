@@ -56,7 +56,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   session.listen({
     // Screening a crash or another program left owed is resumed whenever a database is opened.
-    opened: () => resumeOwedScreening(ctx),
+    opened: () => void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error)),
     backupProblemChanged: () => ctx.emit({ type: 'changed', scope: 'database' }),
   });
   if (options.dataDirectory !== undefined) {

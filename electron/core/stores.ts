@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../../db/connection';
 import { answeringAsync } from './synchronous-store';
 import { sqliteNoticeStore, type NoticeStore } from './notices/store';
+import { sqliteScreeningStore, type ScreeningStore } from './screening/store';
 import { sqliteSelectionStore, type SelectionStore } from './selection/store';
 import { sqliteShortlistStore, type ShortlistStore } from './shortlists/store';
 import { sqliteTriageStore, type TriageStore } from './triage/store';
@@ -12,6 +13,7 @@ import { sqliteTriageStore, type TriageStore } from './triage/store';
  */
 export interface Stores {
   triage: TriageStore;
+  screening: ScreeningStore;
   shortlists: ShortlistStore;
   selection: SelectionStore;
   notices: NoticeStore;
@@ -20,6 +22,7 @@ export interface Stores {
 export function sqliteStores(sqlite: SqliteDatabase): Stores {
   return {
     triage: answeringAsync<TriageStore>(sqliteTriageStore(sqlite)),
+    screening: answeringAsync<ScreeningStore>(sqliteScreeningStore(sqlite)),
     shortlists: answeringAsync<ShortlistStore>(sqliteShortlistStore(sqlite)),
     selection: answeringAsync<SelectionStore>(sqliteSelectionStore(sqlite)),
     notices: answeringAsync<NoticeStore>(sqliteNoticeStore(sqlite)),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection';
 import { writeDemoExport } from '../../electron/core/demo/export-file';
 import { runCli } from '../../electron/cli';
-import { campaignsOwingScreening, screeningOwedCount } from '../../electron/core/screening/owed';
+import { campaignsOwingScreening, screeningOwedCount } from '../../electron/core/screening/store/sqlite-owed';
 import { screenAndStore } from '../../electron/core/screening/run';
 import { readSettings } from '../../electron/core/campaigns/store';
 import { openTestApp, useTempDir } from './support/temp';
@@ -85,7 +85,7 @@ describe('screening owed after a crash', () => {
     const settings = readSettings(sqlite.prepare('SELECT settings_json FROM campaigns WHERE id = 1').pluck().get() as string);
     // Another program changes an application after the screening read its inputs…
     sqlite.prepare("UPDATE applications SET first_name = 'Changed' WHERE id = 1").run();
-    screenAndStore(sqlite, 1, settings, 'tester', { owed: owedWhenRead });
+    await screenAndStore(app.core.session.open.stores.screening, 1, settings, 'tester', { owed: owedWhenRead });
     // …so the campaign is still owed, and the next reader screens it again.
     expect(campaignsOwingScreening(sqlite)).toEqual([1]);
     await app.client.call('screening.list', { campaignId: 1, tab: 'all' });

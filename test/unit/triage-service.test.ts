@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/api/client';
-import { sqliteTriageStore } from '../../electron/core/triage/store';
 import { nameKeyOf } from '../../shared/domain/parse-application';
 import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
 
@@ -115,7 +114,7 @@ describe('triage decisions', () => {
     const { client } = app;
     const [a] = await opsRefs(client, 1);
     await client.call('triage.decide', { refs: [a!], stage: 'proposed' });
-    sqliteTriageStore(app.core.session.open.sqlite).decide({ refs: [a!], stage: 'notRetained', reason: 'other' }, 'Bob');
+    await app.core.session.open.stores.triage.decide({ refs: [a!], stage: 'notRetained', reason: 'other' }, 'Bob');
     const before = await tableCounts(app.core);
     expect(await client.tryCall('triage.undo', { campaignId: 1 })).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'ChangedSince' } });
     expect(await tableCounts(app.core)).toEqual(before);

@@ -10,7 +10,7 @@ export const overviewHandlers: HandlerTable<'overview.get'> = {
   async 'overview.get'({ campaignId }, ctx) {
     // Never waits for screening: after a large import the figures show at once, with screening
     // under way, and its end refreshes them (a change event).
-    const underWay = screeningUnderWay(ctx, campaignId);
+    const underWay = await screeningUnderWay(ctx, campaignId);
     const { db, sqlite } = ctx.session.open;
     const campaign = await loadCampaign(db, campaignId);
     const figures = await campaignFigures(db, sqlite, campaignId, brusselsLocalToInstant(campaign.settings.natoFundedDeadline), underWay);

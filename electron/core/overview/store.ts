@@ -5,7 +5,7 @@ import { parseFunding } from '../../../shared/domain/listed-values';
 import type { VerdictCounts } from '../../../shared/domain/season-progress';
 import type { Database } from '../../../db/schema';
 import type { SqliteDatabase } from '../../../db/connection';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/effective-verdict';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/store/sqlite-effective-verdict';
 
 /**
  * The SQL of the Overview: counts over a campaign's applications, its verdicts (screening's

@@ -1,10 +1,8 @@
 import type { ServiceContext } from '../context';
 import { processOfficer } from '../app/officer';
 import type { HandlerTable, WaitTable } from '../dispatch';
-import { decideDuplicate, listDuplicates } from './duplicates';
+import { listDuplicates } from './duplicates';
 import { screenAndStore, settingsImpact } from './run';
-import { overrideVerdicts, screeningDetail, screeningLines, screeningPage } from './store';
-import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from './owed';
 import { loadCampaign, mergeSettings } from '../campaigns/store';
 
 const screeningKey = (campaignId: number) => `screen:${campaignId}`;
@@ -18,33 +16,33 @@ export function scheduleRescreen(ctx: ServiceContext, campaignId: number): void 
 }
 
 /**
- * Schedules the screening of every campaign that owes one (see screening/owed.ts): on opening a
+ * Schedules the screening of every campaign that owes one (see store/sqlite-owed.ts): on opening a
  * database, after a crash or a kill left one owed, or after another program changed it.
  */
-export function resumeOwedScreening(ctx: ServiceContext): void {
-  for (const campaignId of campaignsOwingScreening(ctx.session.open.sqlite)) scheduleRescreen(ctx, campaignId);
+export async function resumeOwedScreening(ctx: ServiceContext): Promise<void> {
+  for (const campaignId of await ctx.session.open.stores.screening.campaignsOwing()) scheduleRescreen(ctx, campaignId);
 }
 
 /** Whether a campaign's results do not follow its data yet; if so, its screening is scheduled (once). */
-export function screeningUnderWay(ctx: ServiceContext, campaignId: number): boolean {
-  const owed = isScreeningOwed(ctx.session.open.sqlite, campaignId);
+export async function screeningUnderWay(ctx: ServiceContext, campaignId: number): Promise<boolean> {
+  const owed = await ctx.session.open.stores.screening.isOwed(campaignId);
   if (owed) scheduleRescreen(ctx, campaignId);
   return owed;
 }
 
 /** Resolves once a campaign's results follow its data, screening it first if it owes one. */
 async function screeningSettled(ctx: ServiceContext, campaignId: number): Promise<void> {
-  screeningUnderWay(ctx, campaignId);
+  await screeningUnderWay(ctx, campaignId);
   await ctx.background.settled(screeningKey(campaignId));
 }
 
 /** Screens a campaign and tells the windows. */
 export async function rescreen(ctx: ServiceContext, campaignId: number) {
-  const { sqlite, db } = ctx.session.open;
+  const { db, stores } = ctx.session.open;
   // Read before the settings and the applications: a change made after it keeps the campaign owed.
-  const owed = screeningOwedCount(sqlite, campaignId);
+  const owed = await stores.screening.owedCount(campaignId);
   const campaign = await loadCampaign(db, campaignId);
-  const result = screenAndStore(sqlite, campaignId, campaign.settings, processOfficer(ctx), { owed });
+  const result = await screenAndStore(stores.screening, campaignId, campaign.settings, processOfficer(ctx), { owed });
   if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
   return result;
 }
@@ -75,11 +73,11 @@ export const screeningWaits: WaitTable<ScreeningMethod> = {
 
 export const screeningHandlers: HandlerTable<ScreeningMethod> = {
   async 'screening.duplicates'({ campaignId }, ctx) {
-    return listDuplicates(ctx.session.open.sqlite, campaignId);
+    return listDuplicates(ctx.session.open.stores.screening, campaignId);
   },
 
   async 'screening.decideDuplicate'({ a, b, decision }, ctx) {
-    const outcome = decideDuplicate(ctx.session.open.sqlite, { a, b }, decision, ctx.officer);
+    const outcome = await ctx.session.open.stores.screening.decideDuplicate({ a, b }, decision, ctx.officer);
     // A confirmed pair is one person: the application limit counts them together from now on.
     if (outcome.rescreen) scheduleRescreen(ctx, outcome.campaignId);
     ctx.changed('applications', { campaignId: outcome.campaignId });
@@ -87,9 +85,9 @@ export const screeningHandlers: HandlerTable<ScreeningMethod> = {
   },
 
   async 'screening.previewSettings'({ campaignId, settings }, ctx) {
-    const { sqlite, db } = ctx.session.open;
+    const { db, stores } = ctx.session.open;
     const campaign = await loadCampaign(db, campaignId);
-    return settingsImpact(sqlite, campaignId, mergeSettings(campaign.settings, settings));
+    return settingsImpact(stores.screening, campaignId, mergeSettings(campaign.settings, settings));
   },
 
   async 'screening.run'({ campaignId }, ctx) {
@@ -97,20 +95,20 @@ export const screeningHandlers: HandlerTable<ScreeningMethod> = {
   },
 
   async 'screening.list'(query, ctx) {
-    return screeningPage(ctx.session.open.sqlite, query);
+    return ctx.session.open.stores.screening.page(query);
   },
 
   async 'screening.detail'({ ref }, ctx) {
-    return screeningDetail(ctx.session.open.sqlite, ref);
+    return ctx.session.open.stores.screening.detail(ref);
   },
 
   async 'screening.override'(input, ctx) {
-    const campaigns = overrideVerdicts(ctx.session.open.sqlite, input, ctx.officer);
+    const campaigns = await ctx.session.open.stores.screening.overrideVerdicts(input, ctx.officer);
     for (const campaignId of campaigns) ctx.changed('applications', { campaignId });
     return { overridden: input.refs.length };
   },
 
   async 'screening.lines'({ campaignId }, ctx) {
-    return screeningLines(ctx.session.open.sqlite, campaignId);
+    return ctx.session.open.stores.screening.lines(campaignId);
   },
 };

@@ -9,7 +9,7 @@ import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutco
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/effective-verdict';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
 
 /**
  * Notices on SQLite: every person of a campaign with all their applications (screening's identity

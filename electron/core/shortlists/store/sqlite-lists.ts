@@ -6,7 +6,7 @@ import type { ProcessStage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/effective-verdict';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
 
 /**
  * Shortlists as the office builds them: which candidates, in which order, with which note, and

@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { correctApplication } from '../../applications/corrections';
 import { auditWriter } from '../../audit/audit-log';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../../screening/effective-verdict';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../../screening/store/sqlite-effective-verdict';
 import {
   checkCriterion,
   checkTargets,

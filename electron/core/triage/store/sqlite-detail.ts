@@ -2,8 +2,8 @@ import type { CriterionView, RubricCriterion, ScreeningVerdict, TriageActionKind
 import { NotFoundError } from '../../../../shared/api/errors';
 import type { Stage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
-import { exportChangesOf, extraOfRow, recordOfRow, type SqlValue } from '../../applications/store';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../../screening/effective-verdict';
+import { exportChangesOf, extraOfRow, recordOfRow } from '../../applications/store';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../../screening/store/sqlite-effective-verdict';
 import { parseStoredState, storedState, viewOf } from '../actions';
 import { STAGE } from './sqlite-queue-sql';
 
@@ -35,7 +35,7 @@ interface HistoryRow {
 }
 
 export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId: number, division: string | null) => RubricCriterion[]): (ref: number) => TriageDetail {
-  const application = sqlite.prepare<[number], Record<string, SqlValue>>('SELECT * FROM applications WHERE id = ?');
+  const application = sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?');
   const result = sqlite.prepare<[number], ResultRow>(
     `SELECT r.verdict AS automaticVerdict, ${EFFECTIVE_VERDICT} AS verdict, r.reasons_json, r.criteria_json, r.person_key, r.campaign_id, ${OVERRIDE_COLUMNS}
      FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE} WHERE a.id = ?`,

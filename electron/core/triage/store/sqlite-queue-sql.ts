@@ -3,7 +3,7 @@ import { brusselsDayStart } from '../../../../shared/domain/datetime';
 import { levelsAtLeast } from '../../../../shared/domain/listed-values';
 import { ftsQuery } from '../../../../shared/domain/search-text';
 import { STAGE_IDS, UNASSIGNED_QUEUE } from '../../../../shared/domain/stages';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/effective-verdict';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
 
 /**
  * A queue view as SQL: which applications (campaign, division queue, eligible, filters, search)

@@ -1,16 +1,15 @@
-import type { CorrectionView, CriterionView, OverrideView, ScreeningDetail, ScreeningLine, ScreeningPage, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../shared/api/contract';
-import { NotFoundError } from '../../../shared/api/errors';
-import type { SqliteDatabase } from '../../../db/connection';
-import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../applications/store';
-import { auditWriter } from '../audit/audit-log';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './effective-verdict';
-import { writeTransaction } from '../../../db/write-transaction';
+import type { CorrectionView, CriterionView, OverrideView, ScreeningDetail, ScreeningLine, ScreeningPage, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../../shared/api/contract';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { SqliteDatabase } from '../../../../db/connection';
+import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../../applications/store';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './sqlite-effective-verdict';
+import type { ScreeningPageQuery } from './index';
 
 /**
- * The SQL of screening's reads and of officers' overrides (the screening run itself writes its
- * results in run.ts, duplicates in duplicates.ts, what is owed in owed.ts). Raw better-sqlite3:
- * these read tens of thousands of rows.
- * SQLite-only: json_each (the reason filter), `LIKE … ESCAPE`; writes go through db/write-transaction.ts (BEGIN IMMEDIATE).
+ * Screening's reads on SQLite: the pages of the tabs, one application's detail, the CLI's lines.
+ * Raw better-sqlite3: these read tens of thousands of rows.
+ * SQLite-only: `json_each` (the reason filter over reasons_json), `LIKE … ESCAPE` (ASCII
+ * case-insensitive in SQLite), booleans as 0/1 in `sum(verdict = …)`.
  */
 
 interface RowRecord extends OverrideColumns {
@@ -51,13 +50,12 @@ function toRow(r: RowRecord): ScreeningRow {
 }
 
 function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
-  return (
-    sqlite
-      .prepare(
-        `SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = ? ORDER BY id DESC`,
-      )
-      .all(ref) as { id: number; verdict: ScreeningVerdict; justification: string; automatic_verdict: ScreeningVerdict; automatic_reasons_json: string; state: 'active' | 'stale'; actor: string; at: string }[]
-  ).map((o) => ({
+  return sqlite
+    .prepare<[number], { id: number; verdict: ScreeningVerdict; justification: string; automatic_verdict: ScreeningVerdict; automatic_reasons_json: string; state: 'active' | 'stale'; actor: string; at: string }>(
+      `SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = ? ORDER BY id DESC`,
+    )
+    .all(ref)
+    .map((o) => ({
     id: o.id,
     verdict: o.verdict,
     justification: o.justification,
@@ -71,17 +69,17 @@ function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
 
 function correctionsOf(sqlite: SqliteDatabase, ref: number): CorrectionView[] {
   return sqlite
-    .prepare(
+    .prepare<[number], CorrectionView>(
       `SELECT id, field, imported_value AS imported, corrected_value AS corrected, reason, state, actor, at
        FROM application_corrections WHERE application_ref = ? ORDER BY id DESC`,
     )
-    .all(ref) as CorrectionView[];
+    .all(ref);
 }
 
 type ScreeningDetailPersonRow = { ref: number; applicationId: string; division: string; submittedAt: string | null; verdict: ScreeningVerdict };
 
 /** One page of a screening tab, with the counts of the campaign's tabs (whatever the search). */
-export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search, reason, offset, limit }: { campaignId: number; tab: ScreeningTab; search: string; reason?: string; offset: number; limit: number }): ScreeningPage {
+export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search, reason, offset, limit }: ScreeningPageQuery): ScreeningPage {
   const where: string[] = ['a.campaign_id = ?'];
   const params: (string | number)[] = [campaignId];
   if (search.trim() !== '') {
@@ -96,11 +94,12 @@ export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search,
   const filtered = `${ROW_SELECT} WHERE ${where.join(' AND ')}`;
   const countsOf = (source: string, sourceParams: (string | number)[]) => {
     const row = sqlite
-      .prepare(
+      .prepare<(string | number)[], Record<ScreeningTab | 'stale', number | null>>(
         `SELECT count(*) AS "all", sum(verdict = 'review') AS review, sum(verdict = 'ineligible') AS ineligible, sum(verdict = 'eligible') AS eligible,
            sum(o_state = 'stale') AS stale FROM (${source})`,
       )
-      .get(...sourceParams) as Record<ScreeningTab | 'stale', number | null>;
+      .get(...sourceParams);
+    if (!row) return { all: 0, review: 0, ineligible: 0, eligible: 0, stale: 0 };
     return { all: row.all ?? 0, review: row.review ?? 0, ineligible: row.ineligible ?? 0, eligible: row.eligible ?? 0, stale: row.stale ?? 0 };
   };
   const matching = countsOf(filtered, params);
@@ -109,8 +108,8 @@ export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search,
   const campaign = where.length > 1 ? countsOf(`${ROW_SELECT} WHERE a.campaign_id = ?`, [campaignId]) : matching;
   const tabWhere = tab === 'all' ? '' : `WHERE verdict = '${tab}'`;
   const rows = sqlite
-    .prepare(`SELECT * FROM (${filtered}) ${tabWhere} ORDER BY application_id LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as RowRecord[];
+    .prepare<(string | number)[], RowRecord>(`SELECT * FROM (${filtered}) ${tabWhere} ORDER BY application_id LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset);
   const { stale, ...counts } = campaign;
   return { rows: rows.map(toRow), total: matching[tab], counts, staleOverrides: stale };
 
@@ -118,16 +117,17 @@ export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search,
 
 /** Everything screening knows of one application. */
 export function screeningDetail(sqlite: SqliteDatabase, ref: number): ScreeningDetail {
-  const record = sqlite.prepare(`${ROW_SELECT} WHERE a.id = ?`).get(ref) as RowRecord | undefined;
-  if (!record) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
-  const app = sqlite.prepare('SELECT * FROM applications WHERE id = ?').get(ref) as Record<string, string | number | null>;
-  const result = sqlite.prepare('SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = ?').get(ref) as {
-    criteria_json: string;
-    person_key: string;
-    rules_version: number;
-    screened_at: string;
-    campaign_id: number;
-  };
+  const record = sqlite.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE a.id = ?`).get(ref);
+  // Read after the joined row: both are there whenever it is.
+  const app = record && sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?').get(ref);
+  const result =
+    record &&
+    sqlite
+      .prepare<[number], { criteria_json: string; person_key: string; rules_version: number; screened_at: string; campaign_id: number }>(
+        'SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = ?',
+      )
+      .get(ref);
+  if (!record || !app || !result) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
   const raw = recordOfRow(app);
   const parsed = Object.fromEntries(
     // The name key only orders tables; it is not something the export said.
@@ -137,13 +137,13 @@ export function screeningDetail(sqlite: SqliteDatabase, ref: number): ScreeningD
     }),
   );
   const person = sqlite
-    .prepare(
+    .prepare<[number, string], ScreeningDetailPersonRow>(
       `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.submitted_at AS submittedAt,
          ${EFFECTIVE_VERDICT} AS verdict
        FROM screening_results r JOIN applications a ON a.id = r.application_ref ${LATEST_OVERRIDE}
        WHERE r.campaign_id = ? AND r.person_key = ? ORDER BY a.submitted_at, a.application_id`,
     )
-    .all(result.campaign_id, result.person_key) as ScreeningDetailPersonRow[];
+    .all(result.campaign_id, result.person_key);
   return {
     row: toRow(record),
     raw,
@@ -160,54 +160,15 @@ export function screeningDetail(sqlite: SqliteDatabase, ref: number): ScreeningD
 
 }
 
-/**
- * Records officers' verdicts on applications, in one transaction: each replaces the decisions
- * before it (kept on record as superseded), with the automatic result beside it, and is audited.
- * Returns the campaigns concerned.
- */
-export function overrideVerdicts(sqlite: SqliteDatabase, { refs, verdict, justification }: { refs: number[]; verdict: ScreeningVerdict; justification: string }, officer: string): Set<number> {
-  const at = new Date().toISOString();
-  const read = sqlite.prepare(
-    `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
-       (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
-     FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref = ?`,
-  );
-  // A new decision replaces the previous ones, which stay on record.
-  const retire = sqlite.prepare(`UPDATE screening_overrides SET state = 'superseded' WHERE application_ref = ? AND state IN ('active', 'stale')`);
-  const insert = sqlite.prepare(
-    `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
-     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
-  );
-  const audit = auditWriter(sqlite);
-  const campaigns = new Set<number>();
-  writeTransaction(sqlite, () => {
-    for (const ref of refs) {
-      const row = read.get(ref) as
-        | { ref: number; campaign_id: number; verdict: ScreeningVerdict; reasons_json: string; input_hash: string; application_id: string; current: ScreeningVerdict | null }
-        | undefined;
-      if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
-      retire.run(ref);
-      insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, officer, at);
-      audit(
-        { campaignId: row.campaign_id, actor: officer, action: 'screening.override', subject: row.application_id, details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification } },
-        at,
-      );
-      campaigns.add(row.campaign_id);
-    }
-  });
-  return campaigns;
-
-}
-
 /** Every stored application's verdict, by Application ID (the CLI's screen --json). */
 export function screeningLines(sqlite: SqliteDatabase, campaignId: number): ScreeningLine[] {
   const rows = sqlite
-    .prepare(
+    .prepare<[number], { application_id: string; verdict: ScreeningVerdict; reasons_json: string; o_verdict: ScreeningVerdict | null; o_state: 'active' | 'stale' | null }>(
       `SELECT a.application_id, r.verdict, r.reasons_json, o.verdict AS o_verdict, o.state AS o_state
        FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}
        WHERE a.campaign_id = ? ORDER BY a.application_id`,
     )
-    .all(campaignId) as { application_id: string; verdict: ScreeningVerdict; reasons_json: string; o_verdict: ScreeningVerdict | null; o_state: 'active' | 'stale' | null }[];
+    .all(campaignId);
   return rows.map((r): ScreeningLine => {
     const line: ScreeningLine = { applicationId: r.application_id, verdict: r.verdict, reasons: JSON.parse(r.reasons_json) as string[] };
     if (r.o_verdict && r.o_state) line.override = { verdict: r.o_verdict, state: r.o_state };

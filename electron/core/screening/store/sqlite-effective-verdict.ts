@@ -1,9 +1,11 @@
-import type { OverrideView, ScreeningVerdict } from '../../../shared/api/contract';
+import type { OverrideView, ScreeningVerdict } from '../../../../shared/api/contract';
 
 /**
  * The verdict that counts, in SQL: an officer's active override, else the automatic one. One
  * place, used by the screening tabs, the triage queues and anything that asks "is it eligible?".
  * Expects `applications a` and `screening_results r` joined on r.application_ref = a.id.
+ * SQLite-only: `INDEXED BY` (ACTIVE_OVERRIDE). The stores of other domains that ask "is it
+ * eligible?" (triage, the overview) join these same fragments: a PostgreSQL adapter translates them here once.
  */
 
 /** Joins `o`: the latest decision of an officer that still stands (active) or must be taken again (stale). */

@@ -1,0 +1,64 @@
+import type { ScreeningVerdict } from '../../../../shared/api/contract';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { SqliteDatabase } from '../../../../db/connection';
+import { writeTransaction } from '../../../../db/write-transaction';
+import { auditWriter } from '../../audit/audit-log';
+import type { Synchronous } from '../../synchronous-store';
+import type { ScreeningStore } from './index';
+
+/**
+ * Officers' overrides of verdicts on SQLite, one transaction per request (bulk overrides too).
+ * SQLite-only: nothing of its own (plain SQL); writes go through db/write-transaction.ts.
+ */
+
+interface ScreenedRow {
+  ref: number;
+  campaign_id: number;
+  verdict: ScreeningVerdict;
+  reasons_json: string;
+  input_hash: string;
+  application_id: string;
+  /** The verdict of the override that stands, if any. */
+  current: ScreeningVerdict | null;
+}
+
+export function sqliteOverrides(sqlite: SqliteDatabase): Pick<Synchronous<ScreeningStore>, 'overrideVerdicts'> {
+  const read = sqlite.prepare<[number], ScreenedRow>(
+    `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
+       (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
+     FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref = ?`,
+  );
+  // A new decision replaces the previous ones, which stay on record.
+  const retire = sqlite.prepare<[number]>(`UPDATE screening_overrides SET state = 'superseded' WHERE application_ref = ? AND state IN ('active', 'stale')`);
+  const insert = sqlite.prepare<[number, ScreeningVerdict, string, ScreeningVerdict, string, string, string, string]>(
+    `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
+     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+  );
+  const audit = auditWriter(sqlite);
+  return {
+    overrideVerdicts({ refs, verdict, justification }, officer) {
+      const at = new Date().toISOString();
+      const campaigns = new Set<number>();
+      writeTransaction(sqlite, () => {
+        for (const ref of refs) {
+          const row = read.get(ref);
+          if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
+          retire.run(ref);
+          insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, officer, at);
+          audit(
+            {
+              campaignId: row.campaign_id,
+              actor: officer,
+              action: 'screening.override',
+              subject: row.application_id,
+              details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification },
+            },
+            at,
+          );
+          campaigns.add(row.campaign_id);
+        }
+      });
+      return campaigns;
+    },
+  };
+}

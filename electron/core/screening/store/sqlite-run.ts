@@ -1,0 +1,221 @@
+import {
+  ELIGIBILITY_RULES_VERSION,
+  indexPersons,
+  type PersonIndex,
+  type ScreeningInput,
+  type ScreeningRawField,
+  type Verdict,
+} from '../../../../shared/domain/eligibility';
+import { findPossibleDuplicates, type PossibleDuplicate } from '../../../../shared/domain/eligibility/possible-duplicates';
+import type { CefrLevel, FundingTrack } from '../../../../shared/domain/listed-values';
+import type { Stage } from '../../../../shared/domain/stages';
+import type { SqliteDatabase } from '../../../../db/connection';
+import { writeTransaction } from '../../../../db/write-transaction';
+import { columnOf, PARSED_COLUMNS } from '../../applications/store';
+import { auditWriter } from '../../audit/audit-log';
+import type { Synchronous } from '../../synchronous-store';
+import { fingerprint } from '../run';
+import type { ScreeningInputs, ScreeningStore, StoredResult, StoredRow, TriagedApplication } from './index';
+import { markScreened } from './sqlite-owed';
+
+/**
+ * A screening run's SQL on SQLite, the raw fast path of re-screening: reading a campaign's inputs
+ * (cached per connection), its stored results, and writing the changed ones in one transaction.
+ * SQLite-only: `ON CONFLICT … DO UPDATE`, `.raw()` and `.iterate()` (rows as arrays, one at a
+ * time), and the cache's freshness, which relies on the TRIGGERS of 0005 (applications_version).
+ */
+
+type RunMethods = Pick<Synchronous<ScreeningStore>, 'screeningInputs' | 'storedResults' | 'writeResults' | 'impactBasis' | 'possibleDuplicates'>;
+
+/** The raw fields the rules read: their fingerprint tells whether an override still applies. */
+const RAW_FIELDS: ScreeningRawField[] = [
+  'applicationId',
+  'candidateId',
+  'firstName',
+  'lastName',
+  'email',
+  'dateOfBirth',
+  'nationality',
+  'secondNationality',
+  'funding',
+  'submittedOn',
+  'yearsCompleted',
+  'currentlyEnrolled',
+  'degreeDate',
+  'englishLevel',
+  'frenchLevel',
+];
+const PARSED_READ = ['submittedAt', 'dateOfBirth', 'degreeDate', 'yearsCompleted', 'currentlyEnrolled', 'funding', 'englishLevel', 'frenchLevel'] as const;
+
+export function loadScreeningInputs(sqlite: SqliteDatabase, campaignId: number): StoredRow[] {
+  const columns = [...RAW_FIELDS.map(columnOf), ...PARSED_READ.map((k) => PARSED_COLUMNS[k])];
+  const statement = sqlite.prepare<[number], unknown[]>(`SELECT id, ${columns.join(', ')} FROM applications WHERE campaign_id = ?`).raw();
+  const stored: StoredRow[] = [];
+  const p = 1 + RAW_FIELDS.length;
+  // Iterated, not .all(): one row's values at a time instead of 50,000 arrays held at once.
+  for (const row of statement.iterate(campaignId)) {
+    const raw = {} as Record<ScreeningRawField, string>;
+    let text = '';
+    for (let i = 0; i < RAW_FIELDS.length; i++) {
+      const value = row[i + 1];
+      const field = RAW_FIELDS[i] as ScreeningRawField;
+      raw[field] = typeof value === 'string' ? value : String(value ?? '');
+      text += `${raw[field]}\u0000`;
+    }
+    const enrolled = row[p + 4];
+    stored.push({
+      id: Number(row[0]),
+      inputHash: fingerprint(text),
+      input: {
+        raw,
+        parsed: {
+          submittedAt: (row[p] as string | null) ?? null,
+          dateOfBirth: (row[p + 1] as string | null) ?? null,
+          degreeDate: (row[p + 2] as string | null) ?? null,
+          yearsCompleted: (row[p + 3] as number | null) ?? null,
+          currentlyEnrolled: enrolled === null || enrolled === undefined ? null : enrolled === 1,
+          funding: (row[p + 5] as FundingTrack | null) ?? null,
+          englishLevel: (row[p + 6] as CefrLevel | null) ?? null,
+          frenchLevel: (row[p + 7] as CefrLevel | null) ?? null,
+        },
+      },
+    });
+  }
+  return stored;
+}
+
+/**
+ * Criterion results that many applications share are one frozen object each (eligibility/results.ts):
+ * their JSON is worked out once.
+ */
+const jsonOfResult = new WeakMap<object, string>();
+function criteriaJson(criteria: readonly object[]): string {
+  let text = '[';
+  criteria.forEach((c, i) => {
+    let json = jsonOfResult.get(c);
+    if (json === undefined) {
+      json = JSON.stringify(c);
+      if (Object.isFrozen(c)) jsonOfResult.set(c, json);
+    }
+    text += i === 0 ? json : `,${json}`;
+  });
+  return `${text}]`;
+}
+
+/**
+ * The last campaign's screening inputs, with the state of its applications they were read from,
+ * and its persons for the last set of confirmed links. Reading and shaping 50,000 rows is a third
+ * of a re-screen; a setting change or a duplicate decision re-screens the same rows, so they are
+ * kept. One campaign only: memory is bounded.
+ */
+interface CachedCampaign {
+  campaignId: number;
+  state: string;
+  rows: readonly StoredRow[];
+  inputs: readonly ScreeningInput[];
+  persons?: { links: string; index: PersonIndex; duplicates?: PossibleDuplicate[] };
+}
+
+export function sqliteScreeningRun(sqlite: SqliteDatabase): RunMethods {
+  /** What tells the cache it is still right: updates and deletions bump a counter (0005), inserts raise count and max(id). */
+  const applicationsState = sqlite
+    .prepare<[number, number], unknown[]>('SELECT (SELECT applications_version FROM campaigns WHERE id = ?), count(*), max(id) FROM applications WHERE campaign_id = ?')
+    .raw();
+  /** Pairs of application ids officers confirmed as one person. */
+  const confirmedLinks = sqlite
+    .prepare<[number], [string, string]>(
+      `SELECT a.application_id, b.application_id FROM duplicate_decisions d
+       JOIN applications a ON a.id = d.application_a JOIN applications b ON b.id = d.application_b
+       WHERE d.campaign_id = ? AND d.decision = 'confirmed'`,
+    )
+    .raw();
+  const storedResults = sqlite
+    .prepare<[number], [number, string, string, Verdict, string]>('SELECT application_ref, signature, input_hash, verdict, person_key FROM screening_results WHERE campaign_id = ?')
+    .raw();
+  const upsert = sqlite.prepare<[number, number, Verdict, string, string, string, number, string, string, string]>(
+    `INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (application_ref) DO UPDATE SET verdict = excluded.verdict, reasons_json = excluded.reasons_json,
+       criteria_json = excluded.criteria_json, person_key = excluded.person_key, rules_version = excluded.rules_version,
+       input_hash = excluded.input_hash, signature = excluded.signature, screened_at = excluded.screened_at`,
+  );
+  const rewrite = sqlite.prepare<[string, string, string, string, string, number]>(
+    `UPDATE screening_results SET reasons_json = ?, criteria_json = ?, rules_version = ${ELIGIBILITY_RULES_VERSION}, input_hash = ?, signature = ?, screened_at = ? WHERE application_ref = ?`,
+  );
+  const staleOverrides = sqlite.prepare<[number, string]>(`UPDATE screening_overrides SET state = 'stale' WHERE application_ref = ? AND state = 'active' AND input_hash <> ?`);
+  const currentVerdicts = sqlite.prepare<[number], [number, Verdict]>('SELECT application_ref, verdict FROM screening_results WHERE campaign_id = ?').raw();
+  /**
+   * Where each triaged application stands (stage, division queue) and the verdict an officer's
+   * active override holds it at, if any. "Triaged" means an officer did something to it: a stage
+   * beyond New, a score or an assignee (a row in triage_states; no row means untouched).
+   */
+  const triagedApplications = sqlite
+    .prepare<[number], [number, Stage, string | null, Verdict | null]>(
+      `SELECT t.application_ref, t.stage, a.division_code, o.verdict
+         FROM triage_states t JOIN applications a ON a.id = t.application_ref
+         LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'
+        WHERE t.campaign_id = ?`,
+    )
+    .raw();
+  const audit = auditWriter(sqlite);
+  let cached: CachedCampaign | null = null;
+
+  function cachedCampaign(campaignId: number): CachedCampaign {
+    const state = (applicationsState.get(campaignId, campaignId) ?? []).join('|');
+    if (cached && cached.campaignId === campaignId && cached.state === state) return cached;
+    const rows = loadScreeningInputs(sqlite, campaignId);
+    cached = { campaignId, state, rows, inputs: rows.map((r) => r.input) };
+    return cached;
+  }
+
+  function screeningInputs(campaignId: number): ScreeningInputs {
+    const entry = cachedCampaign(campaignId);
+    const links = confirmedLinks.all(campaignId);
+    const linksKey = JSON.stringify(links.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)).sort());
+    if (entry.persons?.links !== linksKey) entry.persons = { links: linksKey, index: indexPersons(entry.inputs, links) };
+    return { rows: entry.rows, inputs: entry.inputs, persons: entry.persons.index };
+  }
+
+  return {
+    screeningInputs,
+
+    // Cached with the persons they were found among.
+    possibleDuplicates(campaignId) {
+      const { rows, inputs, persons } = screeningInputs(campaignId);
+      if (cached?.persons && cached.persons.index === persons) {
+        cached.persons.duplicates ??= findPossibleDuplicates(inputs, persons);
+        return { rows, pairs: cached.persons.duplicates };
+      }
+      return { rows, pairs: findPossibleDuplicates(inputs, persons) };
+    },
+
+    storedResults: (campaignId) =>
+      new Map(storedResults.all(campaignId).map(([ref, signature, inputHash, verdict, personKey]): [number, StoredResult] => [ref, { signature, inputHash, verdict, personKey }])),
+
+    writeResults(campaignId, results, { actor, at, owed }) {
+      let stale = 0;
+      writeTransaction(sqlite, () => {
+        for (const r of results) {
+          const reasons = JSON.stringify(r.reasons);
+          if (r.detailsOnly) rewrite.run(reasons, criteriaJson(r.criteria), r.inputHash, r.signature, at, r.ref);
+          else upsert.run(r.ref, campaignId, r.verdict, reasons, criteriaJson(r.criteria), r.personKey, ELIGIBILITY_RULES_VERSION, r.inputHash, r.signature, at);
+          if (r.dataChanged) {
+            const result = staleOverrides.run(r.ref, r.inputHash);
+            if (result.changes > 0) {
+              stale += result.changes;
+              audit({ campaignId, actor, action: 'screening.overrideStale', subject: r.applicationId, details: { reason: 'the application data changed' } }, at);
+            }
+          }
+        }
+        // The results now follow every change counted before the settings and applications were read.
+        if (owed !== undefined) markScreened(sqlite, campaignId, owed);
+      });
+      return { staleOverrides: stale };
+    },
+
+    impactBasis: (campaignId) => ({
+      current: new Map(currentVerdicts.all(campaignId)),
+      triaged: new Map(triagedApplications.all(campaignId).map(([ref, stage, division, override]): [number, TriagedApplication] => [ref, { stage, division, override }])),
+    }),
+  };
+}
