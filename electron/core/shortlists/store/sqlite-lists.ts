@@ -24,37 +24,15 @@ interface ShortlistRow {
   candidates: number;
 }
 
-interface ExportRow {
-  id: number;
+/** An export as stored: SQLite keeps `blind` as 0/1. */
+interface ExportRow extends Omit<ShortlistExportRecord, 'blind'> {
   shortlistId: number;
-  at: string;
-  actor: string;
   blind: number;
-  managerName: string | null;
-  managerEmail: string | null;
-  replyBy: string;
-  fileName: string;
-  sha256: string;
-  candidates: number;
 }
 
-interface EntryRow {
-  ref: number;
-  applicationId: string;
-  firstName: string;
-  lastName: string;
-  nationality: string;
-  nationalityCode: string | null;
-  division: string;
-  divisionCode: string | null;
-  candidateCode: string;
+/** A candidate as read (no stored stage: new), with the person's identity to find them elsewhere. */
+interface EntryRow extends Omit<ShortlistCandidate, 'stage' | 'elsewhere'> {
   stage: ProcessStage | null;
-  rank: number;
-  note: string | null;
-  score: number | null;
-  interviewDate: string | null;
-  interviewTime: string | null;
-  managerComment: string | null;
   personKey: string | null;
 }
 
