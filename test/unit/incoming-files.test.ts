@@ -155,3 +155,17 @@ describe('the rejected-rows report', () => {
     expect(text).toContain(`"4","Decision","Row 4: not a decision","'=HYPERLINK(""x"")","Maybe"`);
   });
 });
+
+describe('incoming jobs left open', () => {
+  it('are forgotten after hours without being read or written, with their staging area', async () => {
+    const { sqlite, jobs, job } = setUp();
+    await stageJob<Decision, StagedReply>(job, async (area) => (area.add({ code: 'C1', decision: 'Selected' }), { area, decisions: 1 }));
+    const staged = () => sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'staged_%'").get()?.n;
+    expect(staged()).toBe(2);
+    const later = Date.parse(job.startedAt) + 5 * 60 * 60 * 1000;
+    jobs.add({ campaignId: 1, path: '/x/reply.xlsx', fileName: 'reply.xlsx', sizeBytes: 1, sqlite, startedAt: new Date(later).toISOString(), sheet: 'Candidates' }, later);
+    expect(() => jobs.get(job.id, sqlite)).toThrow(NoSuchReply);
+    expect(jobs.status(job.id, sqlite).state).toBe('cancelled');
+    expect(staged()).toBe(0);
+  });
+});

@@ -38,6 +38,12 @@ export interface IncomingJob<S extends Staged> {
 
 type AnyJob = IncomingJob<Staged>;
 
+/**
+ * A job left open this long without being read or written (a preview nobody committed or
+ * cancelled: the window was closed) is forgotten, and its staging area with it.
+ */
+const IDLE_JOB_MS = 4 * 60 * 60 * 1000;
+
 /** How many finished jobs are remembered for windows that ask later (a reload during the commit). */
 const FINISHED_KEPT = 50;
 
@@ -53,9 +59,12 @@ export class IncomingJobs<J extends AnyJob> {
   /** @param notFound the error for a job that is not (or no longer) open, in the kind's words. */
   constructor(private readonly notFound: () => Error) {}
 
-  add(job: NewJob<J>): J {
-    // Jobs of a database that has since been closed (File > Open) cannot be finished: forget them.
-    for (const old of this.jobs.values()) if (!old.sqlite.open) this.jobs.delete(old.id);
+  add(job: NewJob<J>, now = Date.now()): J {
+    for (const old of this.jobs.values()) {
+      // Jobs of a database that has since been closed (File > Open) cannot be finished: forget them.
+      if (!old.sqlite.open) this.jobs.delete(old.id);
+      else if (old.state !== 'reading' && old.state !== 'writing' && now - Date.parse(old.startedAt) > IDLE_JOB_MS) this.remove(old);
+    }
     const full = { ...job, id: randomUUID(), staged: null, abort: null, state: 'inspected', progress: null, error: null } as J;
     this.jobs.set(full.id, full);
     return full;
