@@ -45,9 +45,20 @@ test('reloaded during the commit, the page says the import finished, with its co
   const dialog = page.getByRole('dialog', { name: 'Import applications' });
   await dialog.getByRole('button', { name: 'Preview the import' }).click();
   await expect(dialog.getByText('Nothing has been stored yet')).toBeVisible({ timeout: 60_000 });
+  // The commit's answer is held back from the page, so the reload always comes while the page still
+  // waits for it (a fast machine would otherwise finish first, and rightly have nothing to say).
+  let commitAsked!: () => void;
+  const asked = new Promise<void>((resolve) => (commitAsked = resolve));
+  await page.route('**/api/invoke', async (route) => {
+    if (!route.request().postData()?.includes('"import.commit"')) return route.fallback();
+    const answer = route.fetch();
+    commitAsked();
+    await answer.then((response) => route.fulfill({ response })).catch(() => undefined);
+  });
   await dialog.getByRole('button', { name: /^Import [\d,]+ applications$/ }).click();
-  // Reloaded once the commit was asked for (before that, reloading would rightly leave it unfinished).
-  await expect(dialog.getByText('Storing the applications').or(dialog.getByRole('heading', { name: 'Import finished' })).first()).toBeVisible();
+  await asked;
+  await expect(dialog.getByRole('heading', { name: 'Storing the applications' })).toBeVisible();
+  await page.unroute('**/api/invoke');
   await page.reload();
 
   const activity = page.getByTestId('import-activity');
