@@ -1,4 +1,5 @@
-import type { ApiEvent, ChangedEvent, MethodName } from '../../shared/api/contract';
+import type { ApiEvent, ChangeTopic, MethodName } from '../../shared/api/contract';
+import type { ChangeAbout } from './changes';
 import type { BackgroundTasks } from './background';
 import type { ImportJobs } from './import/jobs';
 import type { ReplyJobs } from './shortlists/replies';
@@ -34,5 +35,5 @@ export interface RequestContext extends ServiceContext {
   /** The name the caller's decisions carry (their recorded officer name, else their user name); read once per request. */
   readonly officer: string;
   /** Tells every window what this request changed, so each reloads what shows it. */
-  changed(scope: ChangedEvent['scope'], about?: { campaignId?: number; refs?: number[] }): void;
+  changed(topics: ChangeTopic | readonly ChangeTopic[], about?: ChangeAbout): void;
 }

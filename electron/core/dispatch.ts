@@ -1,6 +1,7 @@
 import { isMethodName, methods, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract';
 import { toErrorData, ValidationError, type ApiResult, type ErrorIssue } from '../../shared/api/errors';
 import { officerNameOf } from './app/officer';
+import { changedEvent } from './changes';
 import type { Caller, RequestContext, ServiceContext } from './context';
 
 /** A service function for one method: validated input in, output out; throws AppError types. */
@@ -39,8 +40,8 @@ export function requestContext(ctx: ServiceContext, method: MethodName, caller: 
       officer ??= officerNameOf(ctx.session.open.sqlite, caller.userName);
       return officer;
     },
-    changed(scope, about = {}) {
-      ctx.emit({ type: 'changed', scope, ...about });
+    changed(topics, about) {
+      ctx.emit(changedEvent(topics, about));
     },
   };
 }

@@ -6,6 +6,7 @@ import { handlers, waits } from './handlers';
 import { importJobs } from './import/jobs';
 import { replyJobs } from './shortlists/replies';
 import { BackgroundTasks } from './background';
+import { changedEvent } from './changes';
 import { DatabaseSession } from './session';
 import type { Caller, ServiceContext } from './context';
 import { resumeOwedScreening } from './screening/handlers';
@@ -57,7 +58,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   session.listen({
     // Screening a crash or another program left owed is resumed whenever a database is opened.
     opened: () => void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error)),
-    backupProblemChanged: () => ctx.emit({ type: 'changed', scope: 'database' }),
+    backupProblemChanged: () => ctx.emit(changedEvent('backups')),
   });
   if (options.dataDirectory !== undefined) {
     try {

@@ -1,7 +1,10 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Client } from '../../shared/api/client';
 import type { FileSaver } from '../transport/file-saver';
 import type { FileToPath } from '../transport/files';
+import { ChangeFeed } from './changeFeed';
+import { createQueryCache, invalidateChanged } from './queryCache';
 
 interface ClientContextValue {
   client: Client;
@@ -12,15 +15,28 @@ interface ClientContextValue {
   /** Bumped when every query must load again (another database was opened or restored). */
   epoch: number;
   invalidateAll: () => void;
+  /** What the services say changed, gathered in bursts: the query cache follows it, as do views that keep their own rows. */
+  changes: ChangeFeed;
 }
 
 const ClientContext = createContext<ClientContextValue | null>(null);
 
+/**
+ * The services as the window reaches them, with the one cache of their answers (TanStack Query)
+ * and the one subscriber to their changes, which marks out of date what each change affects.
+ */
 export function ClientProvider({ client, fileToPath, fileSaver, children }: { client: Client; fileToPath: FileToPath; fileSaver: FileSaver; children: ReactNode }) {
   const [epoch, setEpoch] = useState(0);
   const invalidateAll = useCallback(() => setEpoch((e) => e + 1), []);
-  const value = useMemo(() => ({ client, fileToPath, fileSaver, epoch, invalidateAll }), [client, fileToPath, fileSaver, epoch, invalidateAll]);
-  return <ClientContext.Provider value={value}>{children}</ClientContext.Provider>;
+  const [cache] = useState(createQueryCache);
+  const changes = useMemo(() => new ChangeFeed(client), [client]);
+  useEffect(() => changes.listen((burst) => void invalidateChanged(cache, burst)), [changes, cache]);
+  const value = useMemo(() => ({ client, fileToPath, fileSaver, epoch, invalidateAll, changes }), [client, fileToPath, fileSaver, epoch, invalidateAll, changes]);
+  return (
+    <QueryClientProvider client={cache}>
+      <ClientContext.Provider value={value}>{children}</ClientContext.Provider>
+    </QueryClientProvider>
+  );
 }
 
 function useClientContext(): ClientContextValue {
@@ -43,6 +59,10 @@ export function useFileSaver(): FileSaver {
 
 export function useEpoch(): number {
   return useClientContext().epoch;
+}
+
+export function useChangeFeed(): ChangeFeed {
+  return useClientContext().changes;
 }
 
 /** Makes every mounted query load again. */

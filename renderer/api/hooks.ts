@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { ApiEvent, ChangedEvent, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
-import { toErrorData, type AppErrorData } from '../../shared/api/errors';
+import { useMutation, useQuery as useCachedQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useEffectEvent } from 'react';
+import type { ApiEvent, MethodInput, MethodName, MethodOutput, QueryMethodName } from '../../shared/api/contract';
+import { toErrorData, type ApiResult, type AppErrorData } from '../../shared/api/errors';
 import { useClient, useEpoch } from './ClientContext';
+import { ApiCallFailed, apiQueryKey, callOrThrow } from './queryCache';
 
-/** Calls `listener` for every API event while the component is mounted. */
+/** Calls `listener` for every API event while the component is mounted (progress, menu commands; changes reach queries by themselves). */
 export function useEvent(listener: (event: ApiEvent) => void): void {
   const client = useClient();
   const onEvent = useEffectEvent(listener);
@@ -11,82 +13,72 @@ export function useEvent(listener: (event: ApiEvent) => void): void {
 }
 
 export interface QueryState<T> {
-  /** The latest value for this exact request; kept while a refresh after a change is loading. */
+  /** The latest answer for this exact request; kept while it loads again after a change. */
   data: T | undefined;
   error: AppErrorData | undefined;
-  /** True until the first answer for this request (in this database state) arrives. */
+  /** True until the first answer for this request (in this database) arrives. */
   loading: boolean;
   refetch: () => void;
 }
 
-interface Settled<T> {
-  key: string;
-  data: T | undefined;
-  error: AppErrorData | undefined;
-}
-
-/** Waits this long after a `changed` event before reloading, so a burst of changes costs one load. */
-const CHANGE_DEBOUNCE_MS = 150;
-
 /**
- * Loads `method(input)` and loads it again when the data may have changed: on a `changed` event
- * that `isRelevant` accepts (any, by default), on `refetch()`, and (from scratch) when another
- * database is opened or a backup restored.
- * Pass `input: null` to wait (e.g. until a campaign is chosen).
+ * The answer of `method(input)`, from the window's one cache: asked once however many components
+ * show it, and asked again when a change touches what the method reads (its contract's `reads`),
+ * or on `refetch()`. Pass `input: null` to wait (e.g. until a campaign is chosen).
  */
-export function useQuery<M extends MethodName>(
-  method: M,
-  input: MethodInput<M> | null,
-  isRelevant: (event: ChangedEvent) => boolean = () => true,
-): QueryState<MethodOutput<M>> {
+export function useQuery<M extends QueryMethodName>(method: M, input: MethodInput<M> | null): QueryState<MethodOutput<M>> {
   const client = useClient();
   const epoch = useEpoch();
-  const [version, setVersion] = useState(0);
-  const [settled, setSettled] = useState<Settled<MethodOutput<M>> | null>(null);
-
-  const inputJson = input === null ? null : JSON.stringify(input);
-  // The epoch is part of the key: after another database is opened or a backup restored, nothing
-  // from before may be shown (or seed a form) while the new answer loads.
-  const key = inputJson === null ? null : `${method} ${inputJson} @${epoch}`;
-
-  useEffect(() => {
-    if (inputJson === null || key === null) return;
-    let cancelled = false;
-    const parsed = JSON.parse(inputJson) as MethodInput<M>;
-    client
-      .tryCall(method, parsed)
-      .catch((error: unknown) => ({ ok: false as const, error: toErrorData(error) }))
-      .then((result) => {
-        if (cancelled) return;
-        setSettled(
-          result.ok ? { key, data: result.value, error: undefined } : { key, data: undefined, error: result.error },
-        );
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, method, inputJson, key, version]);
-
-  const relevant = useEffectEvent((event: ChangedEvent) => isRelevant(event));
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = client.subscribe((event) => {
-      if (event.type !== 'changed' || !relevant(event)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => setVersion((v) => v + 1), CHANGE_DEBOUNCE_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [client]);
-
-  const refetch = useCallback(() => setVersion((v) => v + 1), []);
-  const current = settled !== null && settled.key === key ? settled : null;
+  const query = useCachedQuery({
+    queryKey: apiQueryKey(epoch, method, input as MethodInput<M>),
+    queryFn: () => callOrThrow(client, method, input as MethodInput<M>),
+    enabled: input !== null,
+  });
+  const { refetch: refetchQuery } = query;
+  const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
   return {
-    data: current?.data,
-    error: current?.error,
-    loading: key !== null && current === null,
+    data: query.data as MethodOutput<M> | undefined,
+    error: query.error instanceof ApiCallFailed ? query.error.data : undefined,
+    loading: input !== null && query.isPending,
     refetch,
   };
+}
+
+/** Asks ahead for answers the window is about to show (the next applications), unless they are cached and fresh. */
+export function usePrefetch(): <M extends QueryMethodName>(method: M, input: MethodInput<M>) => void {
+  const client = useClient();
+  const epoch = useEpoch();
+  const cache = useQueryClient();
+  return useCallback(
+    (method, input) => void cache.prefetchQuery({ queryKey: apiQueryKey(epoch, method, input), queryFn: () => callOrThrow(client, method, input) }),
+    [cache, client, epoch],
+  );
+}
+
+export interface MutationState<M extends MethodName> {
+  /** Calls the method; its answer, or why it was refused (also held in `error` until the next call). */
+  run(input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  /** True while a call runs: a dialog's button waits. */
+  pending: boolean;
+  error: AppErrorData | undefined;
+  reset(): void;
+}
+
+/**
+ * A change asked of the services, with the pending and error state every dialog shows. What it
+ * changed reaches the cached queries through the services' change events, not from here.
+ */
+export function useApiMutation<M extends MethodName>(method: M): MutationState<M> {
+  const client = useClient();
+  const mutation = useMutation<MethodOutput<M>, ApiCallFailed, MethodInput<M>>({ mutationFn: (input) => callOrThrow(client, method, input) });
+  const { mutateAsync, reset } = mutation;
+  const run = useCallback(
+    (input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>> =>
+      mutateAsync(input).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error: error instanceof ApiCallFailed ? error.data : toErrorData(error) }),
+      ),
+    [mutateAsync],
+  );
+  return { run, pending: mutation.isPending, error: mutation.error?.data, reset };
 }

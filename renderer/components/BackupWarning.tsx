@@ -18,7 +18,7 @@ export function BackupProblemBar({ problem, className }: { problem: BackupProble
 
 /** Shown above every page while backups fail (a full or read-only backup folder): work goes on, the user knows. */
 export function BackupWarning({ className }: { className?: string }) {
-  const info = useQuery('database.info', {}, (event) => event.scope === 'database');
+  const info = useQuery('database.info', {});
   const problem = info.data?.backupProblem;
   return problem ? <BackupProblemBar problem={problem} className={className} /> : null;
 }

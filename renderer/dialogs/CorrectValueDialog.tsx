@@ -1,10 +1,9 @@
 import { Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '../../shared/api/errors';
 import type { CorrectableField } from '../../shared/domain/application-fields';
 import type { ScreeningRawField } from '../../shared/domain/eligibility/types';
-import { useClient } from '../api/ClientContext';
+import { useApiMutation } from '../api/hooks';
 import { fieldIssues } from '../components/fieldIssues';
 import { FormDialog, FormDialogForm } from '../components/FormDialog';
 import { useNotify } from '../components/Notify';
@@ -90,12 +89,12 @@ export function CorrectValueDialog({ target, onClose, onDone }: Props) {
 function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (changed: boolean) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const client = useClient();
   const notify = useNotify();
   const [value, setValue] = useState(target.current);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const correct = useApiMutation('application.correct');
+  const error = correct.error ?? null;
 
   const tooShort = reason.trim().length < MIN_REASON;
   // The service trims the value and changes nothing when it is the same: say so before sending.
@@ -104,11 +103,8 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
   async function submit() {
     setTried(true);
     if (tooShort || unchanged) return;
-    const result = await client.tryCall('application.correct', { ref: target.ref, field: target.field, value, reason: reason.trim() });
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    const result = await correct.run({ ref: target.ref, field: target.field, value, reason: reason.trim() });
+    if (!result.ok) return;
     if (result.value.changed) {
       notify.success(t('screening.correctDialog.done', { field: target.label }), t('screening.correctDialog.doneBody', { id: target.applicationId }));
     } else {
@@ -131,7 +127,7 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
   const shown = (text: string) => (text.trim() === '' ? <span className={styles.empty}>{t('screening.detail.empty')}</span> : text);
   const onValue = (next: string) => {
     setValue(next);
-    setError(null);
+    correct.reset();
   };
 
   const title = (
@@ -180,7 +176,7 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
           rows={3}
           onChange={(_e, data) => {
             setReason(data.value);
-            setError(null);
+            correct.reset();
           }}
         />
       </Field>

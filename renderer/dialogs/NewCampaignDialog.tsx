@@ -14,8 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../shared/api/contract';
-import type { AppErrorData } from '../../shared/api/errors';
-import { useClient } from '../api/ClientContext';
+import { useApiMutation } from '../api/hooks';
 import { describeError } from '../components/describeError';
 import { fieldIssues } from '../components/fieldIssues';
 import { TEXT_LIMITS } from '../../shared/api/text-limits';
@@ -39,10 +38,8 @@ export function NewCampaignDialog({ open, onOpenChange, onCreated }: Props) {
 
 function NewCampaignForm({ onCreated }: { onCreated: (campaign: Campaign) => void }) {
   const { t } = useTranslation();
-  const client = useClient();
+  const create = useApiMutation('campaign.create');
   const [name, setName] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
   const [emptyName, setEmptyName] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -51,12 +48,11 @@ function NewCampaignForm({ onCreated }: { onCreated: (campaign: Campaign) => voi
       setEmptyName(true);
       return;
     }
-    setPending(true);
-    const result = await client.tryCall('campaign.create', { name: name.trim() });
-    setPending(false);
+    const result = await create.run({ name: name.trim() });
     if (result.ok) onCreated(result.value);
-    else setError(result.error);
   }
+
+  const { pending, error } = create;
 
   const issues = fieldIssues(error);
   const nameMessage = emptyName ? t('newCampaign.nameRequired') : issues.get('name');

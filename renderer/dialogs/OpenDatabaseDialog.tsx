@@ -18,8 +18,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseInfo } from '../../shared/api/contract';
-import type { AppErrorData } from '../../shared/api/errors';
-import { useClient } from '../api/ClientContext';
+import { useApiMutation } from '../api/hooks';
 import { describeError } from '../components/describeError';
 import { fieldIssues } from '../components/fieldIssues';
 
@@ -50,12 +49,10 @@ export function OpenDatabaseDialog({ mode, open, onOpenChange, onOpened }: Props
 
 function OpenDatabaseForm({ initialMode, onOpened }: { initialMode: Mode; onOpened: Props['onOpened'] }) {
   const { t } = useTranslation();
-  const client = useClient();
   const styles = useStyles();
+  const open = useApiMutation('database.open');
   const [mode, setMode] = useState<Mode>(initialMode);
   const [path, setPath] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
   const [emptyPath, setEmptyPath] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -64,12 +61,11 @@ function OpenDatabaseForm({ initialMode, onOpened }: { initialMode: Mode; onOpen
       setEmptyPath(true);
       return;
     }
-    setPending(true);
-    const result = await client.tryCall('database.open', { path: path.trim(), create: mode === 'create' });
-    setPending(false);
+    const result = await open.run({ path: path.trim(), create: mode === 'create' });
     if (result.ok) onOpened(result.value, mode === 'create');
-    else setError(result.error);
   }
+
+  const { pending, error } = open;
 
   // Every failure here is about the path (missing, not a database, from a newer Cohort…): show it on the field.
   let pathMessage: string | undefined;
@@ -87,7 +83,7 @@ function OpenDatabaseForm({ initialMode, onOpened }: { initialMode: Mode; onOpen
               value={mode}
               onChange={(_e, data) => {
                 setMode(data.value === 'create' ? 'create' : 'open');
-                setError(null);
+                open.reset();
               }}
             >
               <Radio value="open" label={t('openDatabase.modeOpen')} />

@@ -2,8 +2,7 @@ import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERDICTS, type ScreeningVerdict } from '../../shared/api/contract';
-import type { AppErrorData } from '../../shared/api/errors';
-import { useClient } from '../api/ClientContext';
+import { useApiMutation } from '../api/hooks';
 import { fieldIssues } from '../components/fieldIssues';
 import { FormDialog, FormDialogForm } from '../components/FormDialog';
 import { useNotify } from '../components/Notify';
@@ -36,24 +35,21 @@ export function OverrideDialog({ target, onClose, onDone }: Props) {
 
 function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (overridden: number) => void }) {
   const { t } = useTranslation();
-  const client = useClient();
   const notify = useNotify();
   // Nothing is chosen for the officer: an override is their decision, made on purpose.
   const [verdict, setVerdict] = useState<ScreeningVerdict | null>(null);
   const [justification, setJustification] = useState('');
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const override = useApiMutation('screening.override');
+  const error = override.error ?? null;
 
   const tooShort = justification.trim().length < MIN_JUSTIFICATION;
 
   async function submit() {
     setTried(true);
     if (tooShort || verdict === null) return;
-    const result = await client.tryCall('screening.override', { refs: target.refs, verdict, justification: justification.trim() });
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    const result = await override.run({ refs: target.refs, verdict, justification: justification.trim() });
+    if (!result.ok) return;
     notify.success(t('screening.overrideDialog.done', { count: result.value.overridden }));
     onDone(result.value.overridden);
   }
@@ -97,7 +93,7 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
           autoFocus
           onChange={(_e, data) => {
             setJustification(data.value);
-            setError(null);
+            override.reset();
           }}
         />
       </Field>

@@ -52,7 +52,6 @@ export function OverviewPage({ onDemoLoaded }: PageProps) {
   const overview = useQuery(
     'overview.get',
     campaignId === null ? null : { campaignId },
-    (event) => event.campaignId === undefined || event.campaignId === campaignId,
   );
 
   let body;

@@ -32,7 +32,6 @@ export function ScreeningPage() {
   const duplicates = useQuery(
     'screening.duplicates',
     campaignId === undefined ? null : { campaignId },
-    (event) => event.campaignId === undefined || event.campaignId === campaignId,
   );
   const duplicatesHeading = useRef<HTMLHeadingElement>(null);
 

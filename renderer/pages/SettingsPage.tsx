@@ -14,7 +14,6 @@ export function SettingsPage() {
   const campaign = useQuery(
     'campaign.get',
     campaignId === null ? null : { campaignId },
-    (event) => event.scope !== 'applications' && (event.campaignId === undefined || event.campaignId === campaignId),
   );
 
   let form;

@@ -1,4 +1,3 @@
-import type { ChangedEvent } from '../../shared/api/contract';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +33,6 @@ const useStyles = makeStyles({
  * Loads what the whole app depends on (app info, campaigns), decides between the first-run screen
  * and the shell, and owns the dialogs both can open (and the native menu's commands).
  */
-const notTriage = (event: ChangedEvent) => event.scope !== 'triage';
 
 export function WorkspaceRoot() {
   const styles = useStyles();
@@ -43,8 +41,8 @@ export function WorkspaceRoot() {
   const format = useFormat();
   const invalidateAll = useInvalidateAll();
   // Triage decisions (many a minute) change neither: only other changes reload them.
-  const info = useQuery('app.info', {}, notTriage);
-  const campaigns = useQuery('campaign.list', {}, notTriage);
+  const info = useQuery('app.info', {});
+  const campaigns = useQuery('campaign.list', {});
   const [page, navigate] = useRoute();
   const [chosen, setChosen] = useState<number | null>(null);
   const [firstRunDone, setFirstRunDone] = useState(false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyInput, returns } from './common';
+import { emptyInput, reads, returns } from './common';
 
 /** The app itself: what the window shows first, and the name an officer's decisions carry. */
 
@@ -17,7 +17,7 @@ export interface AppInfo {
 }
 
 export const appMethods = {
-  'app.info': { input: emptyInput, output: returns<AppInfo>() },
+  'app.info': { input: emptyInput, output: returns<AppInfo>(), reads: reads('database') },
   /** The name the current OS user's decisions carry (default: the OS user name). */
   'app.setOfficerName': { input: z.object({ name: z.string().trim().min(1, 'Write your name').max(200) }).strict(), output: returns<{ officer: string }>() },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { campaignSettingsSchema, type CampaignSettings } from '../domain/settings';
-import { campaignId, emptyInput, returns } from './common';
+import { campaignId, emptyInput, reads, returns } from './common';
 
 /** Campaigns: one call for applications (a season), with its eligibility settings. */
 
@@ -20,8 +20,8 @@ export interface Campaign {
 }
 
 export const campaignMethods = {
-  'campaign.list': { input: emptyInput, output: returns<CampaignSummary[]>() },
-  'campaign.get': { input: z.object({ campaignId }).strict(), output: returns<Campaign>() },
+  'campaign.list': { input: emptyInput, output: returns<CampaignSummary[]>(), reads: reads('campaigns', 'applications') },
+  'campaign.get': { input: z.object({ campaignId }).strict(), output: returns<Campaign>(), reads: reads('campaigns') },
   'campaign.create': {
     input: z
       .object({

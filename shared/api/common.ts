@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import type { ChangeTopic } from './events';
 
 /** What every domain's contract module shares: the output-type marker and common input schemas. */
 
 /** Names an output type without a runtime schema: outputs are produced by our own code. */
 export function returns<T>(): T {
   return undefined as T;
+}
+
+/**
+ * Marks a method as a query and names the topics its answer depends on: a change to any of them
+ * (in its campaign, for an input with a campaignId) makes the renderer ask again. Methods without
+ * `reads` change things, or are asked on purpose (a job's status), and are never cached.
+ */
+export function reads<const T extends readonly ChangeTopic[]>(...topics: T): T {
+  return topics;
 }
 
 export const campaignId = z.number().int().positive();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ChangeTopic } from './events';
 import { appMethods } from './app';
 import { campaignMethods } from './campaigns';
 import { databaseMethods } from './database';
@@ -51,6 +52,15 @@ export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = Methods[M]['output'];
+
+/** The methods that read (declare `reads`): the renderer caches their answers and asks again after a change to what they read. */
+export type QueryMethodName = { [M in MethodName]: Methods[M] extends { reads: readonly ChangeTopic[] } ? M : never }[MethodName];
+
+/** The topics a method's answer depends on; none for a method that changes things. */
+export function readsOf(method: MethodName): readonly ChangeTopic[] {
+  const entry = methods[method];
+  return 'reads' in entry ? entry.reads : [];
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BackupProblem } from './errors';
-import { emptyInput, returns } from './common';
+import { emptyInput, reads, returns } from './common';
 
 /** The database file: which one is open, its backups, restoring one. */
 
@@ -37,9 +37,9 @@ export interface RestoreResult {
 }
 
 export const databaseMethods = {
-  'database.info': { input: emptyInput, output: returns<DatabaseInfo>() },
+  'database.info': { input: emptyInput, output: returns<DatabaseInfo>(), reads: reads('database', 'backups') },
   'database.backupNow': { input: emptyInput, output: returns<BackupInfo>() },
-  'database.listBackups': { input: emptyInput, output: returns<BackupInfo[]>() },
+  'database.listBackups': { input: emptyInput, output: returns<BackupInfo[]>(), reads: reads('database', 'backups') },
   /** Deletes one of this database's backups, named as database.listBackups names it. */
   'database.deleteBackup': {
     input: z.object({ file: backupFileName }).strict(),

@@ -15,12 +15,28 @@ export interface ProgressEvent {
   rows?: number;
 }
 
+/**
+ * What a change touched, named by the domain that owns the data. A query method declares the
+ * topics it reads (`reads` in its contract entry); the renderer's one change subscriber reloads the
+ * queries whose topics a change names, and nothing else filters events by hand.
+ * - database: another database opened or restored, the officer's name: everything reloads;
+ * - backups: a backup made or deleted, or a backup problem found or solved;
+ * - campaigns: a campaign created or its settings changed;
+ * - applications: imported values, corrections, verdicts, duplicates (the screening side);
+ * - triage: stages (after triage too: interviews, selection, offers), scores, notes, assignments, rubrics, views;
+ * - shortlists: lists, their order and notes, exports sent, replies applied;
+ * - notices: templates, prepared batches, sent, bounced and re-sent notices.
+ */
+export const CHANGE_TOPICS = ['database', 'backups', 'campaigns', 'applications', 'triage', 'shortlists', 'notices'] as const;
+export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
+
 export interface ChangedEvent {
   type: 'changed';
-  /** 'triage': stages, scores, notes, assignments (not verdicts). */
-  scope: 'database' | 'campaign' | 'applications' | 'triage';
+  /** What it touched: one topic, or several (a shortlist sent moves its candidates' stages too). */
+  topics: ChangeTopic[];
   /** The applications concerned, when few (a triage action): windows reload only what shows them. */
   refs?: number[];
+  /** The campaign concerned; absent when any may be. */
   campaignId?: number;
 }
 

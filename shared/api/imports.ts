@@ -3,7 +3,7 @@ import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../domain/applicat
 import type { AppErrorData } from './errors';
 import { TEXT_ENCODINGS, type TextEncoding } from '../domain/text-encodings';
 import { fileTargetSchema, type FileOutput } from './files';
-import { campaignId, returns } from './common';
+import { campaignId, reads, returns } from './common';
 
 /** Importing the e-recruitment export: inspect (headers) → preview (whole file, nothing written) → commit (one transaction). */
 
@@ -159,10 +159,10 @@ export const importMethods = {
   'import.cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
   /** Where an import job stands (it may have finished while the window that began it was reloaded). */
   'import.status': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<ImportJobStatus>() },
-  'import.list': { input: z.object({ campaignId }).strict(), output: returns<ImportRecord[]>() },
+  'import.list': { input: z.object({ campaignId }).strict(), output: returns<ImportRecord[]>(), reads: reads('applications') },
   'import.rejections': {
     input: z.object({ importId: z.number().int().positive() }).strict(),
-    output: returns<RejectedRow[]>(),
+    output: returns<RejectedRow[]>(), reads: reads('applications'),
   },
   /** The rejected rows of an import as a CSV to send back or fix (applicant text neutralised for spreadsheets). */
   'import.rejectionsCsv': {

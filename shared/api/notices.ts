@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NOTICE_OUTCOMES, type NoticeOutcome } from '../domain/notice-outcome';
 import type { TemplateProblem } from '../domain/notice-templates';
-import { campaignId, returns } from './common';
+import { campaignId, reads, returns } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
 
 /**
@@ -59,8 +59,8 @@ const language = z.enum(['en', 'fr']);
 const outcome = z.enum(NOTICE_OUTCOMES);
 
 export const noticeMethods = {
-  'notices.status': { input: z.object({ campaignId }).strict(), output: returns<NoticeSummary>() },
-  'notices.templates': { input: z.object({ campaignId }).strict(), output: returns<NoticeTemplates>() },
+  'notices.status': { input: z.object({ campaignId }).strict(), output: returns<NoticeSummary>(), reads: reads('applications', 'triage', 'notices') },
+  'notices.templates': { input: z.object({ campaignId }).strict(), output: returns<NoticeTemplates>(), reads: reads('notices') },
   /** Saves a notice's text; refused, with each problem, when a placeholder is unknown or means nothing for the outcome. */
   'notices.setTemplate': {
     input: z.object({ campaignId, outcome, language, subject: z.string().trim().min(1, 'Write a subject').max(300), body: z.string().trim().min(1, 'Write the text').max(20_000) }).strict(),

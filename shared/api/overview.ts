@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DivisionProgress, NextStep, VerdictCounts } from '../domain/season-progress';
-import { campaignId, returns, type CountRow } from './common';
+import { campaignId, reads, returns, type CountRow } from './common';
 
 /** The Overview: where a campaign's season stands, and the next step. */
 
@@ -33,5 +33,5 @@ export interface Overview {
 }
 
 export const overviewMethods = {
-  'overview.get': { input: z.object({ campaignId }).strict(), output: returns<Overview>() },
+  'overview.get': { input: z.object({ campaignId }).strict(), output: returns<Overview>(), reads: reads('campaigns', 'applications', 'triage', 'shortlists', 'notices') },
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { campaignSettingsSchema } from '../domain/settings';
 import { CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { type Stage } from '../domain/stages';
-import { campaignId, returns, type ApplicationHeading } from './common';
+import { campaignId, reads, returns, type ApplicationHeading } from './common';
 
 /** Screening: eligibility verdicts, officers' overrides, corrections of imported values, possible duplicates. */
 
@@ -173,9 +173,9 @@ export const screeningMethods = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    output: returns<ScreeningPage>(),
+    output: returns<ScreeningPage>(), reads: reads('campaigns', 'applications'),
   },
-  'screening.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<ScreeningDetail>() },
+  'screening.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<ScreeningDetail>(), reads: reads('applications', 'triage') },
   /** Overrides the verdict of one or many applications; the justification is mandatory and audited. */
   'screening.override': {
     input: z
@@ -190,7 +190,7 @@ export const screeningMethods = {
   /** Screens the campaign with other settings, in memory, and says which verdicts would move. Writes nothing. */
   'screening.previewSettings': {
     input: z.object({ campaignId, settings: campaignSettingsSchema.partial() }).strict(),
-    output: returns<SettingsImpact>(),
+    output: returns<SettingsImpact>(), reads: reads('campaigns', 'applications', 'triage'),
   },
   /** Corrects one imported value (raw text) with a reason; the campaign is screened again. */
   'application.correct': {
@@ -205,7 +205,7 @@ export const screeningMethods = {
     output: returns<{ changed: boolean }>(),
   },
   /** Applications the identity rule does not join that look like one person, and officers' decisions on them. */
-  'screening.duplicates': { input: z.object({ campaignId }).strict(), output: returns<DuplicateList>() },
+  'screening.duplicates': { input: z.object({ campaignId }).strict(), output: returns<DuplicateList>(), reads: reads('applications') },
   /** Confirms (one person: the limit counts them together), dismisses, or reopens a pair; the campaign is screened again. */
   'screening.decideDuplicate': {
     input: z
@@ -215,5 +215,5 @@ export const screeningMethods = {
     output: returns<{ decided: boolean }>(),
   },
   /** Every stored application's automatic verdict, by Application ID (the CLI's screen --json). */
-  'screening.lines': { input: z.object({ campaignId }).strict(), output: returns<ScreeningLine[]>() },
+  'screening.lines': { input: z.object({ campaignId }).strict(), output: returns<ScreeningLine[]>(), reads: reads('campaigns', 'applications') },
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODES, type DivisionCode } from '../domain/divisions';
 import { INTERVIEW_MODES, SELECTION_MOVES, SESSIONS, type Session } from '../domain/selection-moves';
 import type { ProcessStage } from '../domain/stages';
-import { campaignId, returns } from './common';
+import { campaignId, reads, returns } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
 
 /**
@@ -86,12 +86,12 @@ export const selectionMethods = {
       .strict(),
     output: returns<SelectionMoveResult>(),
   },
-  'selection.places': { input: z.object({ campaignId }).strict(), output: returns<DivisionPlaces[]>() },
+  'selection.places': { input: z.object({ campaignId }).strict(), output: returns<DivisionPlaces[]>(), reads: reads('campaigns', 'triage') },
   'selection.setPlaces': {
     input: z.object({ campaignId, division: z.enum(DIVISION_CODES), session: z.enum(SESSIONS), places: z.number().int().min(0).max(500) }).strict(),
     output: returns<DivisionPlaces[]>(),
   },
-  'selection.conflicts': { input: z.object({ campaignId }).strict(), output: returns<SelectionConflict[]>() },
+  'selection.conflicts': { input: z.object({ campaignId }).strict(), output: returns<SelectionConflict[]>(), reads: reads('triage') },
   /**
    * Interview invitations as e-mail drafts, one per candidate in their language, for the office to
    * send: the candidates must be at Interview with a date recorded.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIVISION_CODES, type DivisionCode } from '../domain/divisions';
 import type { ProcessStage } from '../domain/stages';
-import { campaignId, returns, type ApplicationHeading } from './common';
+import { campaignId, reads, returns, type ApplicationHeading } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
 
 /**
@@ -148,13 +148,13 @@ const jobId = z.string().min(1).max(100);
 
 
 export const shortlistMethods = {
-  'shortlists.list': { input: z.object({ campaignId }).strict(), output: returns<ShortlistSummary[]>() },
+  'shortlists.list': { input: z.object({ campaignId }).strict(), output: returns<ShortlistSummary[]>(), reads: reads('applications', 'triage', 'shortlists') },
   /** A draft with the division's proposed applications (those of one position, if given), best score first. */
   'shortlists.create': {
     input: z.object({ campaignId, division: z.enum(DIVISION_CODES), position: z.string().trim().min(1).max(200).nullable().default(null) }).strict(),
     output: returns<ShortlistSummary>(),
   },
-  'shortlists.get': { input: z.object({ id: shortlistId }).strict(), output: returns<ShortlistDetail>() },
+  'shortlists.get': { input: z.object({ id: shortlistId }).strict(), output: returns<ShortlistDetail>(), reads: reads('applications', 'triage', 'shortlists') },
   /** The office's order: every candidate of the list, in the new order. */
   'shortlists.arrange': { input: z.object({ id: shortlistId, refs }).strict(), output: returns<ShortlistDetail>() },
   'shortlists.setNote': {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODES } from '../domain/divisions';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type ProcessStage, type Stage } from '../domain/stages';
 import type { CefrLevel, FundingTrack } from '../domain/listed-values';
-import { campaignId, returns, type CountRow, type ApplicationHeading } from './common';
+import { campaignId, reads, returns, type CountRow, type ApplicationHeading } from './common';
 import type { CriterionView, ExportChangeView, OverrideView, ScreeningVerdict } from './screening';
 
 /** Triage per division: queues, stages, scores, notes, rubrics and saved views. */
@@ -180,7 +180,7 @@ export interface SavedView {
 
 export const triageMethods = {
   /** Counts per division queue and stage, and the current officer's own applications. */
-  'triage.sidebar': { input: z.object({ campaignId }).strict(), output: returns<TriageSidebar>() },
+  'triage.sidebar': { input: z.object({ campaignId }).strict(), output: returns<TriageSidebar>(), reads: reads('applications', 'triage') },
   /** One page of a queue, filtered, searched and sorted in the database. */
   'triage.list': {
     input: z
@@ -193,11 +193,11 @@ export const triageMethods = {
         withTotal: z.boolean().default(true),
       })
       .strict(),
-    output: returns<TriagePage>(),
+    output: returns<TriagePage>(), reads: reads('applications', 'triage'),
   },
   /** Every application ref of a view, in its order (select all, bulk actions). */
-  'triage.refs': { input: z.object({ ...triageQuery, sort: triageSortSchema.default([]) }).strict(), output: returns<number[]>() },
-  'triage.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<TriageDetail>() },
+  'triage.refs': { input: z.object({ ...triageQuery, sort: triageSortSchema.default([]) }).strict(), output: returns<number[]>(), reads: reads('applications', 'triage') },
+  'triage.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<TriageDetail>(), reads: reads('applications', 'triage', 'shortlists') },
   /** Moves applications to a stage (with a reason for "not retained"), assigns them, or gives an unassigned one its division. One action, one undo. */
   'triage.decide': {
     input: z
@@ -231,7 +231,7 @@ export const triageMethods = {
   },
   /** Undoes the current officer's last action in this campaign that is not undone yet. */
   'triage.undo': { input: z.object({ campaignId }).strict(), output: returns<UndoResult>() },
-  'triage.rubric': { input: z.object({ campaignId, division: z.enum(DIVISION_CODES) }).strict(), output: returns<RubricCriterion[]>() },
+  'triage.rubric': { input: z.object({ campaignId, division: z.enum(DIVISION_CODES) }).strict(), output: returns<RubricCriterion[]>(), reads: reads('triage') },
   'triage.setRubric': {
     input: z
       .object({
@@ -244,8 +244,8 @@ export const triageMethods = {
     output: returns<RubricCriterion[]>(),
   },
   /** Values met in a queue for the filter lists (nationalities, sessions, universities…), most frequent first. */
-  'triage.facets': { input: z.object({ campaignId, queue: z.enum(QUEUE_IDS) }).strict(), output: returns<Record<'nationality' | 'preferredSession' | 'fieldOfStudy' | 'university', CountRow[]>>() },
-  'triage.views': { input: z.object({ campaignId }).strict(), output: returns<SavedView[]>() },
+  'triage.facets': { input: z.object({ campaignId, queue: z.enum(QUEUE_IDS) }).strict(), output: returns<Record<'nationality' | 'preferredSession' | 'fieldOfStudy' | 'university', CountRow[]>>(), reads: reads('applications') },
+  'triage.views': { input: z.object({ campaignId }).strict(), output: returns<SavedView[]>(), reads: reads('triage') },
   'triage.saveView': {
     input: z
       .object({

@@ -97,7 +97,7 @@ function fakeContents(url: string, destroyed = false) {
 }
 
 describe('events to the window', () => {
-  const event: ApiEvent = { type: 'changed', scope: 'database' };
+  const event: ApiEvent = { type: 'changed', topics: ['database'] };
 
   it('are sent on the fixed event channel to the app page', () => {
     const { contents, sent } = fakeContents('app://cohort/index.html#/overview');
@@ -214,7 +214,7 @@ describe('the preload bridge', () => {
     const off = createBridge(fake.ipc).on((...args: unknown[]) => received.push(args));
     const event: ApiEvent = { type: 'command', command: 'import' };
     fake.emit(CHANNELS.event, event);
-    fake.emit('some:other-channel', { type: 'changed', scope: 'database' });
+    fake.emit('some:other-channel', { type: 'changed', topics: ['database'] });
     expect(received).toEqual([[event]]);
     off();
     fake.emit(CHANNELS.event, event);

@@ -136,7 +136,7 @@ describe('every transport refuses malformed requests with a Validation error and
       await post(JSON.stringify({ method: 'campaign.create', input: { name: 'Evented' } }), { Authorization: `Bearer ${web.token}` });
       let text = '';
       while (!text.includes('"changed"')) text += new TextDecoder().decode((await reader.read()).value);
-      expect(text).toContain('"scope":"campaign"');
+      expect(text).toContain('"topics":["campaigns"]');
       await reader.cancel();
     });
   });

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { changedEvent } from '../changes';
 import { updateSearchIndex } from '../triage/search-index';
 import { scheduleRescreen } from '../screening/handlers';
 
@@ -21,5 +22,5 @@ export function scheduleSearchIndex(ctx: ServiceContext): void {
 export function applicationsChanged(ctx: ServiceContext, campaignId: number): void {
   scheduleRescreen(ctx, campaignId);
   scheduleSearchIndex(ctx);
-  ctx.emit({ type: 'changed', scope: 'applications', campaignId });
+  ctx.emit(changedEvent('applications', { campaignId }));
 }

@@ -14,7 +14,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
   async 'campaign.create'({ name, settings }, ctx) {
     const { db } = ctx.session.open;
     const id = await insertCampaign(db, name, mergeSettings(readSettings('{}'), settings), ctx.officer);
-    ctx.changed('campaign', { campaignId: id });
+    ctx.changed('campaigns', { campaignId: id });
     return loadCampaign(db, id);
   },
 
@@ -23,7 +23,7 @@ export const campaignHandlers: HandlerTable<'campaign.list' | 'campaign.get' | '
     const before = await loadCampaign(db, campaignId);
     const after = { name: name ?? before.name, settings: mergeSettings(before.settings, settings) };
     await updateCampaign(db, campaignId, { name: before.name, settings: before.settings }, after, ctx.officer);
-    ctx.changed('campaign', { campaignId });
+    ctx.changed('campaigns', { campaignId });
     // A rule changed: the whole campaign is screened again.
     if (settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) scheduleRescreen(ctx, campaignId);
     return loadCampaign(db, campaignId);

@@ -25,6 +25,7 @@ export const databaseHandlers: HandlerTable<
   async 'database.backupNow'(_input, ctx) {
     const info = await ctx.session.backupNow('manual');
     await writeAudit(ctx.session.open.db, { campaignId: null, actor: ctx.officer, action: 'database.backup', subject: info.file });
+    ctx.changed('backups');
     return info;
   },
 
@@ -39,7 +40,7 @@ export const databaseHandlers: HandlerTable<
       subject: deleted.file,
       details: { reason: deleted.reason, createdAt: deleted.createdAt },
     });
-    ctx.changed('database');
+    ctx.changed('backups');
     return { deleted: deleted.file };
   },
 

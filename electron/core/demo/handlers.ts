@@ -56,7 +56,7 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
       // Triage and selection read the verdicts: screening first, then the season's work.
       await ctx.background.settled();
       await buildMidSeason(ctx.session.open.stores, id, ctx.officer);
-      ctx.changed('triage', { campaignId: id });
+      ctx.changed(['triage', 'shortlists'], { campaignId: id });
     }
     return { campaignId: id, inserted, durationMs: Math.round(performance.now() - started) };
   },

@@ -45,37 +45,37 @@ export const noticeHandlers: HandlerTable<NoticeMethod> = {
       throw new ValidationError(`The notice was not saved: ${problems.map((p) => p.message).join(' ')}`, problems, 'TemplateInvalid');
     }
     await store(ctx).setTemplate(request, ctx.officer);
-    ctx.changed('campaign', { campaignId: request.campaignId });
+    ctx.changed('notices', { campaignId: request.campaignId });
     return store(ctx).templates(request.campaignId);
   },
 
   async 'notices.setLanguage'(request, ctx) {
     await store(ctx).setLanguage(request, ctx.officer);
-    ctx.changed('campaign', { campaignId: request.campaignId });
+    ctx.changed('notices', { campaignId: request.campaignId });
     return { language: request.language };
   },
 
   async 'notices.prepare'(request, ctx) {
     const batch = await prepareNotices(store(ctx), request, ctx.officer);
-    ctx.changed('campaign', { campaignId: request.campaignId });
+    ctx.changed('notices', { campaignId: request.campaignId });
     return batch;
   },
 
   async 'notices.markSent'({ batchId, except }, ctx) {
     const { sent, campaignId } = await store(ctx).markSent(batchId, except, ctx.officer);
-    ctx.changed('campaign', { campaignId });
+    ctx.changed('notices', { campaignId });
     return { sent };
   },
 
   async 'notices.markResent'({ campaignId, applicationIds }, ctx) {
     const result = await store(ctx).markResent(campaignId, applicationIds, ctx.officer);
-    ctx.changed('campaign', { campaignId });
+    ctx.changed('notices', { campaignId });
     return result;
   },
 
   async 'notices.markBounced'({ campaignId, applicationIds }, ctx) {
     const result = await store(ctx).markBounced(campaignId, applicationIds, ctx.officer);
-    ctx.changed('campaign', { campaignId });
+    ctx.changed('notices', { campaignId });
     return result;
   },
 };

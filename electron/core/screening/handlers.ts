@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { changedEvent } from '../changes';
 import { processOfficer } from '../app/officer';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { listDuplicates } from './duplicates';
@@ -43,7 +44,7 @@ export async function rescreen(ctx: ServiceContext, campaignId: number) {
   const owed = await stores.screening.owedCount(campaignId);
   const campaign = await loadCampaign(db, campaignId);
   const result = await screenAndStore(stores.screening, campaignId, campaign.settings, processOfficer(ctx), { owed });
-  if (result.changed > 0) ctx.emit({ type: 'changed', scope: 'applications', campaignId });
+  if (result.changed > 0) ctx.emit(changedEvent('applications', { campaignId }));
   return result;
 }
 

@@ -33,7 +33,7 @@ export const selectionHandlers: HandlerTable<SelectionMethod> = {
 
   async 'selection.setPlaces'(request, ctx) {
     await store(ctx).setPlaces(request, ctx.officer);
-    ctx.changed('campaign', { campaignId: request.campaignId });
+    ctx.changed('campaigns', { campaignId: request.campaignId });
     return store(ctx).places(request.campaignId);
   },
 

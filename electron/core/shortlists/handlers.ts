@@ -41,7 +41,7 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
   async 'shortlists.create'(request, ctx) {
     const shortlists = store(ctx);
     const id = await shortlists.create(request, ctx.officer);
-    ctx.changed('triage', { campaignId: request.campaignId });
+    ctx.changed('shortlists', { campaignId: request.campaignId });
     const created = (await shortlists.list(request.campaignId)).find((s) => s.id === id);
     if (!created) throw new Error(`Shortlist ${id} vanished after it was made.`);
     return created;
@@ -73,7 +73,7 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
 
   async 'shortlists.export'(request, ctx) {
     const { campaignId, ...result } = await exportShortlist(store(ctx), request, ctx.officer);
-    ctx.changed('triage', { campaignId });
+    ctx.changed(['shortlists', 'triage'], { campaignId });
     return result;
   },
 
@@ -83,7 +83,7 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
 
   async 'shortlists.replyCommit'({ jobId }, ctx) {
     const { campaignId, ...result } = await commitReply(ctx.replies, store(ctx), ctx.session.open.sqlite, jobId, ctx.officer, ctx.emit);
-    ctx.changed('triage', { campaignId, refs: result.changes.map((c) => c.applicationRef) });
+    ctx.changed(['shortlists', 'triage'], { campaignId, refs: result.changes.map((c) => c.applicationRef) });
     return result;
   },
 
@@ -100,6 +100,6 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
 /** The shortlist as it is after an edit, announced to every window. */
 async function edited(ctx: RequestContext, id: number) {
   const detail = await store(ctx).detail(id);
-  ctx.changed('triage', { campaignId: detail.campaignId });
+  ctx.changed('shortlists', { campaignId: detail.campaignId });
   return detail;
 }

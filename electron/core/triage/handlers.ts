@@ -11,13 +11,6 @@ async function readyFor(ctx: ServiceContext, search: string | undefined): Promis
   }
 }
 
-/** Beyond this many, an event names no applications: every window reloads what it shows. */
-const REFS_IN_EVENT = 500;
-
-function changed(ctx: ServiceContext, campaignId: number, refs?: readonly number[]): void {
-  ctx.emit(refs && refs.length <= REFS_IN_EVENT ? { type: 'changed', scope: 'triage', campaignId, refs: [...refs] } : { type: 'changed', scope: 'triage', campaignId });
-}
-
 type TriageMethod =
   | 'triage.sidebar'
   | 'triage.list'
@@ -70,26 +63,26 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
       // The division is a field of the application: screening and search follow it.
       applicationsChanged(ctx, result.campaignId);
     }
-    changed(ctx, result.campaignId, input.refs);
+    ctx.changed('triage', { campaignId: result.campaignId, refs: input.refs });
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.score'(input, ctx) {
     const result = await ctx.session.open.stores.triage.score(input, ctx.officer);
-    changed(ctx, result.campaignId, input.refs);
+    ctx.changed('triage', { campaignId: result.campaignId, refs: input.refs });
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.note'(input, ctx) {
     const result = await ctx.session.open.stores.triage.addNote(input, ctx.officer);
-    changed(ctx, result.campaignId, [input.ref]);
+    ctx.changed('triage', { campaignId: result.campaignId, refs: [input.ref] });
     return { actionId: result.actionId, changed: result.changed };
   },
 
   async 'triage.undo'({ campaignId }, ctx) {
     const result = await ctx.session.open.stores.triage.undoLast(campaignId, ctx.officer);
     if (result.kind === 'division') applicationsChanged(ctx, campaignId);
-    changed(ctx, campaignId, result.refs);
+    ctx.changed('triage', { campaignId, refs: result.refs });
     return result;
   },
 
@@ -100,7 +93,7 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
   async 'triage.setRubric'({ campaignId, division, criteria }, ctx) {
     const { triage } = ctx.session.open.stores;
     await triage.saveRubric({ campaignId, division, criteria }, ctx.officer);
-    changed(ctx, campaignId);
+    ctx.changed('triage', { campaignId });
     return triage.rubric(campaignId, division);
   },
 
@@ -114,14 +107,14 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
 
   async 'triage.saveView'({ campaignId, name, queue, filter, sort, columns }, ctx) {
     const view = await ctx.session.open.stores.triage.saveView({ campaignId, name, view: { queue, filter, sort, columns } }, ctx.officer);
-    changed(ctx, campaignId);
+    ctx.changed('triage', { campaignId });
     return view;
   },
 
   async 'triage.deleteView'({ id }, ctx) {
     const campaignId = await ctx.session.open.stores.triage.deleteView(id, ctx.officer);
     if (campaignId === null) return { deleted: false };
-    changed(ctx, campaignId);
+    ctx.changed('triage', { campaignId });
     return { deleted: true };
   },
 };

@@ -75,7 +75,7 @@ export function ImportHistory({ campaignId }: { campaignId: number }) {
   const format = useFormat();
   const { lastImportId } = useWorkspace();
   const [selectedId, select] = useSelectedImport();
-  const list = useQuery('import.list', { campaignId }, (event) => event.campaignId === undefined || event.campaignId === campaignId);
+  const list = useQuery('import.list', { campaignId });
   const { refetch } = list;
 
   // An import finished in the wizard: load the list again even if no change event reached us.
@@ -163,7 +163,7 @@ function ImportDetails({ record, onClose }: { record: ImportRecord; onClose: () 
   const saveFile = useSaveFile();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasRejected = record.counts.rejected > 0;
-  const rejections = useQuery('import.rejections', hasRejected ? { importId: record.id } : null, () => false);
+  const rejections = useQuery('import.rejections', hasRejected ? { importId: record.id } : null);
   const [saving, setSaving] = useState(false);
 
   // Opened from a link in the table (or the wizard): take the reader to what opened.

@@ -113,7 +113,6 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
   const list = useQuery(
     'screening.list',
     { campaignId, tab, search, ...(reason ? { reason } : {}), offset, limit: PAGE_SIZE },
-    (event) => event.campaignId === undefined || event.campaignId === campaignId,
   );
   const page = list.data;
   const rows = page?.rows ?? [];

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../shared/api/contract';
 import type { AppErrorData } from '../../../shared/api/errors';
 import { campaignSettingsSchema, type CampaignSettings } from '../../../shared/domain/settings';
-import { useClient } from '../../api/ClientContext';
+import { useApiMutation } from '../../api/hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { fieldIssues } from '../../components/fieldIssues';
 import { useNotify } from '../../components/Notify';
@@ -80,13 +80,13 @@ function localProblems(draft: Draft, settings: CampaignSettings): Set<FieldPath>
 export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const styles = useSectionStyles();
-  const client = useClient();
   const notify = useNotify();
   const format = useFormat();
   const [draft, setDraft] = useState<Draft>(() => toDraft(campaign));
   const [problems, setProblems] = useState<Set<FieldPath>>(new Set());
   const [error, setError] = useState<AppErrorData | null>(null);
-  const [saving, setSaving] = useState(false);
+  const update = useApiMutation('campaign.update');
+  const saving = update.pending;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -98,9 +98,7 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
     setProblems(local);
     if (local.size > 0) return;
 
-    setSaving(true);
-    const result = await client.tryCall('campaign.update', { campaignId: campaign.id, name: draft.name.trim(), settings });
-    setSaving(false);
+    const result = await update.run({ campaignId: campaign.id, name: draft.name.trim(), settings });
     if (result.ok) {
       setDraft(toDraft(result.value));
       notify.success(t('settings.saved'));

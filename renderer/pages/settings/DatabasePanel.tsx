@@ -44,7 +44,7 @@ export function DatabasePanel() {
   const format = useFormat();
   const reason = useBackupReason();
   const { openDialog } = useWorkspace();
-  const info = useQuery('database.info', {}, (event) => event.scope === 'database');
+  const info = useQuery('database.info', {});
   const { backingUp, backupNow } = useBackupNow();
 
   let body;

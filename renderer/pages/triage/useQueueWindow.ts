@@ -3,17 +3,12 @@ import type { QueueId, TriageFilter, TriageRow, TriageSort } from '../../../shar
 import type { Stage } from '../../../shared/domain/stages';
 import type { Client } from '../../../shared/api/client';
 import type { AppErrorData } from '../../../shared/api/errors';
-import { useClient, useEpoch } from '../../api/ClientContext';
+import { affects } from '../../../shared/api/affects';
+import type { ChangeFeed } from '../../api/changeFeed';
+import { useChangeFeed, useClient, useEpoch } from '../../api/ClientContext';
 
 /** Rows fetched per request: a few screens' worth, so scrolling rarely waits. */
 export const PAGE_ROWS = 200;
-/**
- * After a change, the view reloads once changes pause this long, and at the latest this long after
- * the first: an officer deciding every second keeps the database free for the next application,
- * and another window's decision shows within a second.
- */
-const RELOAD_DEBOUNCE_MS = 250;
-const RELOAD_MAX_WAIT_MS = 700;
 
 export interface QueueView {
   campaignId: number;
@@ -50,8 +45,10 @@ function sameRow(a: TriageRow, b: TriageRow): boolean {
 
 /**
  * The pages of one queue view loaded so far, fetched as the table needs them and reloaded when
- * the data changes. Kept outside React state (a store React subscribes to): pages arrive one by
- * one and the table reads rows by position.
+ * the data changes. Kept outside the query cache, on purpose: the table reads rows by position in
+ * a view of up to 50,000, pages arrive one by one, and this window's own decision moves rows
+ * between pages before the database answers (applyStage), which keyed pages could not show. It
+ * follows the same change feed and the same `affects` rule as the cached queries.
  */
 class QueueStore {
   private view: QueueView | null = null;
@@ -66,11 +63,10 @@ class QueueStore {
   private total: number | null = null;
   private searchTerms: string[] = [];
   private error: AppErrorData | undefined;
-  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstChangeAt: number | null = null;
 
   constructor(
     private readonly client: Client,
+    private readonly changes: ChangeFeed,
     /** The database it reads (ClientContext's epoch). */
     readonly epoch: number,
   ) {
@@ -79,30 +75,18 @@ class QueueStore {
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    const unsubscribe = this.client.subscribe((event) => {
-      if (event.type !== 'changed' || this.view === null) return;
-      if (event.campaignId !== undefined && event.campaignId !== this.view.campaignId) return;
-      this.scheduleReload();
+    // The window's change feed gathers bursts of changes; the same rule as the query cache's says which concern this view.
+    const unsubscribe = this.changes.listen((burst) => {
+      const view = this.view;
+      if (view !== null && burst.some((change) => affects(change, 'triage.list', view))) this.reload();
     });
     return () => {
       this.listeners.delete(listener);
       unsubscribe();
-      clearTimeout(this.reloadTimer);
     };
   };
 
   getSnapshot = (): QueueWindow => this.snapshot;
-
-  private scheduleReload(): void {
-    const now = Date.now();
-    this.firstChangeAt ??= now;
-    clearTimeout(this.reloadTimer);
-    const wait = Math.max(0, Math.min(RELOAD_DEBOUNCE_MS, this.firstChangeAt + RELOAD_MAX_WAIT_MS - now));
-    this.reloadTimer = setTimeout(() => {
-      this.firstChangeAt = null;
-      this.reload();
-    }, wait);
-  }
 
   applyStage = (refs: readonly number[], stage: Stage): void => {
     const view = this.view;
@@ -212,7 +196,8 @@ export function useQueueWindow(view: QueueView | null): QueueWindow {
   const client = useClient();
   const epoch = useEpoch();
   // A new store for another client or database (the epoch changes when one is opened or restored).
-  const store = useMemo(() => new QueueStore(client, epoch), [client, epoch]);
+  const changes = useChangeFeed();
+  const store = useMemo(() => new QueueStore(client, changes, epoch), [client, changes, epoch]);
   const viewKey = view === null ? null : JSON.stringify(view);
   useEffect(() => {
     store.setView(viewKey === null ? null : (JSON.parse(viewKey) as QueueView));
