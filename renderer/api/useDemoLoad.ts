@@ -31,7 +31,8 @@ export function useDemoLoad(onLoaded: (result: DemoResult) => void): {
   async function start({ campaignId, count = 2000 }: { campaignId?: number; count?: number } = {}) {
     setProgress({ running: true, done: 0, total: 0 });
     try {
-      const result = await client.call('demo.load', campaignId === undefined ? { count } : { campaignId, count });
+      // A campaign in mid-season (triaged in part, shortlists sent, a reply, a double selection): every page has something to show.
+      const result = await client.call('demo.load', campaignId === undefined ? { count, midSeason: true } : { campaignId, count, midSeason: true });
       setProgress(IDLE);
       onLoaded(result);
     } catch (error) {

@@ -4,16 +4,17 @@ import { useNotify } from '../components/Notify';
 import { useFileSaver } from './ClientContext';
 
 /**
- * Keeps a file the services make, the one way every export goes: asks where (Electron's Save
+ * Keeps a file (or, `into` a folder, a batch of files) the services make, the one way every export goes: asks where (Electron's Save
  * dialog; a download in a browser), lets the services write it, and says where it went ("Show in
  * folder" in Electron). False when the user cancelled the Save dialog. Errors are thrown.
  */
-export function useSaveFile(): (suggestedName: string, make: (target: FileTarget) => Promise<FileOutput>) => Promise<boolean> {
+export function useSaveFile(into: 'file' | 'folder' = 'file'): (suggestedName: string, make: (target: FileTarget) => Promise<FileOutput>) => Promise<boolean> {
   const saver = useFileSaver();
   const notify = useNotify();
   const { t } = useTranslation();
   return async (suggestedName, make) => {
-    const target = await saver.chooseTarget(suggestedName);
+    // A batch (one e-mail draft per person) goes into a folder; in a browser, one .zip download.
+    const target = into === 'folder' ? await saver.chooseFolderTarget() : await saver.chooseTarget(suggestedName);
     if (target === null) return false;
     const output = await make(target);
     saver.deliver(output);

@@ -18,18 +18,20 @@ interface Props {
   /** Saves the note; the dialog closes once it resolves, and stays open with the error if it rejects. */
   onSubmit: (text: string) => Promise<void>;
   onClose: () => void;
+  /** The longest note the method saving it takes (the triage note's, unless said). */
+  maxLength?: number;
 }
 
 /** A note on an application: type, Ctrl/Cmd+Enter saves, Esc cancels. */
-export function NoteDialog({ open, applicationLabel, onSubmit, onClose }: Props) {
+export function NoteDialog({ open, applicationLabel, onSubmit, onClose, maxLength = MAX_NOTE }: Props) {
   return (
     <FormDialog open={open} onClose={onClose}>
-      <NoteForm applicationLabel={applicationLabel} onSubmit={onSubmit} onSaved={onClose} />
+      <NoteForm applicationLabel={applicationLabel} onSubmit={onSubmit} onSaved={onClose} maxLength={maxLength} />
     </FormDialog>
   );
 }
 
-function NoteForm({ applicationLabel, onSubmit, onSaved }: { applicationLabel: string; onSubmit: (text: string) => Promise<void>; onSaved: () => void }) {
+function NoteForm({ applicationLabel, onSubmit, onSaved, maxLength }: { applicationLabel: string; onSubmit: (text: string) => Promise<void>; onSaved: () => void; maxLength: number }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
@@ -64,7 +66,7 @@ function NoteForm({ applicationLabel, onSubmit, onSaved }: { applicationLabel: s
       >
         <Textarea
           value={text}
-          maxLength={MAX_NOTE}
+          maxLength={maxLength}
           resize="vertical"
           rows={5}
           autoFocus

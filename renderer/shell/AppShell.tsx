@@ -8,7 +8,7 @@ import { NoticesPage } from '../pages/NoticesPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
-import { ShortlistsPage } from '../pages/ShortlistsPage';
+import { ShortlistsPage } from '../pages/shortlists/ShortlistsPage';
 import { BackupWarning } from '../components/BackupWarning';
 import { ImportActivityBars } from './ImportActivity';
 import { CampaignPicker } from './CampaignPicker';

@@ -83,6 +83,8 @@ export interface ShortlistDetail extends ShortlistSummary {
   replies: ShortlistReplyRecord[];
   /** Proposed applications of the division not on this shortlist, which can be added. */
   proposedNotOnList: number;
+  /** Those applications, best score first, while the list is a draft (they can be added only then). */
+  proposedRefs: number[];
 }
 
 /** One thing a reply would change, or changed. */

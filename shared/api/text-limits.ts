@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { campaignMethods } from './campaigns';
 import { screeningMethods } from './screening';
+import { selectionMethods } from './selection';
+import { shortlistMethods } from './shortlists';
 import { triageMethods } from './triage';
 
 export interface TextBounds {
@@ -23,5 +25,9 @@ export const TEXT_LIMITS = {
   correctionReason: bounds(screeningMethods['application.correct'].input.shape.reason),
   correctedValue: bounds(screeningMethods['application.correct'].input.shape.value),
   note: bounds(triageMethods['triage.note'].input.shape.text),
+  shortlistNote: bounds(shortlistMethods['shortlists.setNote'].input.shape.note.unwrap()),
+  moveReason: bounds(selectionMethods['selection.move'].input.shape.reason.unwrap()),
+  interviewer: bounds(selectionMethods['selection.move'].input.shape.interview.unwrap().shape.interviewer.unwrap().unwrap()),
+  interviewPlace: bounds(selectionMethods['selection.move'].input.shape.interview.unwrap().shape.place.unwrap().unwrap()),
   rubricLabel: bounds(triageMethods['triage.setRubric'].input.shape.criteria.element.shape.label),
 } as const satisfies Record<string, TextBounds>;

@@ -59,6 +59,7 @@ describe('shortlists being built', () => {
     expect(removed.entries.map((e) => e.ref)).toEqual([order[0], order[2], order[3]]);
     expect(removed.entries.map((e) => e.rank)).toEqual([1, 2, 3]);
     expect(removed.proposedNotOnList).toBe(1);
+    expect(removed.proposedRefs).toEqual([order[1]]);
     const codeBefore = (await client.call('shortlists.get', { id })).entries;
     const added = await client.call('shortlists.add', { id, refs: [order[1] ?? 0] });
     expect(added.entries.at(-1)?.ref).toBe(order[1]);
@@ -102,6 +103,20 @@ describe('the round trip with a hiring manager', () => {
     expect(detail.entries.every((e) => e.stage === 'shortlisted')).toBe(true);
     return { app, id, path, codes: detail.entries.map((e) => e.candidateCode), dir };
   }
+
+  it('is recognised when chosen as an applications export (File > Import… takes both): refused with its own kind, nothing opened', async () => {
+    const { app, path, dir } = await sent();
+    const reply = await answerWorkbook(path, join(dir, 'reply.xlsx'), {});
+    // LibreOffice rewrites the whole file: the reference on the cover sheet still says what it is.
+    const resaved = await convertWithLibreOffice(reply, 'xlsx', join(dir, 'resaved'));
+    for (const file of [path, reply, resaved]) {
+      const before = await tableCounts(app.core);
+      await expect(app.client.call('import.inspect', { campaignId: 1, path: file })).rejects.toMatchObject({
+        data: { code: 'Validation', kind: 'ShortlistReplyFile', message: expect.stringContaining("is a hiring manager's reply to a shortlist") },
+      });
+      expect(await tableCounts(app.core)).toEqual(before);
+    }
+  });
 
   it('applies a reply in English and French after showing every change, and a second import changes nothing', async () => {
     const { app, id, path, codes, dir } = await sent();

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DIVISION_CODES, type DivisionCode } from '../../../shared/domain/divisions';
 import { MANAGER_DECISIONS } from '../../../shared/domain/manager-decisions';
+import { DEFAULT_REPLY_DAYS } from '../../../shared/api/shortlists';
+import { brusselsDate } from '../../../shared/domain/datetime';
+import { SESSIONS } from '../../../shared/domain/selection-moves';
+import { weekdayAfter } from '../../../shared/domain/shortlist-status';
 import type { Stores } from '../stores';
 import { candidateCodesCheck } from '../shortlists/workbook/reference';
 import type { ReplyRow } from '../shortlists/workbook/read';
@@ -22,8 +26,16 @@ const DRAFT_DIVISIONS: readonly DivisionCode[] = ['EM'];
 /** The division whose hiring manager has answered. */
 const ANSWERED: DivisionCode = 'DI';
 
-export async function buildMidSeason(stores: Stores, campaignId: number, actor: string): Promise<void> {
+/** Places per session in every division: enough for the Places page to show them filling. */
+const PLACES = { march: 2, september: 3 } as const;
+
+export async function buildMidSeason(stores: Stores, campaignId: number, actor: string, now = new Date()): Promise<void> {
   const { triage, shortlists, selection } = stores;
+  // Dates follow the day the demo is loaded, so replies are awaited and interviews ahead, as they would be.
+  const today = brusselsDate(now.toISOString());
+  const replyBy = weekdayAfter(today, DEFAULT_REPLY_DAYS);
+  const interviewDate = weekdayAfter(today, 10);
+  const startDate = weekdayAfter(today, 90);
   // A person who applied to two divisions, neither the answered nor the draft one: both
   // applications go on their division's shortlist, to be selected twice below.
   const twice = (await selection.peopleInSeveralDivisions(campaignId, 200)).find(
@@ -59,7 +71,7 @@ export async function buildMidSeason(stores: Stores, campaignId: number, actor: 
         exportId,
         blind: false,
         manager: { name: `Hiring manager ${division}`, email: `${division.toLowerCase()}.manager@example.int` },
-        replyBy: '2026-06-30',
+        replyBy,
         fileName: `${division} shortlist (demo).xlsx`,
         sha256: createHash('sha256').update(codes.join('\n')).digest('hex'),
         check: candidateCodesCheck(codes),
@@ -75,7 +87,7 @@ export async function buildMidSeason(stores: Stores, campaignId: number, actor: 
       row: i + 2,
       candidateCode: c.candidateCode,
       decision: MANAGER_DECISIONS[i % MANAGER_DECISIONS.length] ?? 'interview',
-      interviewDate: i % MANAGER_DECISIONS.length === 0 ? '2026-07-06' : null,
+      interviewDate: i % MANAGER_DECISIONS.length === 0 ? interviewDate : null,
       interviewTime: i % MANAGER_DECISIONS.length === 0 ? '10:00' : null,
       comment: i === 0 ? 'Strong profile, please invite.' : null,
     }));
@@ -84,5 +96,8 @@ export async function buildMidSeason(stores: Stores, campaignId: number, actor: 
   }
 
   // Both divisions select that person: a conflict on the Selection page, for the office to settle.
-  if (twice) await selection.move({ refs: [twice.a, twice.b], move: 'select', session: 'september', startDate: '2026-09-01' }, actor);
+  if (twice) await selection.move({ refs: [twice.a, twice.b], move: 'select', session: 'september', startDate }, actor);
+  for (const division of DIVISION_CODES) {
+    for (const session of SESSIONS) await selection.setPlaces({ campaignId, division, session, places: PLACES[session] }, actor);
+  }
 }

@@ -15,6 +15,8 @@ import { writeOutput } from '../files/output';
 import { rejectedRowsReport } from '../files/rejected-rows';
 import { loadCampaign } from '../campaigns/store';
 import { applicationsChanged } from '../applications/applications-changed';
+import { findReference } from '../shortlists/workbook/reference';
+import { ShortlistReplyFileError } from '../shortlists/workbook/read';
 
 const EXAMPLES_PER_COLUMN = 3;
 const ROWS_SCANNED_FOR_EXAMPLES = 50;
@@ -32,9 +34,13 @@ export const importHandlers: HandlerTable<
     // Names garbled by a wrong encoding may first appear a few hundred rows down: look further than the examples.
     const garbled = new GarbledSample();
     garbled.add(table.headers);
+    // A shortlist workbook opens on its cover sheet, whose first rows carry Cohort's reference.
+    const isReply = (values: readonly string[]) => table.format === 'xlsx' && values.some((v) => findReference(v) !== null);
+    if (isReply(table.headers)) throw new ShortlistReplyFileError(path);
     let scanned = 0;
     for await (const row of table.rows()) {
       scanned++;
+      if (scanned <= ROWS_SCANNED_FOR_EXAMPLES && isReply(row.values)) throw new ShortlistReplyFileError(path);
       if (table.format === 'csv') garbled.add(row.values);
       if (scanned <= ROWS_SCANNED_FOR_EXAMPLES) {
         row.values.forEach((v, i) => {

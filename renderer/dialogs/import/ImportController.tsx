@@ -1,11 +1,12 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/api/contract';
 import { useNotify } from '../../components/Notify';
 import { FileDropOverlay } from '../../shell/FileDropOverlay';
 import { useWorkspace } from '../../shell/WorkspaceContext';
 import { ImportDialog } from './ImportDialog';
-import { useImportWizard } from './useImportWizard';
+import { ReplyDialog } from '../../pages/shortlists/ReplyDialog';
+import { useImportWizard, type ShortlistReplyFile } from './useImportWizard';
 
 /**
  * How the rest of the app starts an import (File > Import…, a drop zone, the native menu): a
@@ -31,7 +32,8 @@ export function createImportStarter(): ImportStarter {
 }
 
 /**
- * Owns the import wizard and the window-wide drop target. Kept apart from the workspace so the
+ * Owns the import wizard (and the reply dialog it hands a hiring manager's workbook to) and the
+ * window-wide drop target. Kept apart from the workspace so the
  * wizard's many state changes (upload progress, each column's mapping) redraw only the wizard.
  */
 export function ImportController({
@@ -46,7 +48,8 @@ export function ImportController({
   const { t } = useTranslation();
   const notify = useNotify();
   const { campaign } = useWorkspace();
-  const wizard = useImportWizard(onImported);
+  const [reply, setReply] = useState<ShortlistReplyFile | null>(null);
+  const wizard = useImportWizard(onImported, setReply);
 
   const start = (file?: File) => {
     if (!campaign) {
@@ -60,8 +63,9 @@ export function ImportController({
 
   return (
     <>
-      <FileDropOverlay enabled={!wizard.open} onFile={start} />
+      <FileDropOverlay enabled={!wizard.open && reply === null} onFile={start} />
       <ImportDialog wizard={wizard} onShowImport={onShowImport} />
+      <ReplyDialog file={reply} onClose={() => setReply(null)} />
     </>
   );
 }

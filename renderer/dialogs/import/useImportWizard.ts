@@ -53,7 +53,13 @@ const CHOOSE: WizardStep = { name: 'choose' };
  * (inspected or previewed, not committed) is cancelled whenever the user leaves it: nothing stays
  * behind.
  */
-export function useImportWizard(onImported: (result: ImportResult) => void): ImportWizard {
+/** A file that turned out to be a hiring manager's reply to a shortlist: read through the reply's own preview. */
+export interface ShortlistReplyFile {
+  path: string;
+  fileName: string;
+}
+
+export function useImportWizard(onImported: (result: ImportResult) => void, onShortlistReply: (file: ShortlistReplyFile) => void): ImportWizard {
   const client = useClient();
   const fileToPath = useFileToPath();
   const [open, setOpen] = useState(false);
@@ -111,6 +117,13 @@ export function useImportWizard(onImported: (result: ImportResult) => void): Imp
     if (!isCurrent(run)) {
       // Abandoned while the headers were read: the job the services opened must not linger.
       if (result.ok) void client.tryCall('import.cancel', { jobId: result.value.jobId });
+      return;
+    }
+    if (!result.ok && result.error.kind === 'ShortlistReplyFile') {
+      // Not an export but a manager's reply (File > Import… takes both): its own preview takes over.
+      reset();
+      setOpen(false);
+      onShortlistReply({ path, fileName: file.name });
       return;
     }
     if (!result.ok) {

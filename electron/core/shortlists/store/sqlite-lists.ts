@@ -170,6 +170,7 @@ export function sqliteShortlistLists(sqlite: SqliteDatabase) {
         exports: exports.map(exportRecord),
         replies,
         proposedNotOnList: available.get(row.campaignId, row.division)?.n ?? 0,
+        proposedRefs: row.state === 'draft' ? proposed.all(row.campaignId, row.division, null, null).map((r) => r.ref) : [],
       };
     },
 

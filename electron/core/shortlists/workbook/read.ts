@@ -57,6 +57,21 @@ export class NotAReplyError extends ValidationError {
   }
 }
 
+/**
+ * A hiring manager's reply chosen where an applications export was expected (File > Import…, a
+ * drop, `cohort import`): the page takes it to the reply's preview instead (its `kind` says so).
+ */
+export class ShortlistReplyFileError extends ValidationError {
+  constructor(path: string) {
+    super(
+      `${quoteFileName(path)} is a hiring manager's reply to a shortlist, not an applications export. Import it as a reply (in the app: the Shortlists page; on the command line: cohort import decisions).`,
+      [],
+      'ShortlistReplyFile',
+    );
+    this.name = 'ShortlistReplyFileError';
+  }
+}
+
 /** The export a reply answers, from its cover sheet. */
 export async function readReplyReference(path: string): Promise<WorkbookReference> {
   const cover = await openTable(path, { sheet: COVER_SHEET });
