@@ -148,6 +148,22 @@ describe('the workbook a hiring manager receives', () => {
     expect(book.title).toBe(referenceText(workbook().reference));
   });
 
+  it('prints as LibreOffice prints it: the cover upright, the candidates across landscape pages, one page wide', async () => {
+    const dir = tempDir();
+    const pdf = await convertWithLibreOffice(await written(workbook()), 'pdf', dir);
+    const text = readFileSync(pdf, 'latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    // A4 pages (595 x 842 points): the cover first, upright; the candidates after it, across.
+    // Each page's own box (the page tree's box, /Type/Pages, only encloses them all).
+    const boxes = [...text.matchAll(/\/Type\s*\/Page\b(?!s)[^>]*?\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    const [cover, ...candidates] = boxes;
+    expect(cover && cover.width < cover.height).toBe(true);
+    for (const page of candidates) expect(page.width).toBeGreaterThan(page.height);
+    // Three candidates with long texts fit across one page: no column spills onto a page of its own.
+    expect(boxes.length).toBeLessThanOrEqual(4);
+  });
+
   it('blind: no name, gender, age, nationality or e-mail anywhere in the file; texts say [name] and [e-mail]', async () => {
     const path = await written(workbook({ blind: true }));
     const xml = await xmlParts(path);
