@@ -195,9 +195,17 @@ export function parseDateTime(raw: string | null | undefined): string | null {
   return null;
 }
 
-/** The Brussels calendar date of an instant: the "application date" of the rules. */
+/**
+ * The Brussels calendar date of an instant: the "application date" of the rules. Through the cached
+ * offsets (a workbook of a thousand candidates asks it a thousand times); Temporal parses what
+ * Date.parse cannot (years beyond four digits).
+ */
 export function brusselsDate(instantIso: string): string {
-  return Temporal.Instant.from(instantIso).toZonedDateTimeISO(BRUSSELS).toPlainDate().toString();
+  const ms = Date.parse(instantIso);
+  if (Number.isNaN(ms)) return Temporal.Instant.from(instantIso).toZonedDateTimeISO(BRUSSELS).toPlainDate().toString();
+  const { year, month, day } = brusselsWallClock(ms);
+  if (year < 0 || year > 9999) return Temporal.Instant.from(instantIso).toZonedDateTimeISO(BRUSSELS).toPlainDate().toString();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** A Brussels wall-clock time ("2025-05-20T23:59:59") as an ISO UTC instant. */

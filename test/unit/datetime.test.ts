@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   brusselsDate,
@@ -47,6 +49,23 @@ describe('date-times: no offset means Brussels time', () => {
     expect(brusselsDate('2025-05-20T22:30:00Z')).toBe('2025-05-21');
     expect(brusselsLocalToInstant('2025-05-20T23:59:59')).toBe('2025-05-20T21:59:59.000Z');
     expect(weekStart('2025-04-06')).toBe('2025-03-31');
+  });
+
+  it('gives the same Brussels date as Temporal for any instant, across the clock changes', () => {
+    const from = Date.UTC(1900, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(brusselsDate(iso)).toBe(Temporal.Instant.from(iso).toZonedDateTimeISO('Europe/Brussels').toPlainDate().toString());
+      }),
+      { numRuns: 2000 },
+    );
+    // The hour either side of a change (the last Sunday of March 2027, 01:00 UTC).
+    expect(brusselsDate('2027-03-27T22:59:59.999Z')).toBe('2027-03-27');
+    expect(brusselsDate('2027-03-27T23:00:00.000Z')).toBe('2027-03-28');
+    expect(brusselsDate('2027-10-30T21:59:59.999Z')).toBe('2027-10-30');
+    expect(brusselsDate('2027-10-30T22:00:00.000Z')).toBe('2027-10-31');
   });
 });
 

@@ -138,6 +138,12 @@ describe('the workbook a hiring manager receives', () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     expect(sheet.getColumn(14).width).toBe(80);
     expect(sheet.getRow(2).getCell(14).alignment?.wrapText).toBe(true);
+    // The manager's cells are coloured on the candidates' rows, and only there; their dates read as dates.
+    const colour = (row: number, column: number) => (sheet.getRow(row).getCell(column).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([15, 16, 17].map((c) => colour(4, c))).toEqual(['FFFFF2CC', 'FFFFF2CC', 'FFFFF2CC']);
+    expect([14, 15].map((c) => colour(5, c))).toEqual([undefined, undefined]);
+    expect(colour(2, 14)).toBeUndefined();
+    expect(sheet.getRow(2).getCell(16).numFmt).toBe('d mmm yyyy');
     const validation = sheet.getRow(3).getCell(15).dataValidation;
     expect(validation?.type).toBe('list');
     expect(String(validation?.formulae?.[0])).toContain('Interview,Selected,Reserve,Not selected,Entretien,Sélectionné(e),Réserve,Non retenu(e)');

@@ -81,6 +81,12 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
      LEFT JOIN triage_states t ON t.application_ref = a.id
      WHERE e.shortlist_id = ? ORDER BY e.rank`,
   );
+  // The list as it stands, just what identifies each entry: to check nothing changed while its workbook was written.
+  const listed = sqlite
+    .prepare<[number], string>(
+      `SELECT e.application_ref || ' ' || k.code FROM shortlist_entries e JOIN candidate_codes k ON k.application_ref = e.application_ref WHERE e.shortlist_id = ? ORDER BY e.rank`,
+    )
+    .pluck();
   const nextExportId = sqlite.prepare<[], { next: number }>('SELECT coalesce(max(id), 0) + 1 AS next FROM shortlist_exports');
   const insertExport = sqlite.prepare<[number, number, number, string | null, string | null, string, string, string, string, string, string]>(
     `INSERT INTO shortlist_exports (id, shortlist_id, blind, manager_name, manager_email, reply_by, file_name, sha256, codes_check, actor, at)
@@ -137,7 +143,7 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
         if (!row) throw new NotFoundError(`There is no shortlist number ${request.shortlistId} in this database.`, 'NoSuchShortlist');
         if (row.state === 'closed') throw new ConflictError('This shortlist was closed meanwhile: it can no longer be sent.', 'ShortlistClosed');
         // The list as written must still be the list: another window may have changed it meanwhile.
-        const now = sources.all(request.shortlistId).map((c) => `${c.ref} ${c.candidateCode}`);
+        const now = listed.all(request.shortlistId);
         const written = request.candidates.map((c) => `${c.ref} ${c.candidateCode}`);
         if (now.length !== written.length || now.some((c, i) => c !== written[i])) {
           throw new ConflictError('The shortlist changed while its workbook was being written. Nothing was recorded: send it again.', 'ShortlistChanged');

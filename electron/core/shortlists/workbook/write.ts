@@ -141,13 +141,17 @@ function addCandidates(workbook: ExcelJS.Workbook, input: ShortlistWorkbook): vo
     cell.style = { font: { bold: true }, fill: column?.answer ? ANSWER_FILL : HEADER_FILL, alignment: { wrapText: true, vertical: 'middle' }, border: { bottom: { style: 'thin' } } };
   });
 
-  const answerColumns = columns.flatMap((c, i) => (c.answer ? [i + 1] : []));
+  // One style object per column, shared by its cells: exceljs recognises a style object it has
+  // written before (by identity) and skips describing it again, which per-cell copies (what
+  // `cell.fill = …` makes) would cost at every one of a thousand rows. The manager's cells are
+  // coloured on the candidates' rows only (a column's colour would run to the sheet's last row).
+  const cellStyles = columns.map((c): Partial<ExcelJS.Style> => ({ ...columnStyle(c), ...(c.answer ? { fill: ANSWER_FILL } : {}) }));
   for (const candidate of input.candidates) {
     const row = sheet.addRow(columns.map((c) => valueOf(c, candidate, input.blind)));
     row.height = rowHeight(columns, row);
-    // The manager's cells, coloured on the candidates' rows only (a column's colour would run to
-    // the sheet's last row).
-    for (const i of answerColumns) row.getCell(i).fill = ANSWER_FILL;
+    cellStyles.forEach((style, i) => {
+      row.getCell(i + 1).style = style;
+    });
   }
   const last = input.candidates.length + 1;
   const letter = (key: CandidateColumn['key']) => columnLetter(columns.findIndex((c) => c.key === key));
