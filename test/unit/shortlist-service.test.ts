@@ -86,6 +86,17 @@ describe('shortlists being built', () => {
     expect(onDi?.elsewhere).toEqual([{ shortlistId: b.id, division: 'PDD', applicationId: expect.any(String), stage: 'proposed' }]);
     const onPdd = (await app.client.call('shortlists.get', { id: b.id })).entries.find((e) => e.ref === pdd[0]);
     expect(onPdd?.elsewhere).toEqual([{ shortlistId: a.id, division: 'DI', applicationId: onDi?.applicationId, stage: 'proposed' }]);
+
+    // The same person on a list of another campaign (another season) is not "elsewhere" in this one.
+    const { id: other } = await app.client.call('campaign.create', { name: 'Next season' });
+    await app.client.call('demo.load', { campaignId: other, count: 800, seed: 11 });
+    await app.client.call('screening.run', { campaignId: other });
+    const [next] = (await app.client.call('triage.list', { campaignId: other, queue: 'DI', sort: [{ column: 'applicationId', descending: false }], limit: 1 })).rows.map((r) => r.ref);
+    await app.client.call('triage.decide', { refs: [next ?? 0], stage: 'proposed' });
+    sqlite.prepare('UPDATE screening_results SET person_key = ? WHERE application_ref = ?').run('same-person', next ?? 0);
+    const c = await app.client.call('shortlists.create', { campaignId: other, division: 'DI' });
+    expect((await app.client.call('shortlists.get', { id: c.id })).entries.find((e) => e.ref === next)?.elsewhere).toEqual([]);
+    expect((await app.client.call('shortlists.get', { id: a.id })).entries.find((e) => e.ref === di[0])?.elsewhere).toEqual(onDi?.elsewhere);
   });
 });
 

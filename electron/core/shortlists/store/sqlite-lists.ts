@@ -77,14 +77,15 @@ export function sqliteShortlistLists(sqlite: SqliteDatabase) {
      WHERE e.shortlist_id = ? ORDER BY e.rank`,
   );
   // The same person's other applications on other shortlists (screening's identity groups).
-  const elsewhere = sqlite.prepare<[string, number], ElsewhereEntry & { personKey: string }>(
+  // In the same campaign only: the same person's lists of another season are another story.
+  const elsewhere = sqlite.prepare<[string, number, number], ElsewhereEntry & { personKey: string }>(
     `SELECT s.id AS shortlistId, s.division_code AS division, a.application_id AS applicationId, coalesce(t.stage, 'new') AS stage, r.person_key AS personKey
      FROM screening_results r
      JOIN shortlist_entries e ON e.application_ref = r.application_ref
      JOIN shortlists s ON s.id = e.shortlist_id
      JOIN applications a ON a.id = r.application_ref
      LEFT JOIN triage_states t ON t.application_ref = r.application_ref
-     WHERE r.person_key IN (SELECT value FROM json_each(?)) AND e.shortlist_id <> ?
+     WHERE r.person_key IN (SELECT value FROM json_each(?)) AND s.campaign_id = ? AND e.shortlist_id <> ?
      ORDER BY s.division_code, s.id`,
   );
   // Proposed (and still eligible) applications of a division, on no open shortlist: what a
@@ -162,7 +163,7 @@ export function sqliteShortlistLists(sqlite: SqliteDatabase) {
       const rows = entries.all(id);
       const keys = [...new Set(rows.flatMap((r) => (r.personKey ? [r.personKey] : [])))];
       const others = new Map<string, ElsewhereEntry[]>();
-      for (const { personKey, ...entry } of elsewhere.all(JSON.stringify(keys), id)) others.set(personKey, [...(others.get(personKey) ?? []), entry]);
+      for (const { personKey, ...entry } of elsewhere.all(JSON.stringify(keys), row.campaignId, id)) others.set(personKey, [...(others.get(personKey) ?? []), entry]);
       const candidates: ShortlistCandidate[] = rows.map(({ personKey, stage, ...r }) => ({ ...r, stage: stage ?? 'new', elsewhere: personKey ? (others.get(personKey) ?? []) : [] }));
       return {
         ...toSummary(row, exports.at(-1), replies.at(-1)),
