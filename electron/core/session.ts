@@ -100,7 +100,8 @@ export class DatabaseSession {
       throw error;
     }
     await this.close();
-    this.current = { path, sqlite, db: createKysely(sqlite), stores: sqliteStores(sqlite) };
+    const db = createKysely(sqlite);
+    this.current = { path, sqlite, db, stores: sqliteStores(sqlite, db) };
     this.changesAtLastBackup = this.totalChanges();
     this.startPeriodicBackups();
     for (const l of this.listeners) l.opened?.();

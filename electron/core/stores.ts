@@ -1,5 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { SqliteDatabase } from '../../db/connection';
+import type { Database } from '../../db/schema';
 import { answeringAsync } from './synchronous-store';
+import { kyselyCampaignStore, type CampaignStore } from './campaigns/store';
+import { sqliteImportStore, type ImportStore } from './import/store';
+import { sqliteOverviewStore, type OverviewStore } from './overview/store';
 import { sqliteNoticeStore, type NoticeStore } from './notices/store';
 import { sqliteScreeningStore, type ScreeningStore } from './screening/store';
 import { sqliteSelectionStore, type SelectionStore } from './selection/store';
@@ -12,6 +17,9 @@ import { sqliteTriageStore, type TriageStore } from './triage/store';
  * them. Team mode builds the same record from PostgreSQL adapters; nothing above the stores changes.
  */
 export interface Stores {
+  campaigns: CampaignStore;
+  imports: ImportStore;
+  overview: OverviewStore;
   triage: TriageStore;
   screening: ScreeningStore;
   shortlists: ShortlistStore;
@@ -19,8 +27,11 @@ export interface Stores {
   notices: NoticeStore;
 }
 
-export function sqliteStores(sqlite: SqliteDatabase): Stores {
+export function sqliteStores(sqlite: SqliteDatabase, db: Kysely<Database>): Stores {
   return {
+    campaigns: kyselyCampaignStore(db),
+    imports: answeringAsync<ImportStore>(sqliteImportStore(sqlite)),
+    overview: sqliteOverviewStore(sqlite, db),
     triage: answeringAsync<TriageStore>(sqliteTriageStore(sqlite)),
     screening: answeringAsync<ScreeningStore>(sqliteScreeningStore(sqlite)),
     shortlists: answeringAsync<ShortlistStore>(sqliteShortlistStore(sqlite)),

@@ -6,7 +6,7 @@ import { writeDemoExport } from '../../electron/core/demo/export-file';
 import { runCli } from '../../electron/cli';
 import { campaignsOwingScreening, screeningOwedCount } from '../../electron/core/screening/store/sqlite-owed';
 import { screenAndStore } from '../../electron/core/screening/run';
-import { readSettings } from '../../electron/core/campaigns/store';
+import { readSettings } from '../../electron/core/campaigns/settings';
 import { openTestApp, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();

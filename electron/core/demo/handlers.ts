@@ -5,7 +5,6 @@ import type { HandlerTable } from '../dispatch';
 import { countApplications } from '../app/store';
 import { insertApplications } from '../applications/store';
 import { writeAudit } from '../audit/audit-log';
-import { firstCampaignId, loadCampaign } from '../campaigns/store';
 import { applicationsChanged } from '../applications/applications-changed';
 import { buildMidSeason } from './mid-season';
 
@@ -18,8 +17,9 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
    */
   async 'demo.load'({ campaignId, count, seed, midSeason }, ctx) {
     const { db, sqlite } = ctx.session.open;
-    const id = campaignId ?? (await firstCampaignId(db));
-    const campaign = await loadCampaign(db, id);
+    const { campaigns } = ctx.session.open.stores;
+    const id = campaignId ?? (await campaigns.firstId());
+    const campaign = await campaigns.load(id);
     const existing = await countApplications(db, id);
     if (existing > 0) {
       throw new ConflictError(

@@ -40,7 +40,7 @@ function isSkipped(ch: string): boolean {
  * Where the loop below would insert an apostrophe, as one pattern: a leading tab or carriage
  * return, or a trigger after a cell start (the text's start or a boundary) and whitespace or quotes.
  */
-const MAY_NEED_PREFIX = /^[\t\r]|(?:^|[,;\t\n\r\u000B\u000C\u0085\u2028\u2029])[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+const MAY_NEED_PREFIX = /^[\t\r]|(?:^|[,;\t\n\r\v\f\u0085\u2028\u2029])[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** The apostrophe Excel and LibreOffice read as "what follows is text". */
 export const TEXT_PREFIX = "'";

@@ -5,7 +5,6 @@ import { ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { commitImport } from './commit';
 import { runStep } from '../files/incoming-jobs';
-import { importedFile, importRecord, importRecords, rejectionsOf, savedMapping } from './store';
 import { automaticMapping, detectField } from './headers';
 import { columnLetter } from '../files/read/column-letter';
 import { openTable } from '../files/read/index';
@@ -13,7 +12,6 @@ import { GarbledSample } from '../files/read/garbled-text';
 import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from './stage';
 import { writeOutput } from '../files/output';
 import { rejectedRowsReport } from '../files/rejected-rows';
-import { loadCampaign } from '../campaigns/store';
 import { applicationsChanged } from '../applications/applications-changed';
 import { findReference } from '../shortlists/workbook/reference';
 import { ShortlistReplyFileError } from '../shortlists/workbook/read';
@@ -27,8 +25,8 @@ export const importHandlers: HandlerTable<
 > = {
   async 'import.inspect'({ campaignId, path, encoding }, ctx) {
     if (!isAbsolute(path)) throw new ValidationError('Give the full path of the file to import.', [{ path: ['path'], message: 'not an absolute path' }]);
-    const { sqlite, db } = ctx.session.open;
-    await loadCampaign(db, campaignId);
+    const { sqlite, stores } = ctx.session.open;
+    await stores.campaigns.load(campaignId);
     const table = await openTable(path, { encoding });
     const examples: string[][] = table.headers.map(() => []);
     // Names garbled by a wrong encoding may first appear a few hundred rows down: look further than the examples.
@@ -57,7 +55,7 @@ export const importHandlers: HandlerTable<
       examples: examples[index] ?? [],
       detected: detectField(header),
     }));
-    const saved = savedMapping(sqlite, campaignId, table.headers);
+    const saved = await stores.imports.savedMapping(campaignId, table.headers);
     const job = ctx.imports.add({
       campaignId,
       path,
@@ -95,7 +93,7 @@ export const importHandlers: HandlerTable<
     const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
     const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, ctx.officer, emit));
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
-    const record = importRecord(ctx.session.open.sqlite, importId);
+    const record = await ctx.session.open.stores.imports.record(importId);
     ctx.imports.remove(job, { committed: true, record });
     // Screening follows every import: what was added or changed, and whom the limit now concerns.
     applicationsChanged(ctx, job.campaignId);
@@ -116,17 +114,17 @@ export const importHandlers: HandlerTable<
     return ctx.imports.status(jobId, ctx.session.open.sqlite);
   },
 
-  'import.list'({ campaignId }, ctx) {
-    return importRecords(ctx.session.open.sqlite, campaignId);
+  async 'import.list'({ campaignId }, ctx) {
+    return ctx.session.open.stores.imports.records(campaignId);
   },
 
-  'import.rejections'({ importId }, ctx) {
-    return rejectionsOf(ctx.session.open.sqlite, importId).map(({ valuesJson: _v, ...r }) => r);
+  async 'import.rejections'({ importId }, ctx) {
+    return (await ctx.session.open.stores.imports.rejections(importId)).map(({ valuesJson: _v, ...r }) => r);
   },
 
-  'import.rejectionsCsv'({ importId, target }, ctx) {
-    const { sqlite } = ctx.session.open;
-    const { fileName, headers } = importedFile(sqlite, importId);
-    return writeOutput(target, rejectedRowsReport(fileName, headers, rejectionsOf(sqlite, importId)));
+  async 'import.rejectionsCsv'({ importId, target }, ctx) {
+    const { imports } = ctx.session.open.stores;
+    const { fileName, headers } = await imports.importedFile(importId);
+    return writeOutput(target, rejectedRowsReport(fileName, headers, await imports.rejections(importId)));
   },
 };

@@ -2,20 +2,18 @@ import { brusselsLocalToInstant } from '../../../shared/domain/datetime';
 import { nextStep } from '../../../shared/domain/season-progress';
 import { UNASSIGNED_QUEUE } from '../../../shared/domain/stages';
 import type { HandlerTable } from '../dispatch';
-import { loadCampaign } from '../campaigns/store';
 import { screeningUnderWay } from '../screening/handlers';
-import { campaignFigures } from './store';
 
 export const overviewHandlers: HandlerTable<'overview.get'> = {
   async 'overview.get'({ campaignId }, ctx) {
     // Never waits for screening: after a large import the figures show at once, with screening
     // under way, and its end refreshes them (a change event).
     const underWay = await screeningUnderWay(ctx, campaignId);
-    const { db, sqlite } = ctx.session.open;
-    const campaign = await loadCampaign(db, campaignId);
-    const figures = await campaignFigures(db, sqlite, campaignId, brusselsLocalToInstant(campaign.settings.natoFundedDeadline), underWay);
+    const { stores } = ctx.session.open;
+    const campaign = await stores.campaigns.load(campaignId);
+    const figures = await stores.overview.figures(campaignId, brusselsLocalToInstant(campaign.settings.natoFundedDeadline), underWay);
     // The queues of the divisions the office triages (the officer's own count is not used here).
-    const divisions = (await ctx.session.open.stores.triage.sidebar(campaignId, '')).queues;
+    const divisions = (await stores.triage.sidebar(campaignId, '')).queues;
     return {
       campaignId,
       campaignName: campaign.name,

@@ -4,7 +4,7 @@ import { processOfficer } from '../app/officer';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { listDuplicates } from './duplicates';
 import { screenAndStore, settingsImpact } from './run';
-import { loadCampaign, mergeSettings } from '../campaigns/store';
+import { mergeSettings } from '../campaigns/settings';
 
 const screeningKey = (campaignId: number) => `screen:${campaignId}`;
 
@@ -39,10 +39,10 @@ async function screeningSettled(ctx: ServiceContext, campaignId: number): Promis
 
 /** Screens a campaign and tells the windows. */
 export async function rescreen(ctx: ServiceContext, campaignId: number) {
-  const { db, stores } = ctx.session.open;
+  const { stores } = ctx.session.open;
   // Read before the settings and the applications: a change made after it keeps the campaign owed.
   const owed = await stores.screening.owedCount(campaignId);
-  const campaign = await loadCampaign(db, campaignId);
+  const campaign = await stores.campaigns.load(campaignId);
   const result = await screenAndStore(stores.screening, campaignId, campaign.settings, processOfficer(ctx), { owed });
   if (result.changed > 0) ctx.emit(changedEvent('applications', { campaignId }));
   return result;
@@ -86,8 +86,8 @@ export const screeningHandlers: HandlerTable<ScreeningMethod> = {
   },
 
   async 'screening.previewSettings'({ campaignId, settings }, ctx) {
-    const { db, stores } = ctx.session.open;
-    const campaign = await loadCampaign(db, campaignId);
+    const { stores } = ctx.session.open;
+    const campaign = await stores.campaigns.load(campaignId);
     return settingsImpact(stores.screening, campaignId, mergeSettings(campaign.settings, settings));
   },
 

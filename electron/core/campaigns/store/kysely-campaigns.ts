@@ -1,15 +1,17 @@
 import { sql, type Kysely } from 'kysely';
-import { NotFoundError, ValidationError } from '../../../shared/api/errors';
-import type { Campaign, CampaignSummary } from '../../../shared/api/contract';
-import {
-  DEFAULT_CAMPAIGN_NAME,
-  DEFAULT_CAMPAIGN_SETTINGS,
-  campaignSettingsSchema,
-  type CampaignSettings,
-} from '../../../shared/domain/settings';
-import type { SqliteDatabase } from '../../../db/connection';
-import type { Database } from '../../../db/schema';
-import { writeAudit } from '../audit/audit-log';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { Campaign, CampaignSummary } from '../../../../shared/api/contract';
+import { DEFAULT_CAMPAIGN_NAME, DEFAULT_CAMPAIGN_SETTINGS, type CampaignSettings } from '../../../../shared/domain/settings';
+import { readSettings } from '../settings';
+import type { CampaignStore } from './index';
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { Database } from '../../../../db/schema';
+import { writeAudit } from '../../audit/audit-log';
+
+/**
+ * Campaigns in Kysely's query builder: nothing here is SQLite's own, so PostgreSQL (team mode) runs
+ * the same code through its dialect. The seeding of a new file is SQLite's (raw, before Kysely).
+ */
 
 /** A new database starts with this year's campaign and the rules document's defaults. */
 export function seedNewDatabase(sqlite: SqliteDatabase, now: Date): void {
@@ -19,26 +21,7 @@ export function seedNewDatabase(sqlite: SqliteDatabase, now: Date): void {
     .run(DEFAULT_CAMPAIGN_NAME, JSON.stringify(DEFAULT_CAMPAIGN_SETTINGS), at, at);
 }
 
-/**
- * Settings are stored as JSON and read back through the schema: a setting added by a later
- * version gets its default, so an older campaign keeps working.
- */
-export function readSettings(json: string): CampaignSettings {
-  const stored: unknown = JSON.parse(json);
-  return campaignSettingsSchema.parse({ ...DEFAULT_CAMPAIGN_SETTINGS, ...(stored as object) });
-}
-
-/** A campaign's settings with some changed, checked whole; a Validation error names each field at fault. */
-export function mergeSettings(current: CampaignSettings, changes: Partial<CampaignSettings> = {}): CampaignSettings {
-  const merged = campaignSettingsSchema.safeParse({ ...current, ...changes });
-  if (merged.success) return merged.data;
-  throw new ValidationError(
-    'These settings cannot be saved.',
-    merged.error.issues.map((i) => ({ path: ['settings', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')], message: i.message })),
-  );
-}
-
-export async function loadCampaign(db: Kysely<Database>, id: number): Promise<Campaign> {
+async function loadCampaign(db: Kysely<Database>, id: number): Promise<Campaign> {
   const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError(`There is no campaign number ${id} in this database.`, 'NoSuchCampaign');
   return {
@@ -50,14 +33,14 @@ export async function loadCampaign(db: Kysely<Database>, id: number): Promise<Ca
   };
 }
 
-export async function firstCampaignId(db: Kysely<Database>): Promise<number> {
+async function firstCampaignId(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('campaigns').select('id').orderBy('id').limit(1).executeTakeFirst();
   if (!row) throw new NotFoundError('This database has no campaign yet. Create one first.', 'NoCampaign');
   return row.id;
 }
 
 /** Every campaign with how many applications it holds, oldest first. */
-export async function listCampaigns(db: Kysely<Database>): Promise<CampaignSummary[]> {
+async function listCampaigns(db: Kysely<Database>): Promise<CampaignSummary[]> {
   const rows = await db
     .selectFrom('campaigns as c')
     .select(['c.id', 'c.name', 'c.createdAt'])
@@ -68,7 +51,7 @@ export async function listCampaigns(db: Kysely<Database>): Promise<CampaignSumma
 }
 
 /** Stores a new campaign and its audit entry, in one transaction; its id. */
-export async function insertCampaign(db: Kysely<Database>, name: string, settings: CampaignSettings, actor: string): Promise<number> {
+async function insertCampaign(db: Kysely<Database>, name: string, settings: CampaignSettings, actor: string): Promise<number> {
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -82,7 +65,7 @@ export async function insertCampaign(db: Kysely<Database>, name: string, setting
 }
 
 /** Changes a campaign's name and settings, audited with what they were, in one transaction. */
-export async function updateCampaign(
+async function updateCampaign(
   db: Kysely<Database>,
   campaignId: number,
   before: { name: string; settings: CampaignSettings },
@@ -97,4 +80,14 @@ export async function updateCampaign(
       .execute();
     await writeAudit(trx, { campaignId, actor, action: 'campaign.update', details: { before, after } });
   });
+}
+
+export function kyselyCampaignStore(db: Kysely<Database>): CampaignStore {
+  return {
+    load: (id) => loadCampaign(db, id),
+    firstId: () => firstCampaignId(db),
+    list: () => listCampaigns(db),
+    insert: (name, settings, actor) => insertCampaign(db, name, settings, actor),
+    update: (campaignId, before, after, actor) => updateCampaign(db, campaignId, before, after, actor),
+  };
 }

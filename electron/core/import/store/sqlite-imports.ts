@@ -1,9 +1,11 @@
-import type { ColumnTarget, ImportRecord } from '../../../shared/api/contract';
-import type { KeptRejection } from '../files/rejected-rows';
-import { columnTargetSchema } from '../../../shared/api/contract';
-import { NotFoundError } from '../../../shared/api/errors';
-import type { SqliteDatabase } from '../../../db/connection';
-import { headerSignature } from './headers';
+import type { ColumnTarget, ImportRecord } from '../../../../shared/api/contract';
+import type { KeptRejection } from '../../files/rejected-rows';
+import { columnTargetSchema } from '../../../../shared/api/contract';
+import { NotFoundError } from '../../../../shared/api/errors';
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { Synchronous } from '../../synchronous-store';
+import type { ImportStore } from './index';
+import { headerSignature } from '../headers';
 
 /**
  * The SQL of the import's records: saved mappings, the imports made and their rejected rows. The
@@ -11,7 +13,7 @@ import { headerSignature } from './headers';
  * run. SQLite-only: TEMP tables for staging.
  */
 
-export function savedMapping(sqlite: SqliteDatabase, campaignId: number, headers: string[]): ColumnTarget[] | null {
+function savedMapping(sqlite: SqliteDatabase, campaignId: number, headers: string[]): ColumnTarget[] | null {
   const row = sqlite
     .prepare('SELECT mapping_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
     .get(campaignId, headerSignature(headers)) as { mapping_json: string } | undefined;
@@ -62,7 +64,7 @@ function toRecord(r: ImportRow): ImportRecord {
   };
 }
 
-export function rejectionsOf(sqlite: SqliteDatabase, importId: number): KeptRejection[] {
+function rejectionsOf(sqlite: SqliteDatabase, importId: number): KeptRejection[] {
   return sqlite
     .prepare<[number], KeptRejection>(
       `SELECT row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM import_rejections WHERE import_id = ? ORDER BY row_number`,
@@ -71,20 +73,30 @@ export function rejectionsOf(sqlite: SqliteDatabase, importId: number): KeptReje
 }
 
 /** One import as recorded. */
-export function importRecord(sqlite: SqliteDatabase, importId: number): ImportRecord {
+function importRecord(sqlite: SqliteDatabase, importId: number): ImportRecord {
   const row = sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow | undefined;
   if (!row) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
   return toRecord(row);
 }
 
 /** A campaign's imports, newest first. */
-export function importRecords(sqlite: SqliteDatabase, campaignId: number): ImportRecord[] {
+function importRecords(sqlite: SqliteDatabase, campaignId: number): ImportRecord[] {
   return (sqlite.prepare('SELECT * FROM imports WHERE campaign_id = ? ORDER BY id DESC').all(campaignId) as ImportRow[]).map(toRecord);
 }
 
 /** What the rejected-rows file of an import needs: the file's name and its headers. */
-export function importedFile(sqlite: SqliteDatabase, importId: number): { fileName: string; headers: string[] } {
+function importedFile(sqlite: SqliteDatabase, importId: number): { fileName: string; headers: string[] } {
   const imp = sqlite.prepare('SELECT file_name, mapping_json FROM imports WHERE id = ?').get(importId) as { file_name: string; mapping_json: string } | undefined;
   if (!imp) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
   return { fileName: imp.file_name, headers: (JSON.parse(imp.mapping_json) as { headers: string[] }).headers };
+}
+
+export function sqliteImportStore(sqlite: SqliteDatabase): Synchronous<ImportStore> {
+  return {
+    savedMapping: (campaignId, headers) => savedMapping(sqlite, campaignId, headers),
+    record: (importId) => importRecord(sqlite, importId),
+    records: (campaignId) => importRecords(sqlite, campaignId),
+    rejections: (importId) => rejectionsOf(sqlite, importId),
+    importedFile: (importId) => importedFile(sqlite, importId),
+  };
 }

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { CountRow, Overview } from '../../../shared/api/contract';
-import { weekStart } from '../../../shared/domain/datetime';
-import { parseFunding } from '../../../shared/domain/listed-values';
-import type { VerdictCounts } from '../../../shared/domain/season-progress';
-import type { Database } from '../../../db/schema';
-import type { SqliteDatabase } from '../../../db/connection';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../screening/store/sqlite-effective-verdict';
+import type { CountRow } from '../../../../shared/api/contract';
+import { weekStart } from '../../../../shared/domain/datetime';
+import { parseFunding } from '../../../../shared/domain/listed-values';
+import type { VerdictCounts } from '../../../../shared/domain/season-progress';
+import type { Database } from '../../../../db/schema';
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { CampaignFigures, OverviewStore } from './index';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
 
 /**
  * The SQL of the Overview: counts over a campaign's applications, its verdicts (screening's
@@ -67,13 +68,13 @@ function verdictCounts(sqlite: SqliteDatabase, campaignId: number, underWay: boo
 }
 
 /** The campaign's figures, without the triage queues and the next step (the handler adds those). */
-export async function campaignFigures(
+async function campaignFigures(
   db: Kysely<Database>,
   sqlite: SqliteDatabase,
   campaignId: number,
   deadline: string,
   underWay: boolean,
-): Promise<Omit<Overview, 'campaignId' | 'campaignName' | 'divisions' | 'nextStep'>> {
+): Promise<CampaignFigures> {
   const totals = await db
     .selectFrom('applications')
     .select([
@@ -136,5 +137,11 @@ export async function campaignFigures(
     firstSubmission: totals.first,
     lastSubmission: totals.last,
     verdicts,
+  };
+}
+
+export function sqliteOverviewStore(sqlite: SqliteDatabase, db: Kysely<Database>): OverviewStore {
+  return {
+    figures: (campaignId, deadline, underWay) => campaignFigures(db, sqlite, campaignId, deadline, underWay),
   };
 }
