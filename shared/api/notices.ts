@@ -55,6 +55,15 @@ export interface TemplateProblems {
   body: TemplateProblem[];
 }
 
+/** A template's words filled for one person owed that outcome, as the editor shows them while typing. */
+export interface NoticePreview {
+  subject: string;
+  body: string;
+  /** Whose notice it shows; null when nobody has this outcome yet (placeholders then stay as written). */
+  person: { name: string; applicationIds: string[] } | null;
+  problems: TemplateProblems;
+}
+
 const language = z.enum(['en', 'fr']);
 const outcome = z.enum(NOTICE_OUTCOMES);
 
@@ -65,6 +74,12 @@ export const noticeMethods = {
   'notices.setTemplate': {
     input: z.object({ campaignId, outcome, language, subject: z.string().trim().min(1, 'Write a subject').max(300), body: z.string().trim().min(1, 'Write the text').max(20_000) }).strict(),
     output: returns<NoticeTemplates>(),
+  },
+  /** A template being edited, filled for a real person with that outcome (nothing is saved). */
+  'notices.preview': {
+    input: z.object({ campaignId, outcome, language, subject: z.string().max(300), body: z.string().max(20_000) }).strict(),
+    output: returns<NoticePreview>(),
+    reads: reads('applications', 'triage', 'notices'),
   },
   /** The language a person is written in, chosen by an officer over the rule. */
   'notices.setLanguage': { input: z.object({ campaignId, applicationId: z.string().trim().min(1).max(100), language }).strict(), output: returns<{ language: 'en' | 'fr' }>() },

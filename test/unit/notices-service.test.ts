@@ -29,6 +29,32 @@ function persons(app: TestApp): Map<string, { applicationId: string; verdict: st
 }
 
 describe('outcome notices', () => {
+  it('preview a template being edited for a real person owed it, and say what is wrong before anything is saved', async () => {
+    const app = await screenedApp();
+    const before = await tableCounts(app.core);
+    const preview = await app.client.call('notices.preview', {
+      campaignId: 1,
+      outcome: 'ineligible',
+      language: 'fr',
+      subject: 'Votre candidature, {firstName}',
+      body: 'Bonjour {firstName} {lastName},\n{applications}',
+    });
+    expect(preview.problems).toEqual({ subject: [], body: [] });
+    expect(preview.person).not.toBeNull();
+    const [first, ...rest] = preview.person?.name.split(' ') ?? [];
+    expect(preview.subject).toBe(`Votre candidature, ${first}`);
+    expect(preview.body.startsWith(`Bonjour ${first} ${rest.join(' ')},`)).toBe(true);
+    for (const id of preview.person?.applicationIds ?? []) expect(preview.body).toContain(id);
+
+    const wrong = await app.client.call('notices.preview', { campaignId: 1, outcome: 'ineligible', language: 'en', subject: 'Hello {fristName}', body: 'Your {session}' });
+    expect(wrong.problems.subject.map((p) => p.suggestion)).toEqual(['firstName']);
+    expect(wrong.problems.body.map((p) => p.written)).toEqual(['{session}']);
+    // Nobody is selected in a screened campaign: the placeholders stay as written.
+    const nobody = await app.client.call('notices.preview', { campaignId: 1, outcome: 'selected', language: 'en', subject: 'Welcome {firstName}', body: 'x' });
+    expect(nobody).toMatchObject({ subject: 'Welcome {firstName}', person: null });
+    expect(await tableCounts(app.core)).toEqual(before);
+  });
+
   it('are owed to every person all of whose applications are ineligible, and to nobody still undecided', async () => {
     const app = await screenedApp();
     const all = [...persons(app).values()];

@@ -3,11 +3,13 @@ import { parseTemplate } from '../../../shared/domain/notice-templates';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { prepareNotices } from './prepare';
+import { previewNotice } from './render';
 import type { NoticeStore } from './store';
 
 type NoticeMethod =
   | 'notices.status'
   | 'notices.templates'
+  | 'notices.preview'
   | 'notices.setTemplate'
   | 'notices.setLanguage'
   | 'notices.prepare'
@@ -23,6 +25,7 @@ function store(ctx: RequestContext): NoticeStore {
 /** Notices read every verdict and decision: screening settles first. */
 export const noticeWaits: WaitTable<NoticeMethod> = {
   'notices.status': 'background',
+  'notices.preview': 'background',
   'notices.setLanguage': 'background',
   'notices.prepare': 'background',
   'notices.markBounced': 'background',
@@ -35,6 +38,11 @@ export const noticeHandlers: HandlerTable<NoticeMethod> = {
 
   async 'notices.templates'({ campaignId }, ctx) {
     return store(ctx).templates(campaignId);
+  },
+
+  async 'notices.preview'({ campaignId, outcome, language, subject, body }, ctx) {
+    const person = (await store(ctx).people(campaignId)).find((p) => p.outcome === outcome) ?? null;
+    return previewNotice({ outcome, language, subject, body }, person);
   },
 
   async 'notices.setTemplate'(request, ctx) {

@@ -3,7 +3,7 @@ import type { NoticeOutcome } from '../../../shared/domain/notice-outcome';
 import { NOTICE_REASONS, PARTNER_REFERRAL } from '../../../shared/domain/notice-reasons';
 import { parseTemplate, renderTemplate, type Placeholder, type TemplatePart, type TemplateProblem } from '../../../shared/domain/notice-templates';
 import type { ReasonCode } from '../../../shared/domain/eligibility/types';
-import type { NoticeTemplates } from '../../../shared/api/notices';
+import type { NoticePreview, NoticeTemplates } from '../../../shared/api/notices';
 import { ValidationError } from '../../../shared/api/errors';
 import type { Person } from './store';
 
@@ -86,4 +86,27 @@ export function renderNotice(compiled: Record<'en' | 'fr', CompiledNotice>, pers
   const values = placeholderValues(person, person.language, office);
   const { subject, body } = compiled[person.language];
   return { language: person.language, subject: renderTemplate(subject, values).replace(/\s+/g, ' ').trim(), body: renderTemplate(body, values) };
+}
+
+/**
+ * A template being edited, filled for `person` in `language` (the editor's live preview): each
+ * part's problems instead when it cannot be read. Without a person, placeholders stay as written.
+ */
+export function previewNotice(
+  template: { outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string },
+  person: Person | null,
+): NoticePreview {
+  const subject = parseTemplate(template.subject, template.outcome);
+  const body = parseTemplate(template.body, template.outcome);
+  const problems = { subject: subject.ok ? [] : subject.problems, body: body.ok ? [] : body.problems };
+  if (!subject.ok || !body.ok) return { subject: '', body: '', person: null, problems };
+  const values: Partial<Record<Placeholder, string>> = person
+    ? placeholderValues(person, template.language, null)
+    : Object.fromEntries([...subject.parts, ...body.parts].flatMap((p) => ('placeholder' in p ? [[p.placeholder, `{${p.placeholder}}`]] : [])));
+  return {
+    subject: renderTemplate(subject.parts, values),
+    body: renderTemplate(body.parts, values),
+    person: person ? { name: `${person.latest.firstName} ${person.latest.lastName}`.trim(), applicationIds: person.applications.map((a) => a.applicationId).sort() } : null,
+    problems,
+  };
 }
