@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoResult } from '../../shared/api/contract';
 import { DivisionsPage } from '../pages/DivisionsPage';
-import { NoticesPage } from '../pages/NoticesPage';
+import { NoticesPage } from '../pages/notices/NoticesPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
