@@ -116,6 +116,9 @@ function namesIn(folder: string): Set<string> {
   }
 }
 
+/** Files of a batch being written at once: enough to keep the disk busy, few enough to hold in memory. */
+const FILES_IN_FLIGHT = 16;
+
 /**
  * Delivers a batch of files (e-mail drafts, one per person) as they are made: each written whole
  * into the folder the user chose, beside what is there (so 20,000 drafts are never all in memory);
@@ -138,31 +141,35 @@ export async function writeOutputs(target: FileTarget, files: Iterable<OutgoingF
     throw new FileNotSavedError(target.path, 'other');
   }
   const taken = namesIn(target.path);
+  // In the batch's order (the answer), and as each write finished (what a failure takes back).
+  const names: string[] = [];
   const written: string[] = [];
   let bytes = 0;
-  // One file on its way to the disk while the next is made; its failure is kept (not left
-  // unhandled while the next is being made) and stops the batch at the next step.
+  // A few files on their way to the disk while the next are made (each write waits on the disk,
+  // not the processor); the first failure is kept (not left unhandled) and stops the batch.
   let failure: unknown = null;
-  let writing: Promise<void> = Promise.resolve();
+  const writing = new Set<Promise<void>>();
   try {
     for await (const file of files) {
       const name = freeName(safeFileName(file.fileName), taken);
-      await writing;
+      names.push(name);
+      if (writing.size >= FILES_IN_FLIGHT) await Promise.race(writing);
       if (failure) throw failure;
-      const path = join(target.path, name);
-      writing = writeWholeAsync(path, file.bytes).then(
+      const write: Promise<void> = writeWholeAsync(join(target.path, name), file.bytes).then(
         () => void written.push(name),
-        (error: unknown) => void (failure = error),
+        (error: unknown) => void (failure ??= error),
       );
+      writing.add(write);
+      void write.finally(() => writing.delete(write));
       bytes += file.bytes.byteLength;
     }
-    await writing;
+    await Promise.all(writing);
     if (failure) throw failure;
   } catch (error) {
     // A batch is whole or not there: what it wrote before the failure goes too.
-    await writing;
+    await Promise.all(writing);
     for (const name of written) rmSync(join(target.path, name), { force: true });
     throw error;
   }
-  return { kind: 'savedFolder', path: target.path, files: written, bytes };
+  return { kind: 'savedFolder', path: target.path, files: names, bytes };
 }
