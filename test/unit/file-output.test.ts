@@ -87,6 +87,15 @@ describe('a batch that fails on the way', () => {
     process.off('unhandledRejection', listener);
     expect(unhandled).toEqual([]);
 
+    // A file that cannot be written (its temporary name is taken by a folder) while others are on their
+    // way: the batch fails and what it had written is gone, what was there before stays.
+    const kept = tempDir();
+    writeFileSync(join(kept, 'before.eml'), 'x');
+    mkdirSync(join(kept, `.f7.eml.${process.pid}.partial`));
+    const many = Array.from({ length: 40 }, (_, i) => ({ fileName: `f${i}.eml`, mediaType: 'message/rfc822', bytes: new Uint8Array([i]) }));
+    await expect(writeOutputs({ kind: 'folder', path: kept }, many, 'b')).rejects.toThrow(FileNotSavedError);
+    expect(readdirSync(kept).filter((n) => !n.startsWith('.')).sort()).toEqual(['before.eml']);
+
     expect(safeFileName('Nowak Anna "Ania" - ineligible.eml')).toBe('Nowak Anna Ania - ineligible.eml');
     expect(safeFileName('a:b?c|d<e>f*g.eml')).toBe('a b c d e f g.eml');
     expect(safeFileName('Dots... .eml')).toBe('Dots.eml');

@@ -49,7 +49,8 @@ async function writeWholeAsync(path: string, bytes: Uint8Array): Promise<void> {
     await writeFile(temporary, bytes, { mode: 0o600, flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    // Tidying up must not hide why the file was not saved.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw notSaved(path, error);
   }
 }
@@ -67,7 +68,11 @@ function writeWhole(path: string, bytes: Uint8Array): void {
     writeFileSync(temporary, bytes, { mode: 0o600, flag: 'wx' });
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Tidying up must not hide why the file was not saved.
+    }
     throw notSaved(path, error);
   }
 }
