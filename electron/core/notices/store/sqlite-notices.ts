@@ -61,16 +61,22 @@ interface NoticeRow extends NoticeTold {
 const zero = (): NoticeCounts => ({ owed: 0, prepared: 0, sent: 0, bounced: 0, superseded: 0 });
 
 export function sqliteNotices(sqlite: SqliteDatabase) {
-  const applications = sqlite.prepare<[number], ApplicationRow>(
-    `SELECT a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS divisionCode,
+  const COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS divisionCode,
        a.division, a.position, a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, a.submitted_at AS submittedAt,
        a.nationality_code AS nationalityCode, r.person_key AS personKey, (${EFFECTIVE_VERDICT}) AS verdict, r.verdict AS automaticVerdict,
        r.reasons_json AS reasonsJson, coalesce(t.stage, 'new') AS stage, d.offer_made_at AS offerMadeAt, d.session, d.start_date AS startDate,
-       max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, '')) AS since
-     FROM applications a JOIN screening_results r ON r.application_ref = a.id ${ACTIVE_OVERRIDE}
+       max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, '')) AS since`;
+  const JOINED = `${ACTIVE_OVERRIDE}
      LEFT JOIN triage_states t ON t.application_ref = a.id
-     LEFT JOIN selection_details d ON d.application_ref = a.id
-     WHERE a.campaign_id = ?`,
+     LEFT JOIN selection_details d ON d.application_ref = a.id`;
+  const applications = sqlite.prepare<[number], ApplicationRow>(
+    `SELECT ${COLUMNS} FROM applications a JOIN screening_results r ON r.application_ref = a.id ${JOINED} WHERE a.campaign_id = ?`,
+  );
+  // The same for some people only (those owed a batch's notice, a JSON array of person keys):
+  // from each key through screening's person index, not a scan of the campaign.
+  const applicationsOf = sqlite.prepare<[string, number], ApplicationRow>(
+    `SELECT ${COLUMNS} FROM json_each(?) k CROSS JOIN screening_results r ON r.person_key = k.value AND r.campaign_id = ?
+     JOIN applications a ON a.id = r.application_ref ${JOINED}`,
   );
   const slimApplications = sqlite
     .prepare<[number], [number, string, PersonApplication['verdict'], ProcessStage, 0 | 1, string | null, string]>(
@@ -125,10 +131,11 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
   const markResent = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'sent', resent_at = ?, updated_by = ? WHERE id = ?");
   const audit = auditWriter(sqlite);
 
-  /** Every person of the campaign, with their applications, outcome and notices' status. */
-  function people(campaignId: number): Person[] {
+  /** Every person of the campaign (or those named), with their applications, outcome and notices' status. */
+  function people(campaignId: number, only?: readonly string[]): Person[] {
     const byPerson = new Map<string, NoticeApplication[]>();
-    for (const { personKey, automaticVerdict, reasonsJson, offerMadeAt, ...row } of applications.all(campaignId)) {
+    const rows = only ? applicationsOf.all(JSON.stringify(only), campaignId) : applications.all(campaignId);
+    for (const { personKey, automaticVerdict, reasonsJson, offerMadeAt, ...row } of rows) {
       // The reasons are the rules' own when the verdict that counts is theirs; an officer's decision gives none.
       const reasons = row.verdict === 'ineligible' && automaticVerdict === 'ineligible' ? (JSON.parse(reasonsJson) as string[]) : [];
       const application: NoticeApplication = { ...row, reasons, offerWithdrawnByOffice: row.stage === 'withdrawn' && offerMadeAt !== null };
@@ -166,16 +173,6 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
    */
   function countNotices(campaignId: number): NoticeSummary {
     const byOutcome = Object.fromEntries(NOTICE_OUTCOMES.map((o) => [o, zero()])) as Record<NoticeOutcome, NoticeCounts>;
-    const byPerson = new Map<string, { applications: PersonApplication[]; divisions: Set<string>; since: string }>();
-    for (const [ref, personKey, verdict, stage, offerMade, division, since] of slimApplications.all(campaignId)) {
-      let person = byPerson.get(personKey);
-      if (!person) byPerson.set(personKey, (person = { applications: [], divisions: new Set(), since: '' }));
-      person.applications.push({ ref, verdict, stage, offerWithdrawnByOffice: stage === 'withdrawn' && offerMade === 1 });
-      person.divisions.add(division ?? '');
-      if (since > person.since) person.since = since;
-    }
-    const told = new Map<string, NoticeTold[]>();
-    for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
     const owedByDivision: Record<string, number> = {};
     let oldest: string | null = null;
     let overdue = 0;
@@ -188,14 +185,11 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       return days;
     };
     const superseded = new Set<number>();
-    for (const [personKey, person] of byPerson) {
-      const outcome = personOutcome(person.applications);
-      const list = told.get(personKey);
-      // Reasons matter to the basis only where notices were told: read them for those people.
-      const status = list ? noticeStatus(outcome, noticeBasis(withReasons(person.applications)), list) : { owed: outcome, superseded: [] };
-      for (const id of status.superseded) superseded.add(id);
-      if (!status.owed) continue;
-      byOutcome[status.owed].owed++;
+    const everyone = slimPeople(campaignId);
+    for (const person of everyone) {
+      for (const id of person.status.superseded) superseded.add(id);
+      if (!person.status.owed) continue;
+      byOutcome[person.status.owed].owed++;
       for (const division of person.divisions) owedByDivision[division] = (owedByDivision[division] ?? 0) + 1;
       if (oldest === null || person.since < oldest) oldest = person.since;
       if (workingDaysSince(person.since) > NOTICE_DUE_WORKING_DAYS) overdue++;
@@ -203,7 +197,31 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     // A notice no longer true counts as superseded at once, before the next batch records it so.
     for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
     const oldestDay = oldest === null ? null : String(oldest).slice(0, 10);
-    return { byOutcome, owedByDivision, oldestOwedSince: oldestDay, oldestOwedWorkingDays: oldestDay === null ? null : workingDaysSince(oldestDay), overdue, people: byPerson.size };
+    return { byOutcome, owedByDivision, oldestOwedSince: oldestDay, oldestOwedWorkingDays: oldestDay === null ? null : workingDaysSince(oldestDay), overdue, people: everyone.length };
+  }
+
+  /**
+   * Every person's notice status from a slim read of their applications (no names or addresses:
+   * 50,000 rows of a few numbers): what the counts are made of, and who a batch is for.
+   */
+  function slimPeople(campaignId: number): { personKey: string; status: { owed: NoticeOutcome | null; superseded: readonly number[] }; divisions: Set<string>; since: string }[] {
+    const byPerson = new Map<string, { applications: PersonApplication[]; divisions: Set<string>; since: string }>();
+    for (const [ref, personKey, verdict, stage, offerMade, division, since] of slimApplications.all(campaignId)) {
+      let person = byPerson.get(personKey);
+      if (!person) byPerson.set(personKey, (person = { applications: [], divisions: new Set(), since: '' }));
+      person.applications.push({ ref, verdict, stage, offerWithdrawnByOffice: stage === 'withdrawn' && offerMade === 1 });
+      person.divisions.add(division ?? '');
+      if (since > person.since) person.since = since;
+    }
+    const told = new Map<string, NoticeTold[]>();
+    for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
+    return [...byPerson].map(([personKey, person]) => {
+      const outcome = personOutcome(person.applications);
+      const list = told.get(personKey);
+      // Reasons matter to the basis only where notices were told: read them for those people.
+      const status = list ? noticeStatus(outcome, noticeBasis(withReasons(person.applications)), list) : { owed: outcome, superseded: [] };
+      return { personKey, status, divisions: person.divisions, since: person.since };
+    });
   }
 
   /** The applications with their reasons, as the basis of a notice holds them. */
@@ -296,7 +314,9 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     prepare(campaignId: number, outcome: NoticeOutcome, format: 'eml' | 'csv', actor: string, now = new Date()): { batchId: number | null; people: (Person & { noticeId: number })[] } {
       const at = now.toISOString();
       return writeTransaction(sqlite, () => {
-        const owed = people(campaignId).filter((p) => p.status.owed === outcome);
+        // Who is owed this notice from the slim rows; names, addresses and reasons for those only.
+        const keys = slimPeople(campaignId).flatMap((p) => (p.status.owed === outcome ? [p.personKey] : []));
+        const owed = keys.length === 0 ? [] : people(campaignId, keys).filter((p) => p.status.owed === outcome);
         if (owed.length === 0) return { batchId: null, people: [] };
         const batchId = Number(insertBatch.run(campaignId, outcome, format, actor, at).lastInsertRowid);
         // What these notices replace is marked superseded once they go out (markSent): a batch that
