@@ -1,8 +1,8 @@
 import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import { basename, dirname, join } from 'node:path';
 import { FileNotSavedError } from '../../../shared/api/errors';
+import { FolderWriter } from './folder-writer';
 import type { FileOutput, FileTarget } from '../../../shared/api/files';
 
 export interface OutgoingFile {
@@ -42,17 +42,9 @@ export function writeOutput(target: FileTarget, file: OutgoingFile): FileOutput 
   return { kind: 'saved', path: target.path, fileName: basename(target.path), bytes: file.bytes.byteLength };
 }
 
-/** writeWhole, without holding the thread while the disk works. */
-async function writeWholeAsync(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-  try {
-    await writeFile(temporary, bytes, { mode: 0o600, flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    // Tidying up must not hide why the file was not saved.
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw notSaved(path, error);
-  }
+/** The name a file is written under until it is whole: hidden, beside it, this process's own. */
+function temporaryOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
 }
 
 function notSaved(path: string, error: unknown): FileNotSavedError {
@@ -63,7 +55,7 @@ function notSaved(path: string, error: unknown): FileNotSavedError {
 
 /** Whole or not at all: a temporary file beside it, renamed over it; readable by the user alone. */
 function writeWhole(path: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const temporary = temporaryOf(path);
   try {
     writeFileSync(temporary, bytes, { mode: 0o600, flag: 'wx' });
     renameSync(temporary, path);
@@ -121,9 +113,6 @@ function namesIn(folder: string): Set<string> {
   }
 }
 
-/** Files of a batch being written at once: enough to keep the disk busy, few enough to hold in memory. */
-const FILES_IN_FLIGHT = 16;
-
 /**
  * Delivers a batch of files (e-mail drafts, one per person) as they are made: each written whole
  * into the folder the user chose, beside what is there (so 20,000 drafts are never all in memory);
@@ -146,35 +135,28 @@ export async function writeOutputs(target: FileTarget, files: Iterable<OutgoingF
     throw new FileNotSavedError(target.path, 'other');
   }
   const taken = namesIn(target.path);
-  // In the batch's order (the answer), and as each write finished (what a failure takes back).
   const names: string[] = [];
-  const written: string[] = [];
   let bytes = 0;
-  // A few files on their way to the disk while the next are made (each write waits on the disk,
-  // not the processor); the first failure is kept (not left unhandled) and stops the batch.
-  let failure: unknown = null;
-  const writing = new Set<Promise<void>>();
+  // The files go to the disk on a thread of their own while the next are made.
+  const writer = new FolderWriter();
   try {
     for await (const file of files) {
+      if (writer.failure) break;
       const name = freeName(safeFileName(file.fileName), taken);
       names.push(name);
-      if (writing.size >= FILES_IN_FLIGHT) await Promise.race(writing);
-      if (failure) throw failure;
-      const write: Promise<void> = writeWholeAsync(join(target.path, name), file.bytes).then(
-        () => void written.push(name),
-        (error: unknown) => void (failure ??= error),
-      );
-      writing.add(write);
-      void write.finally(() => writing.delete(write));
+      const path = join(target.path, name);
+      await writer.add(path, temporaryOf(path), file.bytes);
       bytes += file.bytes.byteLength;
     }
-    await Promise.all(writing);
-    if (failure) throw failure;
+    const failure = await writer.finish();
+    if (failure) throw notSaved(failure.path || target.path, { code: failure.code });
   } catch (error) {
     // A batch is whole or not there: what it wrote before the failure goes too.
-    await Promise.all(writing);
-    for (const name of written) rmSync(join(target.path, name), { force: true });
+    await writer.finish();
+    for (const path of writer.written) rmSync(path, { force: true });
     throw error;
+  } finally {
+    await writer.close();
   }
   return { kind: 'savedFolder', path: target.path, files: names, bytes };
 }
