@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   status: { color: tokens.colorNeutralForeground2 },
   attention: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
@@ -71,7 +72,9 @@ export function ShortlistDetailView({ id }: { id: number }) {
         <h2 className={styles.title} id={`shortlist-${id}-title`}>
           {words.title(list)}
         </h2>
-        <Badge appearance="tint">{t(`shortlists.state.${list.state}`)}</Badge>
+        <Badge appearance="tint" className={styles.badge}>
+          {t(`shortlists.state.${list.state}`)}
+        </Badge>
         <span className={status.attention ? styles.attention : styles.status}>{status.text}</span>
       </div>
       <p className={styles.meta}>

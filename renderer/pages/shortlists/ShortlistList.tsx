@@ -22,7 +22,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   chosen: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2, ':hover': { backgroundColor: tokens.colorBrandBackground2Hover } },
-  top: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   title: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   attention: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
@@ -51,7 +52,7 @@ export function ShortlistList({ lists, chosen, onChoose }: { lists: ShortlistSum
               <button type="button" className={mergeClasses(styles.item, list.id === chosen && styles.chosen)} aria-current={list.id === chosen ? 'true' : undefined} onClick={() => onChoose(list.id)}>
                 <span className={styles.top}>
                   <span className={styles.title}>{words.title(list)}</span>
-                  <Badge appearance="tint" color={STATE_COLOUR[list.state]} size="small">
+                  <Badge appearance="tint" color={STATE_COLOUR[list.state]} size="small" className={styles.badge}>
                     {t(`shortlists.state.${list.state}`)}
                   </Badge>
                 </span>
