@@ -18,8 +18,22 @@ export type NoticeState = (typeof NOTICE_STATES)[number];
 
 export type NoticeCounts = Record<NoticeState, number>;
 
+/** A batch with notices prepared and not yet marked sent: the office has drafts to send. */
+export interface OpenBatch {
+  batchId: number;
+  outcome: NoticeOutcome;
+  format: 'eml' | 'csv';
+  /** When it was prepared (an instant), and by whom. */
+  at: string;
+  actor: string;
+  /** Its notices still waiting to be marked sent. */
+  prepared: number;
+}
+
 export interface NoticeSummary {
   byOutcome: Record<NoticeOutcome, NoticeCounts>;
+  /** Oldest first. */
+  openBatches: OpenBatch[];
   /** People owed a notice, per division they applied to (a person applying to two counts in both). */
   owedByDivision: Record<string, number>;
   /** When the longest-owed notice became due ("YYYY-MM-DD"), null when none is owed. */

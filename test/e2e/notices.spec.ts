@@ -72,6 +72,9 @@ test('notices: edit a French text with its preview, prepare the owed batch, mark
   await expect(batch).toContainText(`${owed.toLocaleString('en-GB')} Ineligible notices prepared`);
   await expect(cell('ineligible', 'owed')).toHaveText('0');
   await expect(cell('ineligible', 'prepared')).toHaveText(owed.toLocaleString('en-GB'));
+  // The office sends them from Outlook and comes back later: the batch still waits to be marked sent.
+  await page.reload();
+  await expect(batch).toContainText(`${owed.toLocaleString('en-GB')} Ineligible notices prepared`);
   await batch.getByRole('button', { name: /^Mark all .* sent$/ }).click();
   await expect(batch).toBeHidden();
   await expect(cell('ineligible', 'sent')).toHaveText(owed.toLocaleString('en-GB'));

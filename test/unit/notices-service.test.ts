@@ -99,8 +99,11 @@ describe('outcome notices', () => {
       expect(mail.text).not.toMatch(/\{\w+\}/);
     }
 
-    // Not twice: what was prepared stands.
+    // Not twice: what was prepared stands, as a batch waiting to be marked sent (whenever the office comes back to it).
     await expect(client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'eml', target: { kind: 'download' } })).rejects.toMatchObject({ data: { kind: 'NothingOwed' } });
+    expect((await client.call('notices.status', { campaignId: 1 })).openBatches).toEqual([
+      { batchId: batch.batchId, outcome: 'ineligible', format: 'eml', at: expect.any(String), actor: 'tester', prepared: batch.prepared },
+    ]);
 
     const firstMail = mails[0]?.mail;
     const kept = owed.find((apps) => apps.some((a) => a.email.trim().toLowerCase() === firstMail?.to?.[0]?.address?.toLowerCase()))?.[0]?.applicationId ?? '';
@@ -110,6 +113,8 @@ describe('outcome notices', () => {
     expect(bounced).toEqual({ bounced: 1, notFound: ['NIP-NONE'] });
     const status = await client.call('notices.status', { campaignId: 1 });
     expect(status.byOutcome.ineligible).toEqual({ owed: 0, prepared: 1, sent: batch.prepared - 2, bounced: 1, superseded: 0 });
+    // The one left out is still waiting in its batch.
+    expect(status.openBatches.map((b) => [b.batchId, b.prepared])).toEqual([[batch.batchId, 1]]);
     const bouncedId = owed.find((apps) => apps[0]?.applicationId !== kept)?.[0]?.applicationId ?? '';
     expect(await client.call('notices.markResent', { campaignId: 1, applicationIds: [bouncedId] })).toEqual({ resent: 1, notFound: [] });
     expect((await client.call('notices.status', { campaignId: 1 })).byOutcome.ineligible).toMatchObject({ sent: batch.prepared - 1, bounced: 0 });

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTICE_STATES, type PreparedBatch } from '../../../shared/api/notices';
+import { NOTICE_STATES, type OpenBatch, type PreparedBatch } from '../../../shared/api/notices';
 import { NOTICE_OUTCOMES, type NoticeOutcome } from '../../../shared/domain/notice-outcome';
 import { useApiMutation, useQuery } from '../../api/hooks';
 import { BarList } from '../../components/charts/BarList';
@@ -55,22 +55,21 @@ export function NoticeStatusView({ campaignId }: { campaignId: number }) {
   const markSent = useApiMutation('notices.markSent');
   const [preparing, setPreparing] = useState<NoticeOutcome | null>(null);
   const [batch, setBatch] = useState<PreparedBatch | null>(null);
-  const [except, setExcept] = useState(false);
+  const [except, setExcept] = useState<OpenBatch | null>(null);
   const [bouncing, setBouncing] = useState(false);
 
   if (status.error) return <ErrorBar error={status.error} onRetry={status.refetch} />;
   const summary = status.data;
   if (!summary) return <Spinner label={t('notices.loading')} />;
 
-  async function sendAll(current: PreparedBatch, exceptIds: string[] = []) {
-    const result = await markSent.run({ batchId: current.batchId, except: exceptIds });
+  async function sendAll(batchId: number, exceptIds: string[] = []) {
+    const result = await markSent.run({ batchId, except: exceptIds });
     if (!result.ok) {
       notify.error(result.error);
       return;
     }
     notify.success(t('notices.markedSent', { count: result.value.sent }));
-    setBatch(null);
-    setExcept(false);
+    setExcept(null);
   }
 
   const divisions = Object.entries(summary.owedByDivision)
@@ -86,31 +85,35 @@ export function NoticeStatusView({ campaignId }: { campaignId: number }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {batch ? (
-        <MessageBar intent="info" layout="multiline" data-testid="notices-batch">
+      {batch && batch.withoutAddress.length > 0 ? (
+        <MessageBar intent="info" layout="multiline" data-testid="notices-without-address">
           <MessageBarBody>
-            <MessageBarTitle>{t('notices.batchTitle', { count: batch.prepared, outcome: words.outcome(batch.outcome) })}</MessageBarTitle>
-            {t('notices.batchBody')}
-            {batch.withoutAddress.length > 0 ? (
-              <>
-                <br />
-                {t('notices.withoutAddress', { count: batch.withoutAddress.length })}
-                <ul className={styles.list}>
-                  {batch.withoutAddress.map((p) => (
-                    <li key={p.applications.join()}>{p.applications.join(', ')}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
+            <MessageBarTitle>{t('notices.withoutAddress', { count: batch.withoutAddress.length })}</MessageBarTitle>
+            <ul className={styles.list}>
+              {batch.withoutAddress.map((p) => (
+                <li key={p.applications.join()}>{p.applications.join(', ')}</li>
+              ))}
+            </ul>
           </MessageBarBody>
           <MessageBarActions>
-            <Button appearance="primary" disabled={markSent.pending} onClick={() => void sendAll(batch)}>
-              {t('notices.markAllSent', { count: batch.prepared })}
-            </Button>
-            <Button onClick={() => setExcept(true)}>{t('notices.markSentExcept')}</Button>
+            <Button onClick={() => setBatch(null)}>{t('common.dismiss')}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
+      {summary.openBatches.map((open) => (
+        <MessageBar key={open.batchId} intent="info" layout="multiline" data-testid="notices-batch">
+          <MessageBarBody>
+            <MessageBarTitle>{t('notices.batchTitle', { count: open.prepared, outcome: words.outcome(open.outcome) })}</MessageBarTitle>
+            {t('notices.batchBody', { when: format.dateTime(open.at), who: open.actor })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" disabled={markSent.pending} onClick={() => void sendAll(open.batchId)}>
+              {t('notices.markAllSent', { count: open.prepared })}
+            </Button>
+            <Button onClick={() => setExcept(open)}>{t('notices.markSentExcept')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ))}
       <div className={styles.grid}>
         <section aria-labelledby="notices-counts-title">
           <h2 id="notices-counts-title" className="visually-hidden">
@@ -170,7 +173,7 @@ export function NoticeStatusView({ campaignId }: { campaignId: number }) {
           setBatch(prepared);
         }}
       />
-      <ExceptDialog open={except && batch !== null} count={batch?.prepared ?? 0} onClose={() => setExcept(false)} onSubmit={(ids) => (batch ? sendAll(batch, ids) : Promise.resolve())} />
+      <ExceptDialog open={except !== null} count={except?.prepared ?? 0} onClose={() => setExcept(null)} onSubmit={(ids) => (except ? sendAll(except.batchId, ids) : Promise.resolve())} />
       <BouncedDialog campaignId={campaignId} open={bouncing} onClose={() => setBouncing(false)} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { NOTICE_DUE_WORKING_DAYS, type NoticeCounts, type NoticeSummary, type NoticeTemplates } from '../../../../shared/api/notices';
+import { NOTICE_DUE_WORKING_DAYS, type NoticeCounts, type NoticeSummary, type OpenBatch, type NoticeTemplates } from '../../../../shared/api/notices';
 import { brusselsDate } from '../../../../shared/domain/datetime';
 import { workingDaysBetween } from '../working-days';
 import { NotFoundError } from '../../../../shared/api/errors';
@@ -113,6 +113,11 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
   );
   const insertNoticeApplication = sqlite.prepare<[number, number]>('INSERT INTO notice_applications (notice_id, application_ref) VALUES (?, ?)');
   const supersede = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'superseded', superseded_at = ?, updated_by = ? WHERE id = ? AND state <> 'superseded'");
+  const openBatches = sqlite.prepare<[number], OpenBatch>(
+    `SELECT b.id AS batchId, b.outcome, b.format, b.at, b.actor, count(n.id) AS prepared
+     FROM notice_batches b JOIN notices n ON n.batch_id = b.id AND n.state = 'prepared'
+     WHERE b.campaign_id = ? GROUP BY b.id ORDER BY b.id`,
+  );
   const batchRow = sqlite.prepare<[number], { campaignId: number; outcome: string }>('SELECT campaign_id AS campaignId, outcome FROM notice_batches WHERE id = ?');
   const batchNotices = sqlite.prepare<[number], { id: number; personKey: string; applicationIds: string }>(
     `SELECT n.id, n.person_key AS personKey, (SELECT json_group_array(a.application_id) FROM notice_applications na JOIN applications a ON a.id = na.application_ref WHERE na.notice_id = n.id) AS applicationIds
@@ -197,7 +202,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     // A notice no longer true counts as superseded at once, before the next batch records it so.
     for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
     const oldestDay = oldest === null ? null : String(oldest).slice(0, 10);
-    return { byOutcome, owedByDivision, oldestOwedSince: oldestDay, oldestOwedWorkingDays: oldestDay === null ? null : workingDaysSince(oldestDay), overdue, people: everyone.length };
+    return { byOutcome, openBatches: openBatches.all(campaignId), owedByDivision, oldestOwedSince: oldestDay, oldestOwedWorkingDays: oldestDay === null ? null : workingDaysSince(oldestDay), overdue, people: everyone.length };
   }
 
   /**
