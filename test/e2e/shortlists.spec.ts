@@ -73,8 +73,9 @@ test('a shortlist from proposal to offer: built, ordered, sent, answered, interv
   await expect(table.getByRole('row', { name: new RegExp(`^2\\. ${first} `) })).toBeVisible();
   await expect.poll(async () => (await api<ShortlistDetail>(page, 'shortlists.get', { id: list.id })).entries.map((e) => e.candidateCode)).toEqual([second, first, third]);
 
-  // A note for the hiring manager.
-  await candidateMenu(page, first, 'Add a note…');
+  // A note for the hiring manager, from the row's menu (Enter on the row opens it).
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Add a note…', exact: true }).click();
   await page.getByRole('dialog').getByRole('textbox').fill('Speaks Ukrainian; strong on public diplomacy.');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(table).toContainText('Speaks Ukrainian');

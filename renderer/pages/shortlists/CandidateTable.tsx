@@ -39,6 +39,7 @@ const useStyles = makeStyles({
   manager: { display: 'block', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: '22rem', fontStyle: 'italic' },
   row: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   dropTarget: { boxShadow: `inset 0 2px 0 ${tokens.colorBrandStroke1}` },
+  nowrap: { whiteSpace: 'nowrap' },
   elsewhere: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
@@ -50,8 +51,8 @@ interface Props {
 }
 
 /**
- * The candidates in the office's order. Alt+↑/↓ on a row (or dragging its handle) moves it; each
- * row's menu offers the note and the moves open from its stage, and nothing else.
+ * The candidates in the office's order. ↑/↓ go from row to row, Alt+↑/↓ (or dragging its handle)
+ * moves one; Enter opens a row's menu: the note and the moves open from its stage, and nothing else.
  */
 export function CandidateTable({ list, onNote, onMove, onRemove }: Props) {
   const { t } = useTranslation();
@@ -71,6 +72,10 @@ export function CandidateTable({ list, onNote, onMove, onRemove }: Props) {
       void move(index, to);
       // Focus follows the moved candidate to its new place once it is drawn there.
       requestAnimationFrame(() => (row.parentElement?.children[to] as HTMLElement | undefined)?.focus());
+    } else if (event.key === 'Enter' && event.target === row) {
+      // Enter on a row opens its menu: the note and the moves open from its stage.
+      event.preventDefault();
+      row.querySelector<HTMLButtonElement>('button[data-row-actions]')?.click();
     } else if (!event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && event.target === row) {
       event.preventDefault();
       (event.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling)?.closest('tr')?.focus();
@@ -94,7 +99,7 @@ export function CandidateTable({ list, onNote, onMove, onRemove }: Props) {
           <TableHeaderCell>{t('shortlists.table.stage')}</TableHeaderCell>
           <TableHeaderCell>{t('shortlists.table.score')}</TableHeaderCell>
           <TableHeaderCell>{t('shortlists.table.notes')}</TableHeaderCell>
-          <TableHeaderCell>{t('shortlists.table.elsewhere')}</TableHeaderCell>
+          <TableHeaderCell className={styles.nowrap}>{t('shortlists.table.elsewhere')}</TableHeaderCell>
           <TableHeaderCell>
             <span className="visually-hidden">{t('shortlists.table.actions')}</span>
           </TableHeaderCell>
@@ -170,7 +175,7 @@ export function CandidateTable({ list, onNote, onMove, onRemove }: Props) {
               <TableCell>
                 <Menu>
                   <MenuTrigger disableButtonEnhancement>
-                    <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('shortlists.table.actionsFor', { label })} />
+                    <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('shortlists.table.actionsFor', { label })} data-row-actions />
                   </MenuTrigger>
                   <MenuPopover>
                     <MenuList>
