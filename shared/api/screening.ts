@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PersonNoticeView } from './triage';
 import { campaignSettingsSchema } from '../domain/settings';
 import { CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { type Stage } from '../domain/stages';
@@ -78,6 +79,8 @@ export interface ScreeningDetail {
   corrections: CorrectionView[];
   /** What newer exports changed, newest first. */
   exportChanges: ExportChangeView[];
+  /** The outcome notices prepared for the person (all of their applications), newest first. */
+  notices: PersonNoticeView[];
 }
 
 /** What one newer export changed in an application (the application's history). */
@@ -175,7 +178,7 @@ export const screeningMethods = {
       .strict(),
     output: returns<ScreeningPage>(), reads: reads('campaigns', 'applications'),
   },
-  'screening.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<ScreeningDetail>(), reads: reads('applications', 'triage') },
+  'screening.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<ScreeningDetail>(), reads: reads('applications', 'triage', 'notices') },
   /** Overrides the verdict of one or many applications; the justification is mandatory and audited. */
   'screening.override': {
     input: z

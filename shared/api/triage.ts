@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIVISION_CODES } from '../domain/divisions';
+import type { NoticeOutcome } from '../domain/notice-outcome';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type ProcessStage, type Stage } from '../domain/stages';
 import type { CefrLevel, FundingTrack } from '../domain/listed-values';
 import { campaignId, reads, returns, type CountRow, type ApplicationHeading } from './common';
@@ -151,6 +152,21 @@ export interface TriageDetail {
   history: TriageHistoryEntry[];
   /** What newer exports changed, newest first. */
   exportChanges: ExportChangeView[];
+  /** The outcome notices prepared for the person (all of their applications), newest first. */
+  notices: PersonNoticeView[];
+}
+
+/** One outcome notice in a person's history: what it told, and what became of it, when. */
+export interface PersonNoticeView {
+  id: number;
+  outcome: NoticeOutcome;
+  state: 'prepared' | 'sent' | 'bounced' | 'superseded';
+  language: 'en' | 'fr';
+  preparedAt: string;
+  sentAt: string | null;
+  bouncedAt: string | null;
+  resentAt: string | null;
+  supersededAt: string | null;
 }
 
 export interface TriageActionResult {
@@ -197,7 +213,7 @@ export const triageMethods = {
   },
   /** Every application ref of a view, in its order (select all, bulk actions). */
   'triage.refs': { input: z.object({ ...triageQuery, sort: triageSortSchema.default([]) }).strict(), output: returns<number[]>(), reads: reads('applications', 'triage') },
-  'triage.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<TriageDetail>(), reads: reads('applications', 'triage', 'shortlists') },
+  'triage.detail': { input: z.object({ ref: z.number().int().positive() }).strict(), output: returns<TriageDetail>(), reads: reads('applications', 'triage', 'shortlists', 'notices') },
   /** Moves applications to a stage (with a reason for "not retained"), assigns them, or gives an unassigned one its division. One action, one undo. */
   'triage.decide': {
     input: z

@@ -92,6 +92,21 @@ test('notices: edit a French text with its preview, prepare the owed batch, mark
   await screenshot(page, 'notices-sent-en');
   expect(readdirSync(folder).length).toBe(1);
 
+  // The person's history on the Screening page says what became of their notice.
+  await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+  await page.getByRole('tab', { name: /^All/ }).click();
+  await page.getByRole('searchbox', { name: 'Search applications' }).fill(anId);
+  const found = page.getByRole('table', { name: 'Applications: All' });
+  await expect(found.getByRole('row')).toHaveCount(2);
+  await found.getByRole('button', { name: /^Open application / }).first().click();
+  const notices = page.getByTestId('person-notices');
+  await expect(notices).toContainText('Ineligible notice, in');
+  await expect(notices).toContainText('Bounced');
+  await notices.scrollIntoViewIfNeeded();
+  await screenshot(page, 'screening-person-notices-en');
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation').getByRole('link', { name: 'Notices' }).click();
+
   // The same page in French.
   await page.getByLabel('Language', { exact: true }).selectOption('fr');
   await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();

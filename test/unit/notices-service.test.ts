@@ -115,6 +115,13 @@ describe('outcome notices', () => {
     expect(status.byOutcome.ineligible).toEqual({ owed: 0, prepared: 1, sent: batch.prepared - 2, bounced: 1, superseded: 0 });
     // The one left out is still waiting in its batch.
     expect(status.openBatches.map((b) => [b.batchId, b.prepared])).toEqual([[batch.batchId, 1]]);
+    // Each person's notices are in the history of every one of their applications.
+    const refOf = (applicationId: string) => app.core.session.open.sqlite.prepare<[string], number>('SELECT id FROM applications WHERE application_id = ?').pluck().get(applicationId) ?? 0;
+    const bouncedPerson = owed.find((apps) => apps[0]?.applicationId !== kept) ?? [];
+    for (const a of bouncedPerson) {
+      expect((await client.call('triage.detail', { ref: refOf(a.applicationId) })).notices).toMatchObject([{ outcome: 'ineligible', state: 'bounced', sentAt: expect.any(String), bouncedAt: expect.any(String) }]);
+    }
+    expect((await client.call('triage.detail', { ref: refOf(kept) })).notices).toMatchObject([{ outcome: 'ineligible', state: 'prepared', sentAt: null }]);
     const bouncedId = owed.find((apps) => apps[0]?.applicationId !== kept)?.[0]?.applicationId ?? '';
     expect(await client.call('notices.markResent', { campaignId: 1, applicationIds: [bouncedId] })).toEqual({ resent: 1, notFound: [] });
     expect((await client.call('notices.status', { campaignId: 1 })).byOutcome.ineligible).toMatchObject({ sent: batch.prepared - 1, bounced: 0 });
@@ -134,6 +141,8 @@ describe('outcome notices', () => {
     const status = await client.call('notices.status', { campaignId: 1 });
     expect(status.byOutcome.ineligible.superseded).toBe(1);
     expect(status.byOutcome.ineligible.sent).toBe(batch.prepared - 1);
+    // The person's history says so too, on the application whose verdict changed.
+    expect((await client.call('triage.detail', { ref })).notices).toMatchObject([{ outcome: 'ineligible', state: 'superseded', sentAt: expect.any(String) }]);
   });
 
   it('refuse a template with a misspelled placeholder before anything is saved, and keep the office’s own text', async () => {

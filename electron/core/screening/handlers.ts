@@ -100,7 +100,9 @@ export const screeningHandlers: HandlerTable<ScreeningMethod> = {
   },
 
   async 'screening.detail'({ ref }, ctx) {
-    return ctx.session.open.stores.screening.detail(ref);
+    const { screening, notices } = ctx.session.open.stores;
+    // The person's outcome notices are part of the history the detail shows.
+    return { ...(await screening.detail(ref)), notices: await notices.personNotices(ref) };
   },
 
   async 'screening.override'(input, ctx) {

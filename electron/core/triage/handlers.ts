@@ -54,7 +54,9 @@ export const triageHandlers: HandlerTable<TriageMethod> = {
   },
 
   async 'triage.detail'({ ref }, ctx) {
-    return ctx.session.open.stores.triage.detail(ref);
+    const { triage, notices } = ctx.session.open.stores;
+    // The person's outcome notices are part of the history the detail shows.
+    return { ...(await triage.detail(ref)), notices: await notices.personNotices(ref) };
   },
 
   async 'triage.decide'(input, ctx) {

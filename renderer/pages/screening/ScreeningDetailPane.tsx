@@ -28,6 +28,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { CorrectValueDialog, type CorrectionTarget } from '../../dialogs/CorrectValueDialog';
 import { useFormat } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
+import { PersonNotices } from '../notices/PersonNotices';
 import { useScreeningText } from './screeningText';
 import { OverrideMarker, VerdictBadge } from './VerdictBadges';
 
@@ -209,6 +210,7 @@ function DetailBody({ detail, onOverride, dialogOpen, onCorrect, focusField, onF
       </section>
 
       {detail.corrections.length > 0 ? <CorrectionHistory detail={detail} /> : null}
+      <PersonNotices notices={detail.notices} />
       <ExportChanges changes={detail.exportChanges} />
 
       <section className={styles.section} aria-labelledby="detail-values">

@@ -39,6 +39,7 @@ import { toLanguage } from '../../i18n/languages';
 import { useScreeningText } from '../screening/screeningText';
 import { VerdictBadge } from '../screening/VerdictBadges';
 import { useTriageWords, type TriageWords } from './triageWords';
+import { PersonNotices } from '../notices/PersonNotices';
 
 /**
  * The application the officer is deciding on, in a column beside the queue. Officers read
@@ -412,6 +413,7 @@ const Body = memo(function Body({ detail, searchTerms, onOpenApplication }: Body
       <OtherApplications detail={detail} onOpenApplication={onOpenApplication} />
       <Notes notes={detail.notes} />
       <History history={detail.history} rubric={detail.rubric} />
+      <PersonNotices notices={detail.notices} />
       <ExportChanges changes={detail.exportChanges} />
       <RawFields raw={detail.raw} extra={detail.extra} />
     </>

@@ -1,4 +1,5 @@
 import type { NoticeSummary, NoticeTemplates } from '../../../../shared/api/notices';
+import type { PersonNoticeView } from '../../../../shared/api/triage';
 import type { NoticeOutcome } from '../../../../shared/domain/notice-outcome';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
@@ -13,6 +14,8 @@ export type { NoticeApplication, Person } from './sqlite-notices';
  */
 export interface NoticeStore {
   people(campaignId: number): Promise<Person[]>;
+  /** The notices of the person an application belongs to, newest first, superseded ones said so at once. */
+  personNotices(ref: number): Promise<PersonNoticeView[]>;
   summary(campaignId: number): Promise<NoticeSummary>;
   templates(campaignId: number): Promise<NoticeTemplates>;
   setTemplate(request: { campaignId: number; outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }, actor: string): Promise<void>;
@@ -28,6 +31,7 @@ export function sqliteNoticeStore(sqlite: SqliteDatabase): Synchronous<NoticeSto
   const notices = sqliteNotices(sqlite);
   return {
     people: (campaignId) => notices.people(campaignId),
+    personNotices: (ref) => notices.personNotices(ref),
     summary: (campaignId) => notices.summary(campaignId),
     templates: (campaignId) => notices.templates(campaignId),
     setTemplate: (request, actor) => notices.setTemplate(request, actor),

@@ -1,3 +1,4 @@
+import type { PersonNoticeView } from '../../../../shared/api/triage';
 import { NOTICE_DUE_WORKING_DAYS, type NoticeCounts, type NoticeSummary, type OpenBatch, type NoticeTemplates } from '../../../../shared/api/notices';
 import { brusselsDate } from '../../../../shared/domain/datetime';
 import { workingDaysBetween } from '../working-days';
@@ -92,6 +93,18 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
   const notices = sqlite.prepare<[number], NoticeRow & { sentAt: string | null }>(
     `SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices WHERE campaign_id = ? ORDER BY id`,
   );
+  // A person's notices as their history shows them, and the campaign and person of an application.
+  const personNoticeRows = sqlite.prepare<[number, string], PersonNoticeView>(
+    `SELECT id, outcome, state, language, prepared_at AS preparedAt, sent_at AS sentAt, bounced_at AS bouncedAt, resent_at AS resentAt, superseded_at AS supersededAt
+     FROM notices WHERE campaign_id = ? AND person_key = ? ORDER BY id DESC`,
+  );
+  const personOfRef = sqlite.prepare<[number], { campaignId: number; personKey: string }>(
+    'SELECT campaign_id AS campaignId, person_key AS personKey FROM screening_results WHERE application_ref = ?',
+  );
+  const noticesOfPeople = sqlite.prepare<[number, string], NoticeRow & { sentAt: string | null }>(
+    `SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices
+     WHERE campaign_id = ? AND person_key IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  );
   const languages = sqlite.prepare<[number], { personKey: string; language: 'en' | 'fr' }>('SELECT person_key AS personKey, language FROM notice_languages WHERE campaign_id = ?');
   const templateRows = sqlite.prepare<[number], { outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }>(
     'SELECT outcome, language, subject, body FROM notice_templates WHERE campaign_id = ?',
@@ -149,7 +162,8 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       else byPerson.set(personKey, [application]);
     }
     const told = new Map<string, NoticeTold[]>();
-    for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
+    const noticeRows = only ? noticesOfPeople.all(campaignId, JSON.stringify(only)) : notices.all(campaignId);
+    for (const { personKey, sentAt, ...n } of noticeRows) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
     const chosen = new Map(languages.all(campaignId).map((l) => [l.personKey, l.language]));
     return [...byPerson].map(([personKey, list]) => {
       const latest = list.reduce((a, b) => ((b.submittedAt ?? '') > (a.submittedAt ?? '') || ((b.submittedAt ?? '') === (a.submittedAt ?? '') && b.ref > a.ref) ? b : a));
@@ -266,6 +280,20 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
 
   return {
     people,
+
+    /**
+     * The notices of the person an application belongs to, newest first, as their history shows
+     * them: one a later decision has made untrue is superseded at once (as the counts say), before
+     * the next batch records it so.
+     */
+    personNotices(ref: number): PersonNoticeView[] {
+      const who = personOfRef.get(ref);
+      if (!who) return [];
+      const rows = personNoticeRows.all(who.campaignId, who.personKey);
+      if (rows.length === 0) return rows;
+      const superseded = new Set(people(who.campaignId, [who.personKey])[0]?.status.superseded ?? []);
+      return rows.map((n) => (superseded.has(n.id) && n.state !== 'superseded' ? { ...n, state: 'superseded' } : n));
+    },
 
     summary(campaignId: number): NoticeSummary {
       // The same database as the last count: the same answer (any write, by this connection or

@@ -35,7 +35,8 @@ export interface ScreeningStore {
   /** One page of a screening tab, with the counts of the campaign's tabs (whatever the search). */
   page(query: ScreeningPageQuery): Promise<ScreeningPage>;
   /** Everything screening knows of one application. */
-  detail(ref: number): Promise<ScreeningDetail>;
+  /** An application's detail; its person's notices are the notices store's to add. */
+  detail(ref: number): Promise<Omit<ScreeningDetail, 'notices'>>;
   /** Every stored application's verdict, by Application ID (the CLI's screen --json). */
   lines(campaignId: number): Promise<ScreeningLine[]>;
   /**

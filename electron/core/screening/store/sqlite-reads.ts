@@ -116,7 +116,7 @@ export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search,
 }
 
 /** Everything screening knows of one application. */
-export function screeningDetail(sqlite: SqliteDatabase, ref: number): ScreeningDetail {
+export function screeningDetail(sqlite: SqliteDatabase, ref: number): Omit<ScreeningDetail, 'notices'> {
   const record = sqlite.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE a.id = ?`).get(ref);
   // Read after the joined row: both are there whenever it is.
   const app = record && sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?').get(ref);

@@ -47,7 +47,8 @@ export interface TriageStore {
   /** Each division queue's count per stage, and the officer's own. */
   sidebar(campaignId: number, officer: string): Promise<TriageSidebar>;
   facets(campaignId: number, queue: QueueId): Promise<TriageFacets>;
-  detail(ref: number): Promise<TriageDetail>;
+  /** An application's detail; its person's notices are the notices store's to add. */
+  detail(ref: number): Promise<Omit<TriageDetail, 'notices'>>;
   /** A division's rubric, in order; none for a null division. */
   rubric(campaignId: number, division: string | null): Promise<RubricCriterion[]>;
 

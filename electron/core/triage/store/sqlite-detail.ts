@@ -34,7 +34,7 @@ interface HistoryRow {
   after_json: string;
 }
 
-export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId: number, division: string | null) => RubricCriterion[]): (ref: number) => TriageDetail {
+export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId: number, division: string | null) => RubricCriterion[]): (ref: number) => Omit<TriageDetail, 'notices'> {
   const application = sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?');
   const result = sqlite.prepare<[number], ResultRow>(
     `SELECT r.verdict AS automaticVerdict, ${EFFECTIVE_VERDICT} AS verdict, r.reasons_json, r.criteria_json, r.person_key, r.campaign_id, ${OVERRIDE_COLUMNS}
