@@ -280,8 +280,9 @@ async function main(): Promise<void> {
     console.log(`\nNotices: the same campaign, every person's outcome from all of their applications`);
     const notices = await measureNotices(databasePath, root);
     const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    row('cohort: Notices page counts, after a change', `${middle(notices.statusMs).toFixed(0)} ms`, `${notices.people.toLocaleString('en')} people counted again`);
-    row('cohort: Notices page counts, nothing changed', `${middle(notices.statusAgainMs).toFixed(1)} ms`, 'target < 100 ms');
+    // The target is the page's counts after a change (the office's work changes them all day); an unchanged database answers from the last count.
+    row('cohort: Notices page counts, after a change', `${middle(notices.statusMs).toFixed(0)} ms`, `${notices.people.toLocaleString('en')} people counted again; target < 100 ms`);
+    row('cohort: Notices page counts, nothing changed', `${middle(notices.statusAgainMs).toFixed(1)} ms`, 'the last count, kept');
     row('baseline: MailComposer builds the same drafts', `${(notices.baselineMs / 1000).toFixed(2)} s`, `${notices.drafts.toLocaleString('en')} drafts`);
     row('cohort: prepare them (record, render, write)', `${(notices.prepareMs / 1000).toFixed(2)} s`, `${Math.round((100 * notices.prepareMs) / notices.baselineMs)}% of baseline time; target per 10,000 < 5 s and < 150%`);
     if (process.env.BENCH_ONLY === 'notices') return;
