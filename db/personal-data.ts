@@ -605,6 +605,26 @@ export const PERSONAL_DATA = {
     columns: { campaign_id: campaignId, person_key: person('the person’s identity key'), language: person('English or French'), actor, at },
   },
 
+  notice_standing: {
+    what: 'where a person stands for their outcome notice, derived from their applications and notices (rebuilt from them)',
+    applicationLinks: [],
+    columns: {
+      campaign_id: campaignId,
+      person_key: person('the person’s identity key'),
+      outcome: person('the outcome their applications give'),
+      owed: person('the notice they are owed'),
+      since: person('when their latest decision was made'),
+      divisions_json: person('the divisions they applied to'),
+      superseded_json: none('keys: the notices a later decision made untrue'),
+    },
+  },
+
+  notice_standing_stale: {
+    what: 'a person whose notice standing must be worked out again',
+    applicationLinks: [],
+    columns: { campaign_id: campaignId, person_key: person('the person’s identity key') },
+  },
+
   division_places: {
     what: 'places per division and session, a setting of the campaign',
     applicationLinks: [],

@@ -425,6 +425,28 @@ export interface NoticeLanguagesTable {
   at: string;
 }
 
+/** Where a person stands for their outcome notice, derived and kept up to date by the notices store (0012). */
+export interface NoticeStandingTable {
+  campaignId: number;
+  personKey: string;
+  /** The outcome the person's applications now give; null while any is still being decided. */
+  outcome: string | null;
+  /** The notice owed, null when none is. */
+  owed: string | null;
+  /** The latest decision of the person's applications (ISO 8601). */
+  since: string;
+  /** The divisions the person applied to, as a JSON array. */
+  divisionsJson: string;
+  /** The notices a later decision made untrue, a JSON array of notice ids. */
+  supersededJson: string;
+}
+
+/** People whose standing must be worked out again, recorded by triggers with each change (0012). */
+export interface NoticeStandingStaleTable {
+  campaignId: number;
+  personKey: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   auditLog: AuditLogTable;
@@ -460,6 +482,8 @@ export interface Database {
   notices: NoticesTable;
   noticeApplications: NoticeApplicationsTable;
   noticeLanguages: NoticeLanguagesTable;
+  noticeStanding: NoticeStandingTable;
+  noticeStandingStale: NoticeStandingStaleTable;
 }
 
 /**
@@ -745,4 +769,6 @@ export const SCHEMA_COLUMNS = {
   },
   noticeApplications: { noticeId: integer, applicationRef: integer },
   noticeLanguages: { campaignId: integer, personKey: text, language: text, actor: text, at: text },
+  noticeStanding: { campaignId: integer, personKey: text, outcome: textOrNull, owed: textOrNull, since: text, divisionsJson: text, supersededJson: text },
+  noticeStandingStale: { campaignId: integer, personKey: text },
 } as const satisfies SchemaColumns<Database>;

@@ -281,8 +281,9 @@ async function main(): Promise<void> {
     const notices = await measureNotices(databasePath, root);
     const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     // The target is the page's counts after a change (the office's work changes them all day); an unchanged database answers from the last count.
-    row('cohort: Notices page counts, after a change', `${middle(notices.statusMs).toFixed(0)} ms`, `${notices.people.toLocaleString('en')} people counted again; target < 100 ms`);
-    row('cohort: Notices page counts, nothing changed', `${middle(notices.statusAgainMs).toFixed(1)} ms`, 'the last count, kept');
+    row('cohort: Notices page counts, first time', `${notices.firstMs.toFixed(0)} ms`, `${notices.people.toLocaleString('en')} people worked out (a database just upgraded)`);
+    row('cohort: Notices page counts, after a decision', `${middle(notices.statusMs).toFixed(1)} ms`, `${notices.people.toLocaleString('en')} people counted, 1 worked out again; target < 100 ms`);
+    row('cohort: Notices page counts, nothing changed', `${middle(notices.statusAgainMs).toFixed(1)} ms`, 'the page opened again');
     row('baseline: MailComposer builds the same drafts', `${(notices.baselineMs / 1000).toFixed(2)} s`, `${notices.drafts.toLocaleString('en')} drafts`);
     row('cohort: prepare them (record, render, write)', `${(notices.prepareMs / 1000).toFixed(2)} s`, `${Math.round((100 * notices.prepareMs) / notices.baselineMs)}% of baseline time; target per 10,000 < 5 s and < 150%`);
     if (process.env.BENCH_ONLY === 'notices') return;

@@ -428,3 +428,60 @@ describe('0011 notices (from version 10 with rows)', () => {
     db.close();
   });
 });
+
+describe('0012 notice standing (from version 11 with rows)', () => {
+  it('marks every screened person stale once, then each change to a person’s decisions marks them again, in the same statement', () => {
+    const db = openSqlite(join(tempDir(), 'v11.sqlite'));
+    runMigrations(db, { upTo: 11 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
+    const addApplication = db.prepare("INSERT INTO applications (id, campaign_id, application_id, division_code, source, created_at, updated_at) VALUES (?, 1, ?, 'DI', 'import', 'x', 'x')");
+    const addResult = db.prepare(
+      "INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at) VALUES (?, 1, 'eligible', '[]', '[]', ?, 1, 'h', 's', 'x')",
+    );
+    // Two applications of one person, one of another.
+    for (const [ref, key] of [[1, 'anna'], [2, 'anna'], [3, 'bert']] as const) {
+      addApplication.run(ref, `NIP-${ref}`);
+      addResult.run(ref, key);
+    }
+
+    runMigrations(db);
+    const stale = () => db.prepare<[], string>('SELECT person_key FROM notice_standing_stale ORDER BY person_key').pluck().all();
+    const clear = () => db.exec('DELETE FROM notice_standing_stale');
+    expect(stale()).toEqual(['anna', 'bert']);
+    expect(db.prepare('SELECT count(*) FROM notice_standing').pluck().get()).toBe(0);
+
+    clear();
+    db.prepare("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (1, 1, 'proposed', 'x', 'o')").run();
+    expect(stale()).toEqual(['anna']);
+    // An upsert firing the trigger for a person already marked does not fail (its conflict clause would win over the trigger's).
+    db.prepare("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (2, 1, 'proposed', 'x', 'o') ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage").run();
+    db.prepare("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (2, 1, 'notRetained', 'x', 'o') ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage").run();
+    expect(stale()).toEqual(['anna']);
+
+    clear();
+    db.prepare("INSERT INTO selection_details (application_ref, updated_at, updated_by) VALUES (3, 'x', 'o')").run();
+    expect(stale()).toEqual(['bert']);
+    clear();
+    db.prepare(
+      "INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at) VALUES (3, 'ineligible', 'j', 'eligible', '[]', 'h', 'active', 'o', 'x')",
+    ).run();
+    expect(stale()).toEqual(['bert']);
+    clear();
+    db.prepare("UPDATE applications SET division_code = 'OPS' WHERE id = 2").run();
+    expect(stale()).toEqual(['anna']);
+    clear();
+    db.prepare("UPDATE applications SET first_name = 'Anna' WHERE id = 2").run();
+    expect(stale()).toEqual([]);
+    // A confirmed duplicate moves an application to another person: both are worked out again.
+    db.prepare("UPDATE screening_results SET person_key = 'bert' WHERE application_ref = 2").run();
+    expect(stale()).toEqual(['anna', 'bert']);
+    clear();
+    db.prepare("INSERT INTO notices (campaign_id, person_key, outcome, language, state, basis, prepared_at, updated_by) VALUES (1, 'anna', 'ineligible', 'en', 'prepared', '[]', 'x', 'o')").run();
+    expect(stale()).toEqual(['anna']);
+
+    // Deleting the campaign cascades through its results, whose triggers still name it: nothing fails.
+    db.prepare('DELETE FROM campaigns WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM notice_standing').pluck().get()).toBe(0);
+    db.close();
+  });
+});

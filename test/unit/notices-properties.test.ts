@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_OUTCOMES, REJECTIONS, type NoticeOutcome } from '../../shared/domain/notice-outcome';
+import { expectCountsAsFromScratch } from './support/notice-counts';
 import { openTestApp, useTempDir, type TestApp } from './support/temp';
 
 /**
@@ -70,7 +71,7 @@ const UNDECIDED = new Set(['new', 'inReview', 'proposed', 'shortlisted', 'interv
 const PLACED = new Set(['selected', 'offerMade', 'offerAccepted']);
 
 describe('outcome notices, whatever the office does in whatever order', () => {
-  it('never tell anyone undecided or placed "no", name every application, and never prepare the same notice twice', async () => {
+  it('never tell anyone undecided or placed "no", name every application, never prepare the same notice twice, and count as from scratch', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000 }), fc.array(command, { minLength: 4, maxLength: 12 }), async (seed, commands) => {
         const app = await openTestApp(tempDir());
@@ -124,6 +125,8 @@ describe('outcome notices, whatever the office does in whatever order', () => {
             // However the steps went, a person holds at most one notice per outcome waiting to go out.
             const waiting = noticesOf(app).filter((n) => n.state === 'prepared');
             expect(new Set(waiting.map((n) => `${n.personKey} ${n.outcome}`)).size).toBe(waiting.length);
+            // And the counts kept as decisions came are those a count from scratch gives.
+            await expectCountsAsFromScratch(app);
           }
         } finally {
           await app.core.close();

@@ -41,7 +41,7 @@ export const noticeHandlers: HandlerTable<NoticeMethod> = {
   },
 
   async 'notices.preview'({ campaignId, outcome, language, subject, body }, ctx) {
-    const person = (await store(ctx).people(campaignId)).find((p) => p.outcome === outcome) ?? null;
+    const person = await store(ctx).examplePerson(campaignId, outcome);
     return previewNotice({ outcome, language, subject, body }, person);
   },
 

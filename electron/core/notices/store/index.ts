@@ -14,6 +14,8 @@ export type { NoticeApplication, Person } from './sqlite-notices';
  */
 export interface NoticeStore {
   people(campaignId: number): Promise<Person[]>;
+  /** A person whose applications give this outcome, to preview a notice on, or null when nobody's do. */
+  examplePerson(campaignId: number, outcome: NoticeOutcome): Promise<Person | null>;
   /** The notices of the person an application belongs to, newest first, superseded ones said so at once. */
   personNotices(ref: number): Promise<PersonNoticeView[]>;
   summary(campaignId: number): Promise<NoticeSummary>;
@@ -31,6 +33,7 @@ export function sqliteNoticeStore(sqlite: SqliteDatabase): Synchronous<NoticeSto
   const notices = sqliteNotices(sqlite);
   return {
     people: (campaignId) => notices.people(campaignId),
+    examplePerson: (campaignId, outcome) => notices.examplePerson(campaignId, outcome),
     personNotices: (ref) => notices.personNotices(ref),
     summary: (campaignId) => notices.summary(campaignId),
     templates: (campaignId) => notices.templates(campaignId),

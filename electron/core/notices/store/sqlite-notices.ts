@@ -1,16 +1,14 @@
 import type { PersonNoticeView } from '../../../../shared/api/triage';
-import { NOTICE_DUE_WORKING_DAYS, type NoticeCounts, type NoticeSummary, type OpenBatch, type NoticeTemplates } from '../../../../shared/api/notices';
-import { brusselsDate } from '../../../../shared/domain/datetime';
-import { workingDaysBetween } from '../working-days';
+import type { NoticeSummary, OpenBatch, NoticeTemplates } from '../../../../shared/api/notices';
 import { NotFoundError } from '../../../../shared/api/errors';
 import type { CefrLevel } from '../../../../shared/domain/listed-values';
 import { DEFAULT_NOTICE_TEXTS } from '../../../../shared/domain/notice-default-texts';
-import type { ProcessStage } from '../../../../shared/domain/stages';
-import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutcome, type NoticeOutcome, type NoticeStatus, type NoticeTold, type PersonApplication } from '../../../../shared/domain/notice-outcome';
+import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutcome, type NoticeOutcome, type NoticeStatus, type PersonApplication } from '../../../../shared/domain/notice-outcome';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
 import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
+import { sqliteNoticeStanding } from './sqlite-standing';
 
 /**
  * Notices on SQLite: every person of a campaign with all their applications (screening's identity
@@ -55,13 +53,8 @@ interface ApplicationRow extends Omit<NoticeApplication, 'reasons' | 'offerWithd
   offerMadeAt: string | null;
 }
 
-interface NoticeRow extends NoticeTold {
-  personKey: string;
-}
-
-const zero = (): NoticeCounts => ({ owed: 0, prepared: 0, sent: 0, bounced: 0, superseded: 0 });
-
 export function sqliteNotices(sqlite: SqliteDatabase) {
+  const standing = sqliteNoticeStanding(sqlite);
   const COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS divisionCode,
        a.division, a.position, a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, a.submitted_at AS submittedAt,
        a.nationality_code AS nationalityCode, r.person_key AS personKey, (${EFFECTIVE_VERDICT}) AS verdict, r.verdict AS automaticVerdict,
@@ -79,20 +72,6 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     `SELECT ${COLUMNS} FROM json_each(?) k CROSS JOIN screening_results r ON r.person_key = k.value AND r.campaign_id = ?
      JOIN applications a ON a.id = r.application_ref ${JOINED}`,
   );
-  const slimApplications = sqlite
-    .prepare<[number], [number, string, PersonApplication['verdict'], ProcessStage, 0 | 1, string | null, string]>(
-      `SELECT r.application_ref, r.person_key, (${EFFECTIVE_VERDICT}), coalesce(t.stage, 'new'), d.offer_made_at IS NOT NULL, a.division_code,
-         max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, ''))
-       FROM screening_results r JOIN applications a ON a.id = r.application_ref ${ACTIVE_OVERRIDE}
-       LEFT JOIN triage_states t ON t.application_ref = r.application_ref
-       LEFT JOIN selection_details d ON d.application_ref = r.application_ref
-       WHERE r.campaign_id = ?`,
-    )
-    .raw();
-  const reasonsOf = sqlite.prepare<[number], { verdict: string; reasonsJson: string }>('SELECT verdict, reasons_json AS reasonsJson FROM screening_results WHERE application_ref = ?');
-  const notices = sqlite.prepare<[number], NoticeRow & { sentAt: string | null }>(
-    `SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices WHERE campaign_id = ? ORDER BY id`,
-  );
   // A person's notices as their history shows them, and the campaign and person of an application.
   const personNoticeRows = sqlite.prepare<[number, string], PersonNoticeView>(
     `SELECT id, outcome, state, language, prepared_at AS preparedAt, sent_at AS sentAt, bounced_at AS bouncedAt, resent_at AS resentAt, superseded_at AS supersededAt
@@ -100,10 +79,6 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
   );
   const personOfRef = sqlite.prepare<[number], { campaignId: number; personKey: string }>(
     'SELECT campaign_id AS campaignId, person_key AS personKey FROM screening_results WHERE application_ref = ?',
-  );
-  const noticesOfPeople = sqlite.prepare<[number, string], NoticeRow & { sentAt: string | null }>(
-    `SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices
-     WHERE campaign_id = ? AND person_key IN (SELECT value FROM json_each(?)) ORDER BY id`,
   );
   const languages = sqlite.prepare<[number], { personKey: string; language: 'en' | 'fr' }>('SELECT person_key AS personKey, language FROM notice_languages WHERE campaign_id = ?');
   const templateRows = sqlite.prepare<[number], { outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }>(
@@ -161,9 +136,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       if (list) list.push(application);
       else byPerson.set(personKey, [application]);
     }
-    const told = new Map<string, NoticeTold[]>();
-    const noticeRows = only ? noticesOfPeople.all(campaignId, JSON.stringify(only)) : notices.all(campaignId);
-    for (const { personKey, sentAt, ...n } of noticeRows) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
+    const told = standing.told(campaignId, only);
     const chosen = new Map(languages.all(campaignId).map((l) => [l.personKey, l.language]));
     return [...byPerson].map(([personKey, list]) => {
       const latest = list.reduce((a, b) => ((b.submittedAt ?? '') > (a.submittedAt ?? '') || ((b.submittedAt ?? '') === (a.submittedAt ?? '') && b.ref > a.ref) ? b : a));
@@ -185,73 +158,6 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       return person;
     });
   }
-
-  /**
-   * The Notices page's counts: every person's outcome from a slim read of their applications (no
-   * names or addresses: 50,000 rows of a few numbers), and the states of the notices told.
-   */
-  function countNotices(campaignId: number): NoticeSummary {
-    const byOutcome = Object.fromEntries(NOTICE_OUTCOMES.map((o) => [o, zero()])) as Record<NoticeOutcome, NoticeCounts>;
-    const owedByDivision: Record<string, number> = {};
-    let oldest: string | null = null;
-    let overdue = 0;
-    const today = brusselsDate(new Date().toISOString());
-    const age = new Map<string, number>();
-    const workingDaysSince = (since: string) => {
-      const day = since.slice(0, 10);
-      let days = age.get(day);
-      if (days === undefined) age.set(day, (days = workingDaysBetween(day, today)));
-      return days;
-    };
-    const superseded = new Set<number>();
-    const everyone = slimPeople(campaignId);
-    for (const person of everyone) {
-      for (const id of person.status.superseded) superseded.add(id);
-      if (!person.status.owed) continue;
-      byOutcome[person.status.owed].owed++;
-      for (const division of person.divisions) owedByDivision[division] = (owedByDivision[division] ?? 0) + 1;
-      if (oldest === null || person.since < oldest) oldest = person.since;
-      if (workingDaysSince(person.since) > NOTICE_DUE_WORKING_DAYS) overdue++;
-    }
-    // A notice no longer true counts as superseded at once, before the next batch records it so.
-    for (const n of notices.all(campaignId)) byOutcome[n.outcome][superseded.has(n.id) ? 'superseded' : n.state]++;
-    const oldestDay = oldest === null ? null : String(oldest).slice(0, 10);
-    return { byOutcome, openBatches: openBatches.all(campaignId), owedByDivision, oldestOwedSince: oldestDay, oldestOwedWorkingDays: oldestDay === null ? null : workingDaysSince(oldestDay), overdue, people: everyone.length };
-  }
-
-  /**
-   * Every person's notice status from a slim read of their applications (no names or addresses:
-   * 50,000 rows of a few numbers): what the counts are made of, and who a batch is for.
-   */
-  function slimPeople(campaignId: number): { personKey: string; status: { owed: NoticeOutcome | null; superseded: readonly number[] }; divisions: Set<string>; since: string }[] {
-    const byPerson = new Map<string, { applications: PersonApplication[]; divisions: Set<string>; since: string }>();
-    for (const [ref, personKey, verdict, stage, offerMade, division, since] of slimApplications.all(campaignId)) {
-      let person = byPerson.get(personKey);
-      if (!person) byPerson.set(personKey, (person = { applications: [], divisions: new Set(), since: '' }));
-      person.applications.push({ ref, verdict, stage, offerWithdrawnByOffice: stage === 'withdrawn' && offerMade === 1 });
-      person.divisions.add(division ?? '');
-      if (since > person.since) person.since = since;
-    }
-    const told = new Map<string, NoticeTold[]>();
-    for (const { personKey, sentAt, ...n } of notices.all(campaignId)) told.set(personKey, [...(told.get(personKey) ?? []), { ...n, sent: sentAt !== null }]);
-    return [...byPerson].map(([personKey, person]) => {
-      const outcome = personOutcome(person.applications);
-      const list = told.get(personKey);
-      // Reasons matter to the basis only where notices were told: read them for those people.
-      const status = list ? noticeStatus(outcome, noticeBasis(withReasons(person.applications)), list) : { owed: outcome, superseded: [] };
-      return { personKey, status, divisions: person.divisions, since: person.since };
-    });
-  }
-
-  /** The applications with their reasons, as the basis of a notice holds them. */
-  function withReasons(list: PersonApplication[]): (PersonApplication & { reasons: string[] })[] {
-    return list.map((a) => {
-      const row = reasonsOf.get(a.ref);
-      return { ...a, reasons: row && row.verdict === 'ineligible' && a.verdict === 'ineligible' ? (JSON.parse(row.reasonsJson) as string[]) : [] };
-    });
-  }
-
-  let cached: { version: string; summary: NoticeSummary } | undefined;
 
   /** A state change of the latest notice of each application named (`find` says which), in one transaction, audited. */
   function mark(
@@ -295,15 +201,15 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       return rows.map((n) => (superseded.has(n.id) && n.state !== 'superseded' ? { ...n, state: 'superseded' } : n));
     },
 
+    /** The Notices page's counts, from where each person stands (worked out again for those changed since). */
     summary(campaignId: number): NoticeSummary {
-      // The same database as the last count: the same answer (any write, by this connection or
-      // another program, changes one of the two counters).
-      // Ages are counted to today: a new day counts again too.
-      const version = `${campaignId} ${brusselsDate(new Date().toISOString())} ${sqlite.pragma('data_version', { simple: true }) as number} ${sqlite.prepare('SELECT total_changes()').pluck().get() as number}`;
-      if (cached?.version === version) return cached.summary;
-      const summary = countNotices(campaignId);
-      cached = { version, summary };
-      return summary;
+      return { ...standing.counts(campaignId), openBatches: openBatches.all(campaignId) };
+    },
+
+    /** A person whose applications give this outcome, to preview a notice on, or null when nobody's do. */
+    examplePerson(campaignId: number, outcome: NoticeOutcome): Person | null {
+      const key = standing.keyWithOutcome(campaignId, outcome);
+      return key === undefined ? null : (people(campaignId, [key])[0] ?? null);
     },
 
     templates(campaignId: number): NoticeTemplates {
@@ -348,7 +254,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       const at = now.toISOString();
       return writeTransaction(sqlite, () => {
         // Who is owed this notice from the slim rows; names, addresses and reasons for those only.
-        const keys = slimPeople(campaignId).flatMap((p) => (p.status.owed === outcome ? [p.personKey] : []));
+        const keys = standing.owedKeys(campaignId, outcome);
         const owed = keys.length === 0 ? [] : people(campaignId, keys).filter((p) => p.status.owed === outcome);
         if (owed.length === 0) return { batchId: null, people: [] };
         const batchId = Number(insertBatch.run(campaignId, outcome, format, actor, at).lastInsertRowid);
@@ -380,7 +286,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
         if (!batch) throw new NotFoundError(`There is no batch of notices number ${batchId}.`, 'NoSuchBatch');
         const skip = new Set(except);
         let sent = 0;
-        const replacedBy = new Map(people(batch.campaignId).map((p) => [p.personKey, p.status.superseded]));
+        const replacedBy = standing.untrueNotices(batch.campaignId);
         for (const n of batchNotices.all(batchId)) {
           if ((JSON.parse(n.applicationIds) as string[]).some((id) => skip.has(id))) continue;
           sent += markSent.run(at, actor, n.id).changes;
