@@ -33,6 +33,9 @@ await build({
     '@playwright/test',
     // exceljs -> unzipper can open zips from S3; Cohort never does, so its SDK is never loaded.
     '@aws-sdk/client-s3',
+    // Loaded from node_modules (a production dependency, packaged with the app) both here and by
+    // the composer thread of e-mail drafts, which is given its path (files/draft-composer.ts).
+    'nodemailer/lib/mail-composer',
   ],
   define: { __COHORT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: quiet ? 'error' : 'info',

@@ -1,4 +1,4 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
+import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { OutgoingFile } from './output';
 
 /**
@@ -30,9 +30,9 @@ export interface EmailDraft {
 
 export const EMAIL_DRAFT_TYPE = 'message/rfc822';
 
-/** The draft as a file to save (or download) through files/output.ts. */
-export async function emailDraft(draft: EmailDraft, fileName: string): Promise<OutgoingFile> {
-  const composer = new MailComposer({
+/** What MailComposer is given for a draft: the one place that says how a draft is made (here or on the composer thread). */
+export function draftOptions(draft: EmailDraft): MailComposerOptions {
+  return {
     to: draft.to.map((m) => ({ name: m.name, address: m.address })),
     ...(draft.from ? { from: { name: draft.from.name, address: draft.from.address } } : {}),
     subject: draft.subject,
@@ -42,7 +42,16 @@ export async function emailDraft(draft: EmailDraft, fileName: string): Promise<O
     attachments: (draft.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.mediaType, content: Buffer.from(a.bytes) })),
     disableFileAccess: true,
     disableUrlAccess: true,
-  });
-  const bytes = await composer.compile().build();
-  return { fileName: fileName.endsWith('.eml') ? fileName : `${fileName}.eml`, mediaType: EMAIL_DRAFT_TYPE, bytes };
+  };
+}
+
+/** A draft's file name, ending in .eml. */
+export function draftFileName(fileName: string): string {
+  return fileName.endsWith('.eml') ? fileName : `${fileName}.eml`;
+}
+
+/** The draft as a file to save (or download) through files/output.ts. */
+export async function emailDraft(draft: EmailDraft, fileName: string): Promise<OutgoingFile> {
+  const bytes = await new MailComposer(draftOptions(draft)).compile().build();
+  return { fileName: draftFileName(fileName), mediaType: EMAIL_DRAFT_TYPE, bytes };
 }

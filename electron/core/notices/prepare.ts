@@ -2,7 +2,7 @@ import type { FileTarget } from '../../../shared/api/files';
 import type { PreparedBatch } from '../../../shared/api/notices';
 import type { NoticeOutcome } from '../../../shared/domain/notice-outcome';
 import { ValidationError } from '../../../shared/api/errors';
-import { emailDraft } from '../files/email-draft';
+import { composeDrafts } from '../files/draft-composer';
 import { csvFile, writeOutput, writeOutputs } from '../files/output';
 import { toCsv } from '../export/csv';
 import { compileTemplates, renderNotice } from './render';
@@ -29,17 +29,17 @@ export async function prepareNotices(
   try {
     let file;
     if (request.format === 'eml') {
-      // One draft at a time, written as it is made.
-      const drafts = (async function* () {
+      // Rendered here as the composer thread asks for more, made there, written as they come.
+      const drafts = (function* () {
         for (const person of withAddress) {
           const n = rendered(person);
-          yield await emailDraft(
-            { to: [{ name: `${n.person.latest.firstName} ${n.person.latest.lastName}`.trim(), address: n.person.latest.email.trim() }], subject: n.subject, text: n.body, language: n.language },
-            `${n.person.latest.lastName} ${n.person.latest.firstName} - ${request.outcome}.eml`,
-          );
+          yield {
+            draft: { to: [{ name: `${n.person.latest.firstName} ${n.person.latest.lastName}`.trim(), address: n.person.latest.email.trim() }], subject: n.subject, text: n.body, language: n.language },
+            fileName: `${n.person.latest.lastName} ${n.person.latest.firstName} - ${request.outcome}.eml`,
+          };
         }
       })();
-      file = await writeOutputs(request.target, drafts, name);
+      file = await writeOutputs(request.target, composeDrafts(drafts), name);
     } else {
       const rows = withAddress.map(rendered).map((n) => [n.person.latest.email.trim(), n.language, n.person.latest.firstName, n.person.latest.lastName, n.subject, n.body]);
       file = writeOutput(request.target, csvFile(`${name}.csv`, toCsv([['Email', 'Language', 'First name', 'Last name', 'Subject', 'Text'], ...rows])));
