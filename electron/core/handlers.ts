@@ -12,6 +12,7 @@ import { triageHandlers, triageWaits } from './triage/handlers';
 import { noticeHandlers, noticeWaits } from './notices/handlers';
 import { selectionHandlers, selectionWaits } from './selection/handlers';
 import { shortlistHandlers, shortlistWaits } from './shortlists/handlers';
+import { reportHandlers, reportWaits } from './reports/handlers';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
 export const handlers: Handlers = {
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...shortlistHandlers,
   ...selectionHandlers,
   ...noticeHandlers,
+  ...reportHandlers,
 };
 
 /** What methods wait for before they run, each declared beside its domain's handlers. */
@@ -38,4 +40,5 @@ export const waits: Waits = {
   ...shortlistWaits,
   ...selectionWaits,
   ...noticeWaits,
+  ...reportWaits,
 };

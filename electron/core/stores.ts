@@ -6,6 +6,7 @@ import { kyselyCampaignStore, type CampaignStore } from './campaigns/store';
 import { sqliteImportStore, type ImportStore } from './import/store';
 import { sqliteOverviewStore, type OverviewStore } from './overview/store';
 import { sqliteNoticeStore, type NoticeStore } from './notices/store';
+import { sqliteReportStore, type ReportStore } from './reports/store';
 import { sqliteScreeningStore, type ScreeningStore } from './screening/store';
 import { sqliteSelectionStore, type SelectionStore } from './selection/store';
 import { sqliteShortlistStore, type ShortlistStore } from './shortlists/store';
@@ -25,6 +26,7 @@ export interface Stores {
   shortlists: ShortlistStore;
   selection: SelectionStore;
   notices: NoticeStore;
+  reports: ReportStore;
 }
 
 export function sqliteStores(sqlite: SqliteDatabase, db: Kysely<Database>): Stores {
@@ -37,5 +39,6 @@ export function sqliteStores(sqlite: SqliteDatabase, db: Kysely<Database>): Stor
     shortlists: answeringAsync<ShortlistStore>(sqliteShortlistStore(sqlite)),
     selection: answeringAsync<SelectionStore>(sqliteSelectionStore(sqlite)),
     notices: answeringAsync<NoticeStore>(sqliteNoticeStore(sqlite)),
+    reports: answeringAsync<ReportStore>(sqliteReportStore(sqlite)),
   };
 }

@@ -8,6 +8,7 @@ import { importMethods } from './imports';
 import { overviewMethods } from './overview';
 import { screeningMethods } from './screening';
 import { noticeMethods } from './notices';
+import { reportMethods } from './reports';
 import { selectionMethods } from './selection';
 import { shortlistMethods } from './shortlists';
 import { triageMethods } from './triage';
@@ -31,6 +32,7 @@ export const DOMAINS = {
   shortlists: shortlistMethods,
   selection: selectionMethods,
   notices: noticeMethods,
+  reports: reportMethods,
 } as const;
 
 export const methods = {
@@ -45,6 +47,7 @@ export const methods = {
   ...shortlistMethods,
   ...selectionMethods,
   ...noticeMethods,
+  ...reportMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -87,3 +90,4 @@ export * from './selection';
 export * from './shortlists';
 export * from './triage';
 export { CHANNELS } from './channels';
+export * from './reports';

@@ -5,7 +5,8 @@ import { demoCommands } from './demo';
 import { importCommands } from './import';
 import { screeningCommands } from './screening';
 import { noticeCommands } from './notices';
+import { reportCommands } from './report';
 import { shortlistCommands } from './shortlists';
 
 /** Every domain's commands, in the order `cohort --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...databaseCommands];
+export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...reportCommands, ...databaseCommands];

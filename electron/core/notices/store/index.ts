@@ -19,6 +19,8 @@ export interface NoticeStore {
   /** The notices of the person an application belongs to, newest first, superseded ones said so at once. */
   personNotices(ref: number): Promise<PersonNoticeView[]>;
   summary(campaignId: number): Promise<NoticeSummary>;
+  /** People owed a notice, per day they have been owed since (oldest first). */
+  owedSince(campaignId: number): Promise<{ day: string; count: number }[]>;
   templates(campaignId: number): Promise<NoticeTemplates>;
   setTemplate(request: { campaignId: number; outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }, actor: string): Promise<void>;
   setLanguage(request: { campaignId: number; applicationId: string; language: 'en' | 'fr' }, actor: string): Promise<void>;
@@ -36,6 +38,7 @@ export function sqliteNoticeStore(sqlite: SqliteDatabase): Synchronous<NoticeSto
     examplePerson: (campaignId, outcome) => notices.examplePerson(campaignId, outcome),
     personNotices: (ref) => notices.personNotices(ref),
     summary: (campaignId) => notices.summary(campaignId),
+    owedSince: (campaignId) => notices.owedSince(campaignId),
     templates: (campaignId) => notices.templates(campaignId),
     setTemplate: (request, actor) => notices.setTemplate(request, actor),
     setLanguage: (request, actor) => notices.setLanguage(request, actor),

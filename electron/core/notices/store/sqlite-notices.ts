@@ -206,6 +206,8 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       return { ...standing.counts(campaignId), openBatches: openBatches.all(campaignId) };
     },
 
+    owedSince: (campaignId: number) => standing.owedSince(campaignId),
+
     /** A person whose applications give this outcome, to preview a notice on, or null when nobody's do. */
     examplePerson(campaignId: number, outcome: NoticeOutcome): Person | null {
       const key = standing.keyWithOutcome(campaignId, outcome);

@@ -160,6 +160,12 @@ export function sqliteNoticeStanding(sqlite: SqliteDatabase) {
       return { byOutcome, owedByDivision, oldestOwedSince: oldest, oldestOwedWorkingDays: oldest === null ? null : workingDaysBetween(oldest, today), overdue, people: peopleCount.get(campaignId) ?? 0 };
     },
 
+    /** People owed a notice, per day they have been owed since (oldest first). */
+    owedSince(campaignId: number): { day: string; count: number }[] {
+      bringUpToDate(campaignId);
+      return owedPerDay.all(campaignId);
+    },
+
     /** The people owed a notice of this outcome now. */
     owedKeys(campaignId: number, outcome: NoticeOutcome): string[] {
       bringUpToDate(campaignId);

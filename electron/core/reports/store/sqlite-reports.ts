@@ -1,0 +1,82 @@
+import type { SqliteDatabase } from '../../../../db/connection';
+import type { CefrLevel, FundingTrack } from '../../../../shared/domain/listed-values';
+import { ageBand, degreeLevel, languageProfile, progress, sessionOf, type ReportFact } from '../../../../shared/domain/report-facts';
+import type { ProcessStage } from '../../../../shared/domain/stages';
+import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
+
+type FactRow = [
+  division: string | null,
+  funding: FundingTrack | null,
+  selectedSession: string | null,
+  preferredSession: string | null,
+  nationality: string | null,
+  gender: string | null,
+  birth: string | null,
+  degree: string | null,
+  english: CefrLevel | null,
+  french: CefrLevel | null,
+  submitted: string | null,
+  verdict: 'eligible' | 'ineligible' | 'review',
+  reasonsJson: string,
+  stage: ProcessStage,
+  notRetainedReason: string | null,
+  interviewed: 0 | 1,
+  offered: 0 | 1,
+  decided: string | null,
+  shortlisted: string | null,
+  told: string | null,
+];
+
+/**
+ * The facts of a campaign's applications as the season report counts them (report-facts.ts), in
+ * one read. SQLite-only: `json_extract`-free, but `max()`/`min()` of grouped dates and ACTIVE_OVERRIDE's
+ * INDEXED BY. The facts are kept until the database changes (this connection or another program),
+ * so a filter or a second section costs no read.
+ */
+export function sqliteReports(sqlite: SqliteDatabase) {
+  const facts = sqlite
+    .prepare<[number], FactRow>(
+      `SELECT a.division_code, a.funding_parsed, d.session, a.preferred_session, a.nationality_code, a.gender, a.date_of_birth_parsed, a.highest_degree,
+         a.english_level_parsed, a.french_level_parsed, substr(a.submitted_at, 1, 10),
+         (${EFFECTIVE_VERDICT}), r.reasons_json, coalesce(t.stage, 'new'), t.reason, d.interview_date IS NOT NULL, d.offer_made_at IS NOT NULL,
+         CASE WHEN (${EFFECTIVE_VERDICT}) = 'review' THEN NULL ELSE substr(coalesce(o.at, r.screened_at), 1, 10) END,
+         (SELECT substr(min(x.at), 1, 10) FROM shortlist_export_entries se JOIN shortlist_exports x ON x.id = se.export_id WHERE se.application_ref = a.id),
+         (SELECT substr(min(n.sent_at), 1, 10) FROM notice_applications na JOIN notices n ON n.id = na.notice_id WHERE na.application_ref = a.id)
+       FROM applications a JOIN screening_results r ON r.application_ref = a.id ${ACTIVE_OVERRIDE}
+       LEFT JOIN triage_states t ON t.application_ref = a.id
+       LEFT JOIN selection_details d ON d.application_ref = a.id
+       WHERE a.campaign_id = ?`,
+    )
+    .raw();
+  const changes = sqlite.prepare('SELECT total_changes()').pluck();
+  let kept: { version: string; facts: ReportFact[] } | undefined;
+
+  function read(campaignId: number): ReportFact[] {
+    return facts.all(campaignId).map(
+      ([division, funding, selectedSession, preferredSession, nationality, gender, birth, degree, english, french, submitted, verdict, reasonsJson, stage, notRetainedReason, interviewed, offered, decided, shortlisted, told]) => ({
+        division,
+        track: funding,
+        session: sessionOf(selectedSession, preferredSession),
+        nationality,
+        gender: (gender ?? '').trim(),
+        ageBand: ageBand(birth, submitted),
+        degree: degreeLevel(degree),
+        languages: languageProfile(english, french),
+        ...progress({ verdict, stage, reasons: verdict === 'ineligible' ? (JSON.parse(reasonsJson) as string[]) : [], notRetainedReason, interviewed: interviewed === 1, shortlisted: shortlisted !== null, offered: offered === 1 }),
+        submitted,
+        decided,
+        shortlisted,
+        told,
+      }),
+    );
+  }
+
+  return {
+    /** Every application's facts; the same answer while the database is unchanged. */
+    facts(campaignId: number): ReportFact[] {
+      const version = `${campaignId} ${sqlite.pragma('data_version', { simple: true }) as number} ${changes.get() as number}`;
+      if (kept?.version !== version) kept = { version, facts: read(campaignId) };
+      return kept.facts;
+    },
+  };
+}

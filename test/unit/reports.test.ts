@@ -1,0 +1,182 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DIVISION_CODES } from '../../shared/domain/divisions';
+import { AGE_BANDS, DEGREE_LEVELS, EXITS, FUNNEL_STEPS, LANGUAGE_PROFILES, type ReportFact } from '../../shared/domain/report-facts';
+import { diversity, filterFacts, funnel, GROUP_STAGES, reach } from '../../shared/domain/report-figures';
+import { cli } from './support/cli';
+import { sampleTable, writeExport } from './support/sample-rows';
+import { openTestApp, useTempDir, type TestApp } from './support/temp';
+
+const tempDir = useTempDir();
+
+/**
+ * A season of eight applicants, each a different person, whose figures are worked out by hand
+ * below. The rows start from an eligible row of the reference sample (NIP-2026-00005-1) and change
+ * only what the case needs.
+ */
+const PEOPLE = [
+  // id, gender, nationality, date of birth, division, degree, English, French
+  { id: 'R1', gender: 'Female', nationality: 'Spain', birth: '1997-07-15', division: 'DPP', degree: 'Master', english: 'C1', french: 'C1' },
+  { id: 'R2', gender: 'Male', nationality: 'Spain', birth: '2001-01-01', division: 'DPP', degree: 'Bachelor', english: 'C1', french: 'A2' },
+  { id: 'R3', gender: 'female', nationality: 'Poland', birth: '2001-01-01', division: 'DPP', degree: 'Bachelor', english: 'C1', french: 'B2' },
+  { id: 'R4', gender: '', nationality: 'Poland', birth: '2001-01-01', division: 'DPP', degree: 'None', english: 'C1', french: 'C1' },
+  { id: 'R5', gender: 'Female', nationality: 'Italy', birth: '2001-01-01', division: 'DPP', degree: 'None', english: 'C1', french: 'C1' },
+  { id: 'R6', gender: 'Male', nationality: 'Brazil', birth: '2001-01-01', division: 'DPP', degree: 'None', english: 'C1', french: 'C1' },
+  { id: 'R7', gender: 'Male', nationality: 'France', birth: '2001-01-01', division: 'DPP', degree: 'None', english: 'A1', french: 'A1' },
+  { id: 'R8', gender: 'Female', nationality: 'Germany', birth: '2001-01-01', division: 'PASP', degree: 'None', english: 'C1', french: 'C1' },
+] as const;
+
+async function season(): Promise<{ app: TestApp; refs: Record<string, number> }> {
+  const dir = tempDir();
+  const app = await openTestApp(dir);
+  const { client } = app;
+  const { header, rows } = sampleTable();
+  const template = rows.find((r) => r[0] === 'NIP-2026-00005-1') ?? [];
+  const column = (name: string) => header.indexOf(name);
+  const lines = PEOPLE.map((p, i) => {
+    const row = [...template];
+    const set = (name: string, value: string) => (row[column(name)] = value);
+    set('Application ID', `NIP-2026-9000${i}-1`);
+    set('Candidate ID', `C-90000${i}`);
+    set('First Name', `Person${p.id}`);
+    set('Last Name', `Family${p.id}`);
+    set('Email', `${p.id.toLowerCase()}@example.org`);
+    set('Gender', p.gender);
+    set('Nationality', p.nationality);
+    set('Second Nationality', '');
+    set('Date of Birth', p.birth);
+    set('Division', p.division);
+    set('Highest Degree', p.degree);
+    set('English Level', p.english);
+    set('French Level', p.french);
+    return row;
+  });
+  const path = writeExport(dir, 'season.csv', header, lines);
+  const inspection = await client.call('import.inspect', { campaignId: 1, path });
+  await client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
+  await client.call('import.commit', { jobId: inspection.jobId });
+  await client.call('screening.run', { campaignId: 1 });
+  const ids = app.core.session.open.sqlite.prepare<[], { id: number; first: string }>('SELECT id, first_name AS first FROM applications').all();
+  const refs = Object.fromEntries(ids.map((r) => [r.first.replace('Person', ''), r.id]));
+  const ref = (id: string) => refs[id] ?? 0;
+
+  await client.call('triage.decide', { refs: [ref('R1'), ref('R2'), ref('R3'), ref('R8')], stage: 'proposed' });
+  await client.call('triage.decide', { refs: [ref('R4')], stage: 'notRetained', reason: 'motivation' });
+  const { id } = await client.call('shortlists.create', { campaignId: 1, division: 'DPP' });
+  await client.call('shortlists.export', { id, replyBy: '2027-01-29', target: { kind: 'download' } });
+  await client.call('selection.move', { refs: [ref('R1'), ref('R3')], move: 'interview', interview: { date: '2027-02-10' } });
+  await client.call('selection.move', { refs: [ref('R1')], move: 'select', session: 'september', startDate: '2027-09-01' });
+  await client.call('selection.move', { refs: [ref('R1')], move: 'makeOffer' });
+  await client.call('selection.move', { refs: [ref('R1')], move: 'acceptOffer' });
+  await client.call('selection.move', { refs: [ref('R2')], move: 'notSelect' });
+  await client.call('selection.move', { refs: [ref('R3')], move: 'withdraw', reason: 'Took another post' });
+  return { app, refs };
+}
+
+describe('the season report, on a season worked out by hand', () => {
+  it('counts the funnel, where applications left and why, reach and diversity as a person would', async () => {
+    const { app } = await season();
+    const report = await app.client.call('reports.get', { campaignId: 1 });
+    // R1..R8; eligible all but R6 (Brazil) and R7 (A1 English and French); proposed R1, R2, R3, R8;
+    // shortlisted the DPP three; interviewed R1 and R3; selected and accepted R1.
+    expect(Object.fromEntries(report.funnel.steps.map((s) => [s.step, s.count]))).toEqual({ applications: 8, eligible: 6, proposed: 4, shortlisted: 3, interviewed: 2, selected: 1, accepted: 1 });
+    expect(report.funnel.steps[1]?.ofPrevious).toBeCloseTo(6 / 8);
+    expect(Object.fromEntries(report.funnel.exits.map((e) => [e.exit, [e.count, e.reasons]]))).toEqual({
+      ineligible: [2, [{ reason: 'LANGUAGE', count: 1 }, { reason: 'NATIONALITY', count: 1 }]],
+      notRetained: [1, [{ reason: 'motivation', count: 1 }]],
+      notSelected: [1, []],
+      declined: [0, []],
+      withdrawn: [1, []],
+    });
+
+    const counts = (country: string) => report.reach.members.find((m) => m.country === country)?.counts;
+    expect(counts('ES')).toEqual([2, 2, 2, 1]);
+    expect(counts('PL')).toEqual([2, 2, 1, 0]);
+    expect(counts('IT')).toEqual([1, 1, 0, 0]);
+    expect(counts('FR')).toEqual([1, 0, 0, 0]);
+    expect(counts('DE')).toEqual([1, 1, 0, 0]);
+    expect(report.reach.otherCountries).toEqual([1, 0, 0, 0]);
+    expect(report.reach.noApplicant).toHaveLength(32 - 5);
+    expect(report.reach.noneSelected).not.toContain('ES');
+    expect(report.reach.waves.find((w) => w.year === '1999')?.counts).toEqual([2, 2, 1, 0]);
+
+    // "Female" and "female" are one group; the empty gender is "not given".
+    const gender = Object.fromEntries(report.diversity.gender.map((g) => [g.group, g.counts]));
+    expect(gender).toEqual({ female: [4, 4, 2, 1], male: [3, 1, 1, 0], notGiven: [1, 1, 0, 0] });
+    expect(report.diversity.gender.find((g) => g.group === 'male')?.shares[1]).toBeCloseTo(1 / 6);
+    const age = Object.fromEntries(report.diversity.ageBand.map((g) => [g.group, g.counts]));
+    expect(age).toEqual({ '22to24': [7, 5, 2, 0], '25to27': [1, 1, 1, 1] });
+    const languages = Object.fromEntries(report.diversity.languages.map((g) => [g.group, g.counts]));
+    expect(languages).toEqual({ both: [6, 5, 2, 1], englishOnly: [1, 1, 1, 0], neither: [1, 0, 0, 0] });
+
+    // Per division: DPP holds all but R8; the filter gives the same figures as counting by hand.
+    const dpp = await app.client.call('reports.get', { campaignId: 1, division: 'DPP' });
+    expect(dpp.funnel.steps.map((s) => s.count)).toEqual([7, 5, 3, 3, 2, 1, 1]);
+    await app.core.close();
+  });
+
+  it('prints the same figures on the command line (the funnel as counts of applications) and writes the workbook in French, small groups hidden', async () => {
+    const { app } = await season();
+    await app.core.close();
+    const out = join(app.dir, 'bilan.xlsx');
+    const result = await cli(['report', '--json', '--db', app.databasePath, '--out', out, '--language', 'fr'], app.dir);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.out) as { funnel: Record<string, number>; saved: string };
+    expect(printed.funnel).toEqual({ applications: 8, eligible: 6, proposed: 4, shortlisted: 3, interviewed: 2, selected: 1, accepted: 1 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(printed.saved);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Entonnoir', 'Pays membres', 'Diversité', 'Rythme']);
+    const cells = book.worksheets.flatMap((w) => w.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])));
+    // Every group here is smaller than 5: no count from 1 to 4 appears, "moins de 5" does.
+    expect(cells.filter((v) => typeof v === 'number' && v > 0 && v < 5 && Number.isInteger(v))).toEqual([]);
+    expect(cells).toContain('moins de 5');
+    expect(cells).toContain('Espagne');
+    // Nothing that names a person.
+    expect(cells.join(' ')).not.toMatch(/Person|Family|example\.org/);
+  });
+});
+
+const fact: fc.Arbitrary<ReportFact> = fc.record({
+  division: fc.constantFrom(...DIVISION_CODES, null),
+  track: fc.constantFrom('nato' as const, 'grant' as const, null),
+  session: fc.constantFrom('march' as const, 'september' as const, null),
+  nationality: fc.constantFrom('ES', 'PL', 'BR', 'IS', null),
+  gender: fc.constantFrom('Female', 'female', 'Male', '', 'Non-binary'),
+  ageBand: fc.constantFrom(...AGE_BANDS, null),
+  degree: fc.constantFrom(...DEGREE_LEVELS, null),
+  languages: fc.constantFrom(...LANGUAGE_PROFILES),
+  reached: fc.integer({ min: 0, max: FUNNEL_STEPS.length - 1 }),
+  left: fc.constantFrom(...EXITS, null),
+  why: fc.constantFrom('AGE', 'motivation', null),
+  submitted: fc.constant('2026-03-01'),
+  decided: fc.constantFrom('2026-03-05', null),
+  shortlisted: fc.constant(null),
+  told: fc.constant(null),
+});
+
+describe('the season report’s figures, whatever the season', () => {
+  it('never grow from one funnel step to the next, and the divisions add up to the campaign', () => {
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 200 }), (facts) => {
+        const whole = funnel(facts);
+        whole.steps.forEach((s, i) => i > 0 && expect(s.count).toBeLessThanOrEqual(whole.steps[i - 1]?.count ?? 0));
+        // Each division's figures (as its filter gives them), and those whose division could not be read.
+        const byDivision = [...DIVISION_CODES.map((division) => filterFacts(facts, { division, track: null, session: null })), facts.filter((f) => f.division === null)];
+        expect(byDivision.reduce((n, list) => n + list.length, 0)).toBe(facts.length);
+        FUNNEL_STEPS.forEach((_, i) => expect(byDivision.reduce((n, list) => n + (funnel(list).steps[i]?.count ?? 0), 0)).toBe(whole.steps[i]?.count));
+        whole.exits.forEach((e, i) => expect(byDivision.reduce((n, list) => n + (funnel(list).exits[i]?.count ?? 0), 0)).toBe(e.count));
+        const es = (list: ReportFact[]) => reach(list).members.find((m) => m.country === 'ES')?.counts ?? [0, 0, 0, 0];
+        GROUP_STAGES.forEach((_, i) => expect(byDivision.reduce((n, list) => n + (es(list)[i] ?? 0), 0)).toBe(es(facts)[i]));
+        // Every group of a dimension together is the whole, at every stage.
+        const groups = diversity(facts, 'gender');
+        GROUP_STAGES.forEach((_, i) => expect(groups.reduce((n, g) => n + (g.counts[i] ?? 0), 0)).toBe(reach(facts).members.reduce((n, m) => n + (m.counts[i] ?? 0), 0) + sum(reach(facts).otherCountries, i) + sum(reach(facts).unknown, i)));
+      }),
+    );
+  });
+});
+
+function sum(counts: readonly number[], i: number): number {
+  return counts[i] ?? 0;
+}
