@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DemoResult } from '../../shared/api/contract';
 import { DivisionsPage } from '../pages/DivisionsPage';
 import { NoticesPage } from '../pages/notices/NoticesPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -49,6 +50,7 @@ const PAGE_COMPONENT: Record<Page, ComponentType<PageProps>> = {
   divisions: DivisionsPage,
   shortlists: ShortlistsPage,
   notices: NoticesPage,
+  reports: ReportsPage,
   settings: SettingsPage,
 };
 

@@ -4,6 +4,8 @@ import {
   Board20Regular,
   ClipboardTaskListLtr20Filled,
   ClipboardTaskListLtr20Regular,
+  DataBarVertical20Filled,
+  DataBarVertical20Regular,
   Mail20Filled,
   Mail20Regular,
   Organization20Filled,
@@ -24,6 +26,7 @@ const ICONS: Record<Page, ReturnType<typeof bundleIcon>> = {
   divisions: bundleIcon(Organization20Filled, Organization20Regular),
   shortlists: bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular),
   notices: bundleIcon(Mail20Filled, Mail20Regular),
+  reports: bundleIcon(DataBarVertical20Filled, DataBarVertical20Regular),
   settings: bundleIcon(Settings20Filled, Settings20Regular),
 };
 
@@ -33,6 +36,7 @@ export const PAGE_TITLE: Record<Page, ParseKeys> = {
   divisions: 'nav.divisions',
   shortlists: 'nav.shortlists',
   notices: 'nav.notices',
+  reports: 'nav.reports',
   settings: 'nav.settings',
 };
 

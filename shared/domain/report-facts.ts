@@ -1,4 +1,4 @@
-import type { FailCode } from './eligibility/types';
+import { FAIL_CODES } from './eligibility/types';
 import type { CefrLevel, FundingTrack } from './listed-values';
 import { levelRank } from './listed-values';
 import type { Session } from './selection-moves';
@@ -143,7 +143,8 @@ export function progress(input: {
   shortlisted: boolean;
   offered: boolean;
 }): { reached: number; left: Exit | null; why: string | null } {
-  if (input.verdict === 'ineligible') return { reached: step('applications'), left: 'ineligible', why: (input.reasons[0] as FailCode | undefined) ?? null };
+  // The first criterion failed (an ineligible application may also carry questions the data left open).
+  if (input.verdict === 'ineligible') return { reached: step('applications'), left: 'ineligible', why: input.reasons.find((r) => (FAIL_CODES as readonly string[]).includes(r)) ?? null };
   if (input.verdict === 'review') return { reached: step('applications'), left: null, why: null };
   let reached = step(STAGE_REACHED[input.stage]);
   if (input.shortlisted) reached = Math.max(reached, step('shortlisted'));

@@ -115,6 +115,8 @@ export function reach(facts: readonly ReportFact[]): ReachFigures {
 export const DIMENSIONS = ['gender', 'ageBand', 'degree', 'languages', 'nationality'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+const MEMBER_CODES: ReadonlySet<string> = new Set(NATO_MEMBERS.map((m) => m.alpha2));
+
 /** A group's key when the fact does not say (no gender given, a date of birth not read). */
 export const NOT_GIVEN = 'notGiven';
 
@@ -124,7 +126,11 @@ export interface DiversityGroup {
   counts: StageCounts;
   /** The group's share of each stage (null when the stage is empty). */
   shares: (number | null)[];
-  /** Its share falls to under two thirds of what it was at the stage before (a group of 5 or more there). */
+  /**
+   * Its share falls to under two thirds of what it was at the stage before: a group of 5 or more
+   * there, a stage of 20 or more (smaller ones swing by chance), and for nationality a member state
+   * (nationals of other countries are ineligible by rule, not dropped).
+   */
   drops: boolean[];
 }
 
@@ -157,9 +163,10 @@ export function diversity(facts: readonly ReportFact[], dimension: Dimension): D
     .map(([group, list]) => {
       const counts = stageCounts(list);
       const shares = counts.map((count, i) => ((totals[i] ?? 0) === 0 ? null : count / (totals[i] ?? 1)));
+      const watched = dimension !== 'nationality' || MEMBER_CODES.has(group);
       const drops = shares.map((share, i) => {
         const before = i === 0 ? null : shares[i - 1];
-        return i > 0 && before != null && share !== null && (counts[i - 1] ?? 0) >= 5 && share < (before * 2) / 3;
+        return watched && i > 0 && before != null && share !== null && (counts[i - 1] ?? 0) >= 5 && (totals[i] ?? 0) >= 20 && share < (before * 2) / 3;
       });
       return { group, counts, shares, drops };
     })
@@ -175,8 +182,22 @@ export interface PaceFigures {
   medianDays: { toVerdict: number | null; toShortlist: number | null; toNotice: number | null };
 }
 
-function days(from: string, to: string): number {
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+/** A day's number (days since 1970-01-01) and its week's Monday, each date worked out once: a season has a few hundred. */
+function dayCalendar(): { dayNumber(date: string): number; week(date: string): string } {
+  const numbers = new Map<string, number>();
+  const weeks = new Map<string, string>();
+  return {
+    dayNumber(date) {
+      let n = numbers.get(date);
+      if (n === undefined) numbers.set(date, (n = Temporal.PlainDate.from('1970-01-01').until(Temporal.PlainDate.from(date), { largestUnit: 'days' }).days));
+      return n;
+    },
+    week(date) {
+      let w = weeks.get(date);
+      if (w === undefined) weeks.set(date, (w = weekStart(date)));
+      return w;
+    },
+  };
 }
 
 function median(values: number[]): number | null {
@@ -191,9 +212,11 @@ export function pace(facts: readonly ReportFact[]): PaceFigures {
   const toVerdict: number[] = [];
   const toShortlist: number[] = [];
   const toNotice: number[] = [];
+  const calendar = dayCalendar();
+  const days = (from: string, to: string) => calendar.dayNumber(to) - calendar.dayNumber(from);
   for (const fact of facts) {
     if (fact.decided !== null) {
-      const week = weekStart(fact.decided);
+      const week = calendar.week(fact.decided);
       weeks.set(week, (weeks.get(week) ?? 0) + 1);
     }
     if (fact.submitted === null) continue;

@@ -17,6 +17,7 @@ import { watchEventLoop } from './event-loop';
 import { buildTriageCampaign, measureKeyboard, measureQueries, type Percentiles } from './triage-bench';
 import { measureShortlistWorkbook } from './shortlist-bench';
 import { measureNotices } from './notices-bench';
+import { measureReports } from './reports-bench';
 
 /**
  * `npm run bench`: each measurement beside a baseline run in the same process. Numbers are printed,
@@ -280,12 +281,18 @@ async function main(): Promise<void> {
     console.log(`\nNotices: the same campaign, every person's outcome from all of their applications`);
     const notices = await measureNotices(databasePath, root);
     const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    // The target is the page's counts after a change (the office's work changes them all day); an unchanged database answers from the last count.
+    // The target is the page's counts after a change (the office's work changes them all day): only the people changed are worked out again.
     row('cohort: Notices page counts, first time', `${notices.firstMs.toFixed(0)} ms`, `${notices.people.toLocaleString('en')} people worked out (a database just upgraded)`);
     row('cohort: Notices page counts, after a decision', `${middle(notices.statusMs).toFixed(1)} ms`, `${notices.people.toLocaleString('en')} people counted, 1 worked out again; target < 100 ms`);
     row('cohort: Notices page counts, nothing changed', `${middle(notices.statusAgainMs).toFixed(1)} ms`, 'the page opened again');
     row('baseline: MailComposer builds the same drafts', `${(notices.baselineMs / 1000).toFixed(2)} s`, `${notices.drafts.toLocaleString('en')} drafts`);
     row('cohort: prepare them (record, render, write)', `${(notices.prepareMs / 1000).toFixed(2)} s`, `${Math.round((100 * notices.prepareMs) / notices.baselineMs)}% of baseline time; target per 10,000 < 5 s and < 150%`);
+
+    console.log(`\nReports: the same campaign's season report`);
+    const reports = measureReports(databasePath);
+    row('cohort: the whole report, first time', `${reports.firstMs.toFixed(0)} ms`, `${reports.applications.toLocaleString('en')} applications' facts read, every section counted; target: page usable < 1 s`);
+    for (const [section, ms] of Object.entries(reports.sectionMs)) row(`cohort: report section ${section}`, `${ms.toFixed(1)} ms`, 'from the facts kept; target < 200 ms');
+    row('cohort: the whole report for one division', `${reports.filteredMs.toFixed(1)} ms`, 'a filter changed; target < 200 ms');
     if (process.env.BENCH_ONLY === 'notices') return;
 
     if (process.env.BENCH_BROWSER === '0') {

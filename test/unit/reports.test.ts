@@ -138,6 +138,27 @@ describe('the season report, on a season worked out by hand', () => {
   });
 });
 
+describe('a drop between stages', () => {
+  const base: ReportFact = { division: 'DI', track: 'nato', session: 'march', nationality: 'IS', gender: 'Female', ageBand: '22to24', degree: 'master', languages: 'both', reached: 3, left: null, why: null, submitted: null, decided: null, shortlisted: null, told: null };
+  // 40 eligible: 20 women and 20 men; 20 shortlisted: 2 women and 18 men.
+  const facts: ReportFact[] = [
+    ...Array.from({ length: 2 }, () => ({ ...base })),
+    ...Array.from({ length: 18 }, () => ({ ...base, reached: 1 })),
+    ...Array.from({ length: 18 }, () => ({ ...base, gender: 'Male', nationality: 'BR' })),
+    ...Array.from({ length: 2 }, () => ({ ...base, gender: 'Male', nationality: 'BR', reached: 1 })),
+  ];
+  it('is flagged where a group’s share falls to under two thirds, on stages large enough to tell', () => {
+    const women = diversity(facts, 'gender').find((g) => g.group === 'female');
+    expect(women?.counts).toEqual([20, 20, 2, 0]);
+    expect(women?.drops).toEqual([false, false, true, false]);
+    expect(diversity(facts, 'gender').find((g) => g.group === 'male')?.drops).toEqual([false, false, false, false]);
+  });
+  it('is not flagged for the nationals of a country that is not a member', () => {
+    const brazil = diversity(facts.map((f) => (f.gender === 'Female' ? f : { ...f, reached: 0 })), 'nationality').find((g) => g.group === 'BR');
+    expect(brazil?.drops).toEqual([false, false, false, false]);
+  });
+});
+
 const fact: fc.Arbitrary<ReportFact> = fc.record({
   division: fc.constantFrom(...DIVISION_CODES, null),
   track: fc.constantFrom('nato' as const, 'grant' as const, null),
