@@ -150,7 +150,6 @@ function ReportView({ report, other, printing }: { report: SeasonReport; other: 
   const peak = weeks.reduce<(typeof weeks)[number] | null>((a, b) => (a === null || b.value > a.value ? b : a), null);
   const owed = report.pace.owedByAge.map((o) => ({ id: o.band, label: t(`reports.owedBands.${o.band}`), value: o.count, valueText: words.count(o.count) }));
   const days = (value: number | null) => (value === null ? '—' : words.count(Math.round(value)));
-  const stageHeaders = GROUP_STAGES.map((s) => w(GROUP_STAGE_WORDS, s));
 
   return (
     <div className={styles.grid}>
@@ -193,16 +192,7 @@ function ReportView({ report, other, printing }: { report: SeasonReport; other: 
       <section className={card.card} aria-label={t('reports.membersTable')}>
         <h2 className={card.title}>{t('reports.membersTable')}</h2>
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{words.report('wave')}</th>
-              {stageHeaders.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <StageHead first={words.report('wave')} />
           <tbody>
             {report.reach.waves.map((v) => (
               <tr key={v.year}>
@@ -228,16 +218,7 @@ function ReportView({ report, other, printing }: { report: SeasonReport; other: 
             {w(SECTION_WORDS, 'diversity')}: {w(DIMENSION_WORDS, dimension)}
           </h2>
           <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{words.report('group')}</th>
-                {stageHeaders.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <StageHead first={words.report('group')} />
             <tbody>
               {report.diversity[dimension].slice(0, dimension === 'nationality' ? 40 : undefined).map((g) => (
                 <tr key={g.group}>
@@ -318,5 +299,22 @@ function ReportView({ report, other, printing }: { report: SeasonReport; other: 
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A table's head: its first column's name, then the stages a group is followed through. */
+function StageHead({ first }: { first: string }) {
+  const { w } = useReportWords(false);
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {GROUP_STAGES.map((stage) => (
+          <th key={stage} scope="col">
+            {w(GROUP_STAGE_WORDS, stage)}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
