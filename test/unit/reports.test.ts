@@ -77,7 +77,7 @@ async function season(): Promise<{ app: TestApp; refs: Record<string, number> }>
 
 describe('the season report, on a season worked out by hand', () => {
   it('counts the funnel, where applications left and why, reach and diversity as a person would', async () => {
-    const { app } = await season();
+    const { app, refs } = await season();
     const report = await app.client.call('reports.get', { campaignId: 1 });
     // R1..R8; eligible all but R6 (Brazil) and R7 (A1 English and French); proposed R1, R2, R3, R8;
     // shortlisted the DPP three; interviewed R1 and R3; selected and accepted R1.
@@ -114,6 +114,10 @@ describe('the season report, on a season worked out by hand', () => {
     // Per division: DPP holds all but R8; the filter gives the same figures as counting by hand.
     const dpp = await app.client.call('reports.get', { campaignId: 1, division: 'DPP' });
     expect(dpp.funnel.steps.map((s) => s.count)).toEqual([7, 5, 3, 3, 2, 1, 1]);
+
+    // The facts are kept between questions, and read again after any change.
+    await app.client.call('triage.decide', { refs: [refs['R5'] ?? 0], stage: 'proposed' });
+    expect((await app.client.call('reports.get', { campaignId: 1 })).funnel.steps[2]?.count).toBe(5);
     await app.core.close();
   });
 

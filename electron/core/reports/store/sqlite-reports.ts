@@ -49,7 +49,9 @@ export function sqliteReports(sqlite: SqliteDatabase) {
     )
     .raw();
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
-  let kept: { version: string; facts: ReportFact[] } | undefined;
+  // A few campaigns' facts (the one shown and the one it is compared with), the latest used last.
+  const kept = new Map<number, { version: string; facts: ReportFact[] }>();
+  const KEPT_CAMPAIGNS = 3;
 
   function read(campaignId: number): ReportFact[] {
     return facts.all(campaignId).map(
@@ -74,9 +76,13 @@ export function sqliteReports(sqlite: SqliteDatabase) {
   return {
     /** Every application's facts; the same answer while the database is unchanged. */
     facts(campaignId: number): ReportFact[] {
-      const version = `${campaignId} ${sqlite.pragma('data_version', { simple: true }) as number} ${changes.get() as number}`;
-      if (kept?.version !== version) kept = { version, facts: read(campaignId) };
-      return kept.facts;
+      const version = `${sqlite.pragma('data_version', { simple: true }) as number} ${changes.get() as number}`;
+      let entry = kept.get(campaignId);
+      if (entry?.version !== version) entry = { version, facts: read(campaignId) };
+      kept.delete(campaignId);
+      kept.set(campaignId, entry);
+      for (const oldest of kept.keys()) if (kept.size > KEPT_CAMPAIGNS) kept.delete(oldest);
+      return entry.facts;
     },
   };
 }
