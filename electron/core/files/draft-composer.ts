@@ -1,13 +1,14 @@
-import { Worker } from 'node:worker_threads';
+import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { draftFileName, draftOptions, EMAIL_DRAFT_TYPE, type EmailDraft } from './email-draft';
 import type { OutgoingFile } from './output';
+import { threadChannel } from './thread-channel';
 
 /**
  * Makes a batch of e-mail drafts (thousands of outcome notices) on a thread of its own: MailComposer
  * is most of the work of a batch, and this way it runs beside the reading, recording and rendering
  * of the next drafts instead of after them. The drafts are the same bytes email-draft.ts makes one
  * at a time: the thread is given `draftOptions(draft)`, made here, and only runs MailComposer on
- * them. Its code is the string below; MailComposer is required from the path this module resolves
+ * them. Its code is the string below (files/thread-channel.ts runs it); MailComposer is required from the path this module resolves
  * (node_modules beside the bundle, in the app as in the tests), so it needs no file of its own.
  */
 
@@ -31,7 +32,6 @@ parentPort.on('message', async ({ id, drafts }) => {
 `;
 
 interface Reply {
-  id: number;
   files?: ArrayBuffer[];
   error?: string;
 }
@@ -47,27 +47,14 @@ export class DraftNotMadeError extends Error {
 
 /** One composer thread and the chunks it was given. */
 function composerThread() {
-  const worker = new Worker(THREAD_CODE, { eval: true, workerData: { mailComposer: require.resolve('nodemailer/lib/mail-composer') } });
-  const pending = new Map<number, (reply: Reply) => void>();
-  let failure: Error | null = null;
-  worker.on('message', (reply: Reply) => pending.get(reply.id)?.(reply));
-  worker.on('error', (error: Error) => {
-    failure ??= error;
-    for (const resolve of pending.values()) resolve({ id: 0, error: error.message });
-  });
-  let nextId = 1;
+  const thread = threadChannel<{ drafts: MailComposerOptions[] }, Reply>(THREAD_CODE, { mailComposer: require.resolve('nodemailer/lib/mail-composer') });
   return {
-    compose(chunk: readonly { draft: EmailDraft; fileName: string }[]): Promise<OutgoingFile[]> {
-      const id = nextId++;
-      const reply = new Promise<Reply>((resolve) => pending.set(id, resolve));
-      worker.postMessage({ id, drafts: chunk.map((d) => draftOptions(d.draft)) });
-      return reply.then((r) => {
-        pending.delete(id);
-        if (r.error !== undefined || !r.files) throw failure ?? new DraftNotMadeError(r.error ?? 'The e-mail draft could not be made.');
-        return r.files.map((bytes, i): OutgoingFile => ({ fileName: draftFileName(chunk[i]?.fileName ?? ''), mediaType: EMAIL_DRAFT_TYPE, bytes: new Uint8Array(bytes) }));
-      });
+    async compose(chunk: readonly { draft: EmailDraft; fileName: string }[]): Promise<OutgoingFile[]> {
+      const reply = await thread.request({ drafts: chunk.map((d) => draftOptions(d.draft)) });
+      if (reply.error !== undefined || !reply.files) throw new DraftNotMadeError(reply.error ?? 'The e-mail draft could not be made.');
+      return reply.files.map((bytes, i): OutgoingFile => ({ fileName: draftFileName(chunk[i]?.fileName ?? ''), mediaType: EMAIL_DRAFT_TYPE, bytes: new Uint8Array(bytes) }));
     },
-    close: () => worker.terminate(),
+    close: () => thread.close(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { threadChannel } from './thread-channel';
 
 /**
  * Writes a batch of files (thousands of e-mail drafts) on a thread of its own, so the system calls
@@ -35,7 +35,6 @@ export interface WriteFailure {
 }
 
 interface Reply {
-  id: number;
   done: number;
   failed: WriteFailure | null;
 }
@@ -45,23 +44,15 @@ const CHUNK = 128;
 /** Chunks on their way at once: the thread never idles, memory stays bounded. */
 const CHUNKS_IN_FLIGHT = 3;
 
+type FileToWrite = { path: string; temporary: string; bytes: ArrayBuffer };
+
 export class FolderWriter {
-  private readonly worker = new Worker(THREAD_CODE, { eval: true });
-  private chunk: { path: string; temporary: string; bytes: ArrayBuffer }[] = [];
-  private readonly pending = new Map<number, (reply: Reply) => void>();
+  private readonly thread = threadChannel<{ files: FileToWrite[] }, Reply>(THREAD_CODE);
+  private chunk: FileToWrite[] = [];
   private readonly inFlight = new Set<Promise<Reply>>();
-  private nextId = 1;
   /** Paths written, in order, as the thread confirmed them. */
   readonly written: string[] = [];
   failure: WriteFailure | null = null;
-
-  constructor() {
-    this.worker.on('message', (reply: Reply) => this.pending.get(reply.id)?.(reply));
-    this.worker.on('error', (error: Error) => {
-      this.failure ??= { path: '', code: (error as NodeJS.ErrnoException).code ?? null };
-      for (const resolve of this.pending.values()) resolve({ id: 0, done: 0, failed: this.failure });
-    });
-  }
 
   /** Queues a file; waits only when enough are on their way. A failure so far is thrown by `finish`. */
   async add(path: string, temporary: string, bytes: Uint8Array): Promise<void> {
@@ -76,18 +67,18 @@ export class FolderWriter {
     while (this.inFlight.size >= CHUNKS_IN_FLIGHT) await Promise.race(this.inFlight);
     const files = this.chunk;
     this.chunk = [];
-    const id = this.nextId++;
     const paths = files.map((f) => f.path);
-    const reply = new Promise<Reply>((resolve) => this.pending.set(id, resolve));
+    // The thread itself failing is a failure of the batch, not knowing which file.
+    const reply = this.thread
+      .request({ files }, files.map((f) => f.bytes))
+      .catch((error: NodeJS.ErrnoException): Reply => ({ done: 0, failed: { path: '', code: error.code ?? null } }));
     const settled = reply.then((r) => {
-      this.pending.delete(id);
       this.inFlight.delete(settled);
       this.written.push(...paths.slice(0, r.done));
       if (r.failed) this.failure ??= r.failed;
       return r;
     });
     this.inFlight.add(settled);
-    this.worker.postMessage({ id, files }, files.map((f) => f.bytes));
   }
 
   /** Waits for every file; the first failure, if any (the files written are in `written`). */
@@ -98,6 +89,6 @@ export class FolderWriter {
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.thread.close();
   }
 }
