@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIVISION_CODES } from '../domain/divisions';
-import type { DiversityGroup, Dimension, FunnelFigures, PaceFigures, ReachFigures, ReportFilter } from '../domain/report-figures';
+import type { DiversityGroup, Dimension, FunnelFigures, OwedAgeBand, PaceFigures, ReachFigures, ReportFilter } from '../domain/report-figures';
 import { SESSIONS } from '../domain/selection-moves';
 import { campaignId, reads, returns } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
@@ -10,10 +10,6 @@ import { fileTargetSchema, type FileOutput } from './files';
  * and the office's pace, for a campaign and optionally one division, funding track and session.
  * Figures only: nothing in a report names a person.
  */
-
-/** Notices owed, by how many working days they have waited. */
-export const OWED_AGE_BANDS = ['upTo5', '6to10', '11to20', 'over20'] as const;
-export type OwedAgeBand = (typeof OWED_AGE_BANDS)[number];
 
 export interface SeasonReport {
   campaignId: number;

@@ -230,6 +230,10 @@ export function pace(facts: readonly ReportFact[]): PaceFigures {
   };
 }
 
+/** Notices owed, by how many working days they have waited. */
+export const OWED_AGE_BANDS = ['upTo5', '6to10', '11to20', 'over20'] as const;
+export type OwedAgeBand = (typeof OWED_AGE_BANDS)[number];
+
 // ---- Exports never identify a person ----
 
 /** Groups smaller than this are shown as "fewer than 5" in anything exported. */

@@ -1,6 +1,9 @@
+import { countryName } from './country-names';
 import type { FailCode } from './eligibility/types';
+import type { FundingTrack } from './listed-values';
 import type { AgeBand, DegreeLevel, Exit, FunnelStep, LanguageProfile } from './report-facts';
-import type { Dimension, GroupStage } from './report-figures';
+import type { Dimension, GroupStage, OwedAgeBand, ReportFilter } from './report-figures';
+import type { Session } from './selection-moves';
 import type { NotRetainedReason } from './stages';
 
 /**
@@ -139,3 +142,35 @@ export const REPORT_WORDS: Words<
   filter: { en: 'Showing', fr: 'Périmètre' },
   all: { en: 'All', fr: 'Tout' },
 };
+
+export const TRACK_WORDS: Words<FundingTrack> = {
+  nato: { en: 'NATO-funded', fr: 'Financement OTAN' },
+  grant: { en: 'Grant-funded', fr: 'Subvention' },
+};
+
+export const OWED_AGE_WORDS: Words<OwedAgeBand> = {
+  upTo5: { en: 'Up to 5 working days', fr: 'Jusqu’à 5 jours ouvrés' },
+  '6to10': { en: '6 to 10 working days', fr: '6 à 10 jours ouvrés' },
+  '11to20': { en: '11 to 20 working days', fr: '11 à 20 jours ouvrés' },
+  over20: { en: 'Over 20 working days', fr: 'Plus de 20 jours ouvrés' },
+};
+
+export const SESSION_WORDS: Words<Session> = {
+  march: { en: 'March', fr: 'Mars' },
+  september: { en: 'September', fr: 'Septembre' },
+};
+
+/** A group of a diversity table as people read it: a word of Cohort's, a country's name, or a gender as the export gives it. */
+export function groupLabel(dimension: Dimension, key: string, language: ReportLanguage): string {
+  if (key in GROUP_WORDS) return GROUP_WORDS[key as keyof typeof GROUP_WORDS][language];
+  if (dimension === 'nationality') return countryName(key, language);
+  // Genders are counted case-insensitively (lower case): shown with a capital, as most write them.
+  if (dimension === 'gender') return key.charAt(0).toUpperCase() + key.slice(1);
+  return key;
+}
+
+/** What a report covers, in words: "All", or e.g. "DI · NATO-funded · March". */
+export function filterLabel(filter: ReportFilter, language: ReportLanguage): string {
+  const parts = [filter.division, filter.track && TRACK_WORDS[filter.track][language], filter.session && SESSION_WORDS[filter.session][language]].filter((p): p is string => Boolean(p));
+  return parts.length === 0 ? REPORT_WORDS.all[language] : parts.join(' · ');
+}

@@ -32,7 +32,7 @@ export function measureReports(databasePath: string): ReportTimes {
   try {
     const store = sqliteReports(sqlite);
     const campaign = { id: 1, name: 'bench' };
-    let started = performance.now();
+    const started = performance.now();
     const facts = store.facts(1);
     seasonReport(campaign, facts, [], NO_FILTER);
     const firstMs = performance.now() - started;
@@ -42,7 +42,6 @@ export function measureReports(databasePath: string): ReportTimes {
       diversity: timed(() => DIMENSIONS.map((d) => diversity(store.facts(1), d))),
       pace: timed(() => pace(store.facts(1))),
     };
-    started = performance.now();
     const filteredMs = timed(() => seasonReport(campaign, store.facts(1), [], { division: 'OPS', track: null, session: null }));
     return { applications: facts.length, firstMs, sectionMs, filteredMs };
   } finally {

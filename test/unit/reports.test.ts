@@ -137,6 +137,11 @@ describe('the season report, on a season worked out by hand', () => {
     expect(cells.filter((v) => typeof v === 'number' && v > 0 && v < 5 && Number.isInteger(v))).toEqual([]);
     expect(cells).toContain('moins de 5');
     expect(cells).toContain('Espagne');
+    // Cohort's own keys are said in words; a gender as the export gives it, with a capital.
+    expect(cells).toContain('Jusqu’à 5 jours ouvrés');
+    expect(cells).not.toContain('upTo5');
+    expect(cells).toContain('Female');
+    expect(cells).toContain('Non indiqué');
     // Nothing that names a person.
     expect(cells.join(' ')).not.toMatch(/Person|Family|example\.org/);
   });

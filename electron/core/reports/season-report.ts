@@ -1,7 +1,7 @@
-import { OWED_AGE_BANDS, type OwedAgeBand, type SeasonReport } from '../../../shared/api/reports';
+import type { SeasonReport } from '../../../shared/api/reports';
 import { brusselsDate } from '../../../shared/domain/datetime';
 import type { ReportFact } from '../../../shared/domain/report-facts';
-import { DIMENSIONS, diversity, filterFacts, funnel, pace, reach, type ReportFilter } from '../../../shared/domain/report-figures';
+import { DIMENSIONS, diversity, filterFacts, funnel, OWED_AGE_BANDS, pace, reach, type OwedAgeBand, type ReportFilter } from '../../../shared/domain/report-figures';
 import { workingDaysBetween } from '../notices/working-days';
 
 /** The band of a notice owed this many working days. */

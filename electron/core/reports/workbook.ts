@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { SeasonReport } from '../../../shared/api/reports';
 import { countryName } from '../../../shared/domain/country-names';
-import { DIMENSIONS, GROUP_STAGES, shownCount, type ReportFilter } from '../../../shared/domain/report-figures';
-import { DIMENSION_WORDS, EXIT_WORDS, GROUP_STAGE_WORDS, GROUP_WORDS, REASON_WORDS, REPORT_WORDS, SECTION_WORDS, STEP_WORDS, type ReportLanguage } from '../../../shared/domain/report-words';
+import { DIMENSIONS, GROUP_STAGES, shownCount } from '../../../shared/domain/report-figures';
+import { DIMENSION_WORDS, EXIT_WORDS, filterLabel, GROUP_STAGE_WORDS, GROUP_WORDS, groupLabel, OWED_AGE_WORDS, REASON_WORDS, REPORT_WORDS, SECTION_WORDS, STEP_WORDS, type ReportLanguage } from '../../../shared/domain/report-words';
 import { neutraliseFormulae } from '../export/formula-guard';
 
 /**
@@ -26,14 +26,7 @@ function wordsOf(language: ReportLanguage) {
   };
   /** A share, left empty where the group it belongs to is not shown. */
   const share = (value: number | null, of: number): Cell => (value === null || shownCount(of) === 'fewerThan5' ? null : value);
-  const group = (key: string): string => (key in GROUP_WORDS ? w(GROUP_WORDS, key as keyof typeof GROUP_WORDS) : key);
-  return { w, count, share, group };
-}
-
-function filterText(filter: ReportFilter, language: ReportLanguage): string {
-  const parts = [filter.division, filter.track === null ? null : filter.track === 'nato' ? (language === 'fr' ? 'financement OTAN' : 'NATO-funded') : language === 'fr' ? 'subvention' : 'grant-funded', filter.session];
-  const shown = parts.filter((p): p is string => p !== null);
-  return shown.length === 0 ? REPORT_WORDS.all[language] : shown.join(' · ');
+  return { w, count, share };
 }
 
 /** A sheet with its title, what it covers, the small-groups rule, then its tables. */
@@ -41,7 +34,7 @@ function sheet(book: ExcelJS.Workbook, name: string, report: SeasonReport, langu
   const ws = book.addWorksheet(name, { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   ws.addRow([`${REPORT_WORDS.report[language]} — ${name}`]).font = TITLE_FONT;
   ws.addRow([REPORT_WORDS.campaign[language], neutraliseFormulae(report.campaignName)]);
-  ws.addRow([REPORT_WORDS.filter[language], filterText(report.filter, language)]);
+  ws.addRow([REPORT_WORDS.filter[language], filterLabel(report.filter, language)]);
   ws.addRow([REPORT_WORDS.smallGroups[language]]).font = { italic: true };
   ws.addRow([]);
   return ws;
@@ -59,7 +52,7 @@ function table(ws: ExcelJS.Worksheet, header: string[], rows: Cell[][], percentC
 }
 
 export async function reportWorkbook(report: SeasonReport, other: SeasonReport | null, language: ReportLanguage): Promise<Uint8Array> {
-  const { w, count, share, group } = wordsOf(language);
+  const { w, count, share } = wordsOf(language);
   const book = new ExcelJS.Workbook();
   book.creator = 'Cohort';
 
@@ -87,8 +80,8 @@ export async function reportWorkbook(report: SeasonReport, other: SeasonReport |
     [REPORT_WORDS.country[language], REPORT_WORDS.wave[language], ...stageHeader],
     [
       ...report.reach.members.map((m): Cell[] => [countryName(m.country, language), m.accession.slice(0, 4), ...m.counts.map(count)]),
-      [group('otherCountries'), '', ...report.reach.otherCountries.map(count)],
-      [group('unknownCountry'), '', ...report.reach.unknown.map(count)],
+      [w(GROUP_WORDS, 'otherCountries'), '', ...report.reach.otherCountries.map(count)],
+      [w(GROUP_WORDS, 'unknownCountry'), '', ...report.reach.unknown.map(count)],
     ],
   );
   table(reachSheet, [REPORT_WORDS.wave[language], ...stageHeader], report.reach.waves.map((v) => [v.year, ...v.counts.map(count)]));
@@ -103,7 +96,8 @@ export async function reportWorkbook(report: SeasonReport, other: SeasonReport |
       diversitySheet,
       [REPORT_WORDS.group[language], ...stageHeader, ...shareHeader],
       report.diversity[dimension].map((g): Cell[] => [
-        dimension === 'nationality' && g.group.length === 2 ? countryName(g.group, language) : neutraliseFormulae(group(g.group)),
+        // A gender is the applicant's own text: guarded like any.
+        neutraliseFormulae(groupLabel(dimension, g.group, language)),
         ...g.counts.map(count),
         ...g.shares.map((s, i) => share(s, g.counts[i] ?? 0)),
       ]),
@@ -118,7 +112,7 @@ export async function reportWorkbook(report: SeasonReport, other: SeasonReport |
     [REPORT_WORDS.medianToNotice[language], report.pace.medianDays.toNotice],
   ]);
   table(paceSheet, [REPORT_WORDS.week[language], REPORT_WORDS.decided[language]], report.pace.decidedPerWeek.map((d) => [d.week, count(d.count)]));
-  table(paceSheet, [REPORT_WORDS.owedByAge[language], REPORT_WORDS.count[language]], report.pace.owedByAge.map((o) => [o.band, count(o.count)]));
+  table(paceSheet, [REPORT_WORDS.owedByAge[language], REPORT_WORDS.count[language]], report.pace.owedByAge.map((o) => [w(OWED_AGE_WORDS, o.band), count(o.count)]));
 
   if (other) {
     const compareSheet = sheet(book, w(SECTION_WORDS, 'compare'), report, language);

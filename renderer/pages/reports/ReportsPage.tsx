@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SeasonReport } from '../../../shared/api/reports';
 import { DIVISION_CODES } from '../../../shared/domain/divisions';
 import { DIMENSIONS, GROUP_STAGES, type ReportFilter } from '../../../shared/domain/report-figures';
-import { DIMENSION_WORDS, EXIT_WORDS, GROUP_STAGE_WORDS, SECTION_WORDS, STEP_WORDS } from '../../../shared/domain/report-words';
+import { DIMENSION_WORDS, EXIT_WORDS, GROUP_STAGE_WORDS, OWED_AGE_WORDS, SECTION_WORDS, SESSION_WORDS, STEP_WORDS, TRACK_WORDS } from '../../../shared/domain/report-words';
 import { SESSIONS } from '../../../shared/domain/selection-moves';
 import { useClient } from '../../api/ClientContext';
 import { useQuery } from '../../api/hooks';
@@ -57,6 +57,7 @@ export function ReportsPage() {
   const client = useClient();
   const saveFile = useSaveFile();
   const words = useReportWords(printing);
+  const { w } = words;
 
   // Printing shows the export's figures (groups under 5 hidden), then the screen's again.
   useEffect(() => {
@@ -96,8 +97,8 @@ export function ReportsPage() {
         <Field label={t('reports.track')}>
           <Select value={filter.track ?? ''} onChange={(_e, d) => setFilter({ ...filter, track: d.value === 'nato' || d.value === 'grant' ? d.value : null })}>
             <option value="">{t('reports.allTracks')}</option>
-            <option value="nato">{t('reports.trackNato')}</option>
-            <option value="grant">{t('reports.trackGrant')}</option>
+            <option value="nato">{w(TRACK_WORDS, 'nato')}</option>
+            <option value="grant">{w(TRACK_WORDS, 'grant')}</option>
           </Select>
         </Field>
         <Field label={t('reports.session')}>
@@ -105,7 +106,7 @@ export function ReportsPage() {
             <option value="">{t('reports.allSessions')}</option>
             {SESSIONS.map((s) => (
               <option key={s} value={s}>
-                {t(`reports.sessions.${s}`)}
+                {w(SESSION_WORDS, s)}
               </option>
             ))}
           </Select>
@@ -148,7 +149,7 @@ function ReportView({ report, other, printing }: { report: SeasonReport; other: 
   const members = report.reach.members.filter((m) => m.counts[0] > 0).map((m) => ({ id: m.country, label: words.country(m.country), value: m.counts[0], valueText: words.count(m.counts[0]) }));
   const weeks = report.pace.decidedPerWeek.map((d) => ({ id: d.week, label: d.week, value: d.count, valueText: words.count(d.count) }));
   const peak = weeks.reduce<(typeof weeks)[number] | null>((a, b) => (a === null || b.value > a.value ? b : a), null);
-  const owed = report.pace.owedByAge.map((o) => ({ id: o.band, label: t(`reports.owedBands.${o.band}`), value: o.count, valueText: words.count(o.count) }));
+  const owed = report.pace.owedByAge.map((o) => ({ id: o.band, label: w(OWED_AGE_WORDS, o.band), value: o.count, valueText: words.count(o.count) }));
   const days = (value: number | null) => (value === null ? '—' : words.count(Math.round(value)));
 
   return (
@@ -222,7 +223,7 @@ function ReportView({ report, other, printing }: { report: SeasonReport; other: 
             <tbody>
               {report.diversity[dimension].slice(0, dimension === 'nationality' ? 40 : undefined).map((g) => (
                 <tr key={g.group}>
-                  <th scope="row">{dimension === 'gender' && g.group !== 'notGiven' ? g.group.charAt(0).toUpperCase() + g.group.slice(1) : words.group(g.group)}</th>
+                  <th scope="row">{words.group(dimension, g.group)}</th>
                   {g.counts.map((c, i) => (
                     <td key={i} className={g.drops[i] ? styles.drop : undefined} title={g.drops[i] ? t('reports.dropTitle') : undefined}>
                       {words.count(c)}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../shared/domain/country-names';
-import { shownCount } from '../../../shared/domain/report-figures';
-import { GROUP_WORDS, REASON_WORDS, REPORT_WORDS, type ReportLanguage } from '../../../shared/domain/report-words';
+import { shownCount, type Dimension } from '../../../shared/domain/report-figures';
+import { groupLabel, REASON_WORDS, REPORT_WORDS, type ReportLanguage } from '../../../shared/domain/report-words';
 import { useFormat } from '../../i18n/format';
 
 type Table<K extends string> = Readonly<Record<K, Readonly<Record<ReportLanguage, string>>>>;
@@ -23,7 +23,7 @@ export function useReportWords(forExport: boolean) {
     count: (n: number): string => (forExport && shownCount(n) === 'fewerThan5' ? REPORT_WORDS.fewerThan5[language] : format.number(n)),
     /** A share, or nothing where its group is not shown. */
     share: (value: number | null, of: number): string => (value === null || (forExport && shownCount(of) === 'fewerThan5') ? '' : format.percent(value)),
-    group: (key: string): string => (key in GROUP_WORDS ? w(GROUP_WORDS, key as keyof typeof GROUP_WORDS) : key.length === 2 && key === key.toUpperCase() ? countryName(key, language) : key),
+    group: (dimension: Dimension, key: string): string => groupLabel(dimension, key, language),
     reason: (key: string): string => (key in REASON_WORDS ? w(REASON_WORDS, key as keyof typeof REASON_WORDS) : key),
     country: (code: string): string => countryName(code, language),
   };
