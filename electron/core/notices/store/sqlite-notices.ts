@@ -7,8 +7,8 @@ import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutco
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
-import { sqliteNoticeStanding } from './sqlite-standing';
+import { EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
+import { APPLICATION_DECISIONS, DECIDED_SINCE, noticeReasons, OF_PEOPLE, sqliteNoticeStanding } from './sqlite-standing';
 
 /**
  * Notices on SQLite: every person of a campaign with all their applications (screening's identity
@@ -59,19 +59,12 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
        a.division, a.position, a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, a.submitted_at AS submittedAt,
        a.nationality_code AS nationalityCode, r.person_key AS personKey, (${EFFECTIVE_VERDICT}) AS verdict, r.verdict AS automaticVerdict,
        r.reasons_json AS reasonsJson, coalesce(t.stage, 'new') AS stage, d.offer_made_at AS offerMadeAt, d.session, d.start_date AS startDate,
-       max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, '')) AS since`;
-  const JOINED = `${ACTIVE_OVERRIDE}
-     LEFT JOIN triage_states t ON t.application_ref = a.id
-     LEFT JOIN selection_details d ON d.application_ref = a.id`;
+       ${DECIDED_SINCE} AS since`;
   const applications = sqlite.prepare<[number], ApplicationRow>(
-    `SELECT ${COLUMNS} FROM applications a JOIN screening_results r ON r.application_ref = a.id ${JOINED} WHERE a.campaign_id = ?`,
+    `SELECT ${COLUMNS} FROM applications a JOIN screening_results r ON r.application_ref = a.id ${APPLICATION_DECISIONS} WHERE a.campaign_id = ?`,
   );
-  // The same for some people only (those owed a batch's notice, a JSON array of person keys):
-  // from each key through screening's person index, not a scan of the campaign.
-  const applicationsOf = sqlite.prepare<[string, number], ApplicationRow>(
-    `SELECT ${COLUMNS} FROM json_each(?) k CROSS JOIN screening_results r ON r.person_key = k.value AND r.campaign_id = ?
-     JOIN applications a ON a.id = r.application_ref ${JOINED}`,
-  );
+  // The same for some people only (those owed a batch's notice).
+  const applicationsOf = sqlite.prepare<[string, number], ApplicationRow>(`SELECT ${COLUMNS} FROM ${OF_PEOPLE} ${APPLICATION_DECISIONS}`);
   // A person's notices as their history shows them, and the campaign and person of an application.
   const personNoticeRows = sqlite.prepare<[number, string], PersonNoticeView>(
     `SELECT id, outcome, state, language, prepared_at AS preparedAt, sent_at AS sentAt, bounced_at AS bouncedAt, resent_at AS resentAt, superseded_at AS supersededAt
@@ -129,8 +122,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     const byPerson = new Map<string, NoticeApplication[]>();
     const rows = only ? applicationsOf.all(JSON.stringify(only), campaignId) : applications.all(campaignId);
     for (const { personKey, automaticVerdict, reasonsJson, offerMadeAt, ...row } of rows) {
-      // The reasons are the rules' own when the verdict that counts is theirs; an officer's decision gives none.
-      const reasons = row.verdict === 'ineligible' && automaticVerdict === 'ineligible' ? (JSON.parse(reasonsJson) as string[]) : [];
+      const reasons = noticeReasons(row.verdict, automaticVerdict, reasonsJson);
       const application: NoticeApplication = { ...row, reasons, offerWithdrawnByOffice: row.stage === 'withdrawn' && offerMadeAt !== null };
       const list = byPerson.get(personKey);
       if (list) list.push(application);

@@ -27,6 +27,23 @@ export function toldByPerson(rows: Iterable<ToldRow>): Map<string, NoticeTold[]>
 
 type SlimRow = [ref: number, personKey: string, verdict: PersonApplication['verdict'], stage: ProcessStage, offerMade: 0 | 1, division: string | null, since: string];
 
+/**
+ * The SQL both reads of a person's applications share (this module's slim one, sqlite-notices.ts'
+ * full one). Expects `applications a` and `screening_results r` joined: an officer's verdict, the
+ * triage stage and the selection of each application, and since when it has stood as it does.
+ */
+export const APPLICATION_DECISIONS = `${ACTIVE_OVERRIDE}
+      LEFT JOIN triage_states t ON t.application_ref = a.id
+      LEFT JOIN selection_details d ON d.application_ref = a.id`;
+export const DECIDED_SINCE = `max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, ''))`;
+/** The same for some people only (a JSON array of person keys, then the campaign): from each key through screening's person index, not a scan of the campaign. */
+export const OF_PEOPLE = `json_each(?) k CROSS JOIN screening_results r ON r.person_key = k.value AND r.campaign_id = ? JOIN applications a ON a.id = r.application_ref`;
+
+/** The reasons a notice gives: the rules' own when the verdict that counts is theirs; an officer's decision gives none. */
+export function noticeReasons(verdict: string, automaticVerdict: string, reasonsJson: string): string[] {
+  return verdict === 'ineligible' && automaticVerdict === 'ineligible' ? (JSON.parse(reasonsJson) as string[]) : [];
+}
+
 /** Past this many stale people, one read of the whole campaign is quicker than one per person. */
 const WHOLE_CAMPAIGN_FROM = 2_000;
 
@@ -39,16 +56,9 @@ const zero = (): NoticeCounts => ({ owed: 0, prepared: 0, sent: 0, bounced: 0, s
  * by shared/domain/notice-outcome.ts, as everywhere else.
  */
 export function sqliteNoticeStanding(sqlite: SqliteDatabase) {
-  const SLIM = `SELECT r.application_ref, r.person_key, (${EFFECTIVE_VERDICT}), coalesce(t.stage, 'new'), d.offer_made_at IS NOT NULL, a.division_code,
-      max(coalesce(t.updated_at, ''), r.screened_at, coalesce(o.at, ''))`;
-  const DECISIONS = `${ACTIVE_OVERRIDE}
-      LEFT JOIN triage_states t ON t.application_ref = r.application_ref
-      LEFT JOIN selection_details d ON d.application_ref = r.application_ref`;
-  const slimOfCampaign = sqlite.prepare<[number], SlimRow>(`${SLIM} FROM screening_results r JOIN applications a ON a.id = r.application_ref ${DECISIONS} WHERE r.campaign_id = ?`).raw();
-  // From each key through screening's person index, not a scan of the campaign.
-  const slimOfPeople = sqlite
-    .prepare<[string, number], SlimRow>(`${SLIM} FROM json_each(?) k CROSS JOIN screening_results r ON r.person_key = k.value AND r.campaign_id = ? JOIN applications a ON a.id = r.application_ref ${DECISIONS}`)
-    .raw();
+  const SLIM = `SELECT r.application_ref, r.person_key, (${EFFECTIVE_VERDICT}), coalesce(t.stage, 'new'), d.offer_made_at IS NOT NULL, a.division_code, ${DECIDED_SINCE}`;
+  const slimOfCampaign = sqlite.prepare<[number], SlimRow>(`${SLIM} FROM screening_results r JOIN applications a ON a.id = r.application_ref ${APPLICATION_DECISIONS} WHERE r.campaign_id = ?`).raw();
+  const slimOfPeople = sqlite.prepare<[string, number], SlimRow>(`${SLIM} FROM ${OF_PEOPLE} ${APPLICATION_DECISIONS}`).raw();
   const toldOfCampaign = sqlite.prepare<[number], ToldRow>('SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices WHERE campaign_id = ? ORDER BY id');
   const toldOfPeople = sqlite.prepare<[number, string], ToldRow>(
     'SELECT id, person_key AS personKey, outcome, state, basis, sent_at AS sentAt FROM notices WHERE campaign_id = ? AND person_key IN (SELECT value FROM json_each(?)) ORDER BY id',
@@ -94,7 +104,7 @@ export function sqliteNoticeStanding(sqlite: SqliteDatabase) {
   function withReasons(list: readonly PersonApplication[]): (PersonApplication & { reasons: string[] })[] {
     return list.map((a) => {
       const row = reasonsOf.get(a.ref);
-      return { ...a, reasons: row && row.verdict === 'ineligible' && a.verdict === 'ineligible' ? (JSON.parse(row.reasonsJson) as string[]) : [] };
+      return { ...a, reasons: row ? noticeReasons(a.verdict, row.verdict, row.reasonsJson) : [] };
     });
   }
 
