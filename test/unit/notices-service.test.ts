@@ -48,6 +48,9 @@ describe('outcome notices', () => {
     expect(preview.subject).toBe(`Votre candidature, ${first}`);
     expect(preview.body.startsWith(`Bonjour ${first} ${rest.join(' ')},`)).toBe(true);
     for (const id of preview.person?.applicationIds ?? []) expect(preview.body).toContain(id);
+    // The subject previewed is the subject the notice will carry: one line, as prepared.
+    const spaced = await app.client.call('notices.preview', { campaignId: 1, outcome: 'ineligible', language: 'fr', subject: '  Votre   candidature,\n{firstName} ', body: 'x' });
+    expect(spaced.subject).toBe(`Votre candidature, ${first}`);
 
     const wrong = await app.client.call('notices.preview', { campaignId: 1, outcome: 'ineligible', language: 'en', subject: 'Hello {fristName}', body: 'Your {session}' });
     expect(wrong.problems.subject.map((p) => p.suggestion)).toEqual(['firstName']);

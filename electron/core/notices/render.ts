@@ -82,10 +82,15 @@ export function placeholderValues(person: Person, language: 'en' | 'fr', office:
   };
 }
 
+/** A subject is one line: a name or a list filled in cannot break it, or leave spaces at its ends. */
+function subjectLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 export function renderNotice(compiled: Record<'en' | 'fr', CompiledNotice>, person: Person, office: string | null): { language: 'en' | 'fr'; subject: string; body: string } {
   const values = placeholderValues(person, person.language, office);
   const { subject, body } = compiled[person.language];
-  return { language: person.language, subject: renderTemplate(subject, values).replace(/\s+/g, ' ').trim(), body: renderTemplate(body, values) };
+  return { language: person.language, subject: subjectLine(renderTemplate(subject, values)), body: renderTemplate(body, values) };
 }
 
 /**
@@ -104,7 +109,8 @@ export function previewNotice(
     ? placeholderValues(person, template.language, null)
     : Object.fromEntries([...subject.parts, ...body.parts].flatMap((p) => ('placeholder' in p ? [[p.placeholder, `{${p.placeholder}}`]] : [])));
   return {
-    subject: renderTemplate(subject.parts, values),
+    // As the notice will say it.
+    subject: subjectLine(renderTemplate(subject.parts, values)),
     body: renderTemplate(body.parts, values),
     person: person ? { name: `${person.latest.firstName} ${person.latest.lastName}`.trim(), applicationIds: person.applications.map((a) => a.applicationId).sort() } : null,
     problems,
