@@ -30,8 +30,8 @@ function wordsOf(language: ReportLanguage) {
 }
 
 /** A sheet with its title, what it covers, the small-groups rule, then its tables. */
-function sheet(book: ExcelJS.Workbook, name: string, report: SeasonReport, language: ReportLanguage): ExcelJS.Worksheet {
-  const ws = book.addWorksheet(name, { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
+function sheet(book: ExcelJS.Workbook, name: string, report: SeasonReport, language: ReportLanguage, orientation: 'portrait' | 'landscape' = 'portrait'): ExcelJS.Worksheet {
+  const ws = book.addWorksheet(name, { pageSetup: { orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   ws.addRow([`${REPORT_WORDS.report[language]} — ${name}`]).font = TITLE_FONT;
   ws.addRow([REPORT_WORDS.campaign[language], neutraliseFormulae(report.campaignName)]);
   ws.addRow([REPORT_WORDS.filter[language], filterLabel(report.filter, language)]);
@@ -43,6 +43,7 @@ function sheet(book: ExcelJS.Workbook, name: string, report: SeasonReport, langu
 function table(ws: ExcelJS.Worksheet, header: string[], rows: Cell[][], percentColumns: readonly number[] = []): void {
   const head = ws.addRow(header);
   head.font = { bold: true };
+  head.alignment = { wrapText: true, vertical: 'top' };
   head.eachCell((cell) => (cell.fill = HEADER_FILL));
   for (const values of rows) {
     const row = ws.addRow(values);
@@ -88,7 +89,8 @@ export async function reportWorkbook(report: SeasonReport, other: SeasonReport |
   table(reachSheet, [REPORT_WORDS.noApplicant[language]], report.reach.noApplicant.map((c) => [countryName(c, language)]));
   table(reachSheet, [REPORT_WORDS.noneSelected[language]], report.reach.noneSelected.map((c) => [countryName(c, language)]));
 
-  const diversitySheet = sheet(book, w(SECTION_WORDS, 'diversity'), report, language);
+  // Nine columns (counts and shares at four stages): printed across the page.
+  const diversitySheet = sheet(book, w(SECTION_WORDS, 'diversity'), report, language, 'landscape');
   for (const dimension of DIMENSIONS) {
     diversitySheet.addRow([w(DIMENSION_WORDS, dimension)]).font = { bold: true };
     const shareHeader = GROUP_STAGES.map((s) => `${REPORT_WORDS.share[language]}: ${w(GROUP_STAGE_WORDS, s)}`);
@@ -130,6 +132,11 @@ export async function reportWorkbook(report: SeasonReport, other: SeasonReport |
       }),
     );
   }
-  for (const ws of book.worksheets) ws.columns.forEach((column, i) => (column.width = i === 0 ? 44 : 16));
+  // Wide enough for the longest reason ("Nationalité (pays partenaire)"); "fewer than 5" stands where the numbers stand.
+  const fewer = REPORT_WORDS.fewerThan5[language];
+  for (const ws of book.worksheets) {
+    ws.columns.forEach((column, i) => (column.width = i === 0 ? 44 : ws === funnelSheet && i === 1 ? 32 : 16));
+    ws.eachRow((row) => row.eachCell((cell) => cell.value === fewer && (cell.alignment = { horizontal: 'right' })));
+  }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
