@@ -71,6 +71,9 @@ export const PERSONAL_DATA = {
       applications_version: none('a counter bumped by triggers'),
       screening_owed: none('a counter bumped by triggers'),
       screening_done: none('a counter'),
+      closed_on: none('the day the office closed the campaign (retention counts from it)'),
+      retention_months: none('how long personal data is kept after the campaign closed'),
+      purged_at: none('when its applicants’ personal data was purged'),
     },
   },
 
@@ -623,6 +626,18 @@ export const PERSONAL_DATA = {
     what: 'a person whose notice standing must be worked out again',
     applicationLinks: [],
     columns: { campaign_id: campaignId, person_key: person('the person’s identity key') },
+  },
+
+  report_facts_kept: {
+    what: 'the season report’s figures of an application whose personal data was erased or purged: one anonymised fact, with no key back to the application or the person',
+    // No key and nothing that names anyone: division, track, session, nationality, gender as given,
+    // age band, degree level, language profile, how far it went, why it left, four dates (days).
+    applicationLinks: [],
+    columns: {
+      id,
+      campaign_id: campaignId,
+      fact_json: none('anonymised: the groups the applicant fell in and how far the application went, without names, contact, date of birth or free text (report-facts.ts)'),
+    },
   },
 
   division_places: {

@@ -30,6 +30,11 @@ export interface CampaignsTable {
   /** Changes screening follows, counted by triggers (0007); owed while it differs from screeningDone. */
   screeningOwed: Generated<number>;
   screeningDone: Generated<number>;
+  /** The day the office closed the campaign: its retention counts from it (0013). */
+  closedOn: string | null;
+  retentionMonths: Generated<number>;
+  /** When its applicants' personal data was purged. */
+  purgedAt: string | null;
 }
 
 export interface AuditLogTable {
@@ -447,6 +452,13 @@ export interface NoticeStandingStaleTable {
   personKey: string;
 }
 
+/** A report fact (shared/domain/report-facts.ts) of an application erased or purged, with no key back to it (0013). */
+export interface ReportFactsKeptTable {
+  id: Generated<number>;
+  campaignId: number;
+  factJson: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   auditLog: AuditLogTable;
@@ -484,6 +496,7 @@ export interface Database {
   noticeLanguages: NoticeLanguagesTable;
   noticeStanding: NoticeStandingTable;
   noticeStandingStale: NoticeStandingStaleTable;
+  reportFactsKept: ReportFactsKeptTable;
 }
 
 /**
@@ -547,6 +560,9 @@ export const SCHEMA_COLUMNS = {
     applicationsVersion: integerDefault,
     screeningOwed: integerDefault,
     screeningDone: integerDefault,
+    closedOn: textOrNull,
+    retentionMonths: integerDefault,
+    purgedAt: textOrNull,
   },
   auditLog: { id: rowid, campaignId: integerOrNull, at: text, actor: text, action: text, subject: textOrNull, detailsJson: textOrNull },
   applications: {
@@ -771,4 +787,5 @@ export const SCHEMA_COLUMNS = {
   noticeLanguages: { campaignId: integer, personKey: text, language: text, actor: text, at: text },
   noticeStanding: { campaignId: integer, personKey: text, outcome: textOrNull, owed: textOrNull, since: text, divisionsJson: text, supersededJson: text },
   noticeStandingStale: { campaignId: integer, personKey: text },
+  reportFactsKept: { id: rowid, campaignId: integer, factJson: text },
 } as const satisfies SchemaColumns<Database>;

@@ -13,6 +13,8 @@ import { noticeHandlers, noticeWaits } from './notices/handlers';
 import { selectionHandlers, selectionWaits } from './selection/handlers';
 import { shortlistHandlers, shortlistWaits } from './shortlists/handlers';
 import { reportHandlers, reportWaits } from './reports/handlers';
+import { privacyHandlers, privacyWaits } from './privacy/handlers';
+import { auditHandlers } from './audit/handlers';
 
 /** Every domain's handler table, joined. TypeScript refuses this if a contract method has no handler. */
 export const handlers: Handlers = {
@@ -30,6 +32,8 @@ export const handlers: Handlers = {
   ...selectionHandlers,
   ...noticeHandlers,
   ...reportHandlers,
+  ...privacyHandlers,
+  ...auditHandlers,
 };
 
 /** What methods wait for before they run, each declared beside its domain's handlers. */
@@ -41,4 +45,5 @@ export const waits: Waits = {
   ...selectionWaits,
   ...noticeWaits,
   ...reportWaits,
+  ...privacyWaits,
 };

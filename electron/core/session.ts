@@ -55,6 +55,11 @@ export class DatabaseSession {
     return this.options.backupDirectory;
   }
 
+  /** The better-sqlite3 build this process uses, for opening other files (backups being rewritten). */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
   /** The last backup that failed, while no backup has succeeded since: shown to the user as a warning. */
   get backupProblem(): BackupProblem | null {
     return this.problem;

@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import type { SqliteDatabase } from '../../db/connection';
 import type { Database } from '../../db/schema';
 import { answeringAsync } from './synchronous-store';
+import { sqliteAuditStore, type AuditStore } from './audit/store';
 import { kyselyCampaignStore, type CampaignStore } from './campaigns/store';
 import { sqliteImportStore, type ImportStore } from './import/store';
 import { sqliteOverviewStore, type OverviewStore } from './overview/store';
 import { sqliteNoticeStore, type NoticeStore } from './notices/store';
+import { sqlitePrivacyStore, type PrivacyStore } from './privacy/store';
 import { sqliteReportStore, type ReportStore } from './reports/store';
 import { sqliteScreeningStore, type ScreeningStore } from './screening/store';
 import { sqliteSelectionStore, type SelectionStore } from './selection/store';
@@ -27,6 +29,8 @@ export interface Stores {
   selection: SelectionStore;
   notices: NoticeStore;
   reports: ReportStore;
+  privacy: PrivacyStore;
+  audit: AuditStore;
 }
 
 export function sqliteStores(sqlite: SqliteDatabase, db: Kysely<Database>): Stores {
@@ -40,5 +44,7 @@ export function sqliteStores(sqlite: SqliteDatabase, db: Kysely<Database>): Stor
     selection: answeringAsync<SelectionStore>(sqliteSelectionStore(sqlite)),
     notices: answeringAsync<NoticeStore>(sqliteNoticeStore(sqlite)),
     reports: answeringAsync<ReportStore>(sqliteReportStore(sqlite)),
+    privacy: answeringAsync<PrivacyStore>(sqlitePrivacyStore(sqlite)),
+    audit: answeringAsync<AuditStore>(sqliteAuditStore(sqlite)),
   };
 }

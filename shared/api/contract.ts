@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChangeTopic } from './events';
 import { appMethods } from './app';
+import { auditMethods } from './audit';
 import { campaignMethods } from './campaigns';
 import { databaseMethods } from './database';
 import { demoMethods } from './demo';
@@ -8,6 +9,7 @@ import { importMethods } from './imports';
 import { overviewMethods } from './overview';
 import { screeningMethods } from './screening';
 import { noticeMethods } from './notices';
+import { privacyMethods } from './privacy';
 import { reportMethods } from './reports';
 import { selectionMethods } from './selection';
 import { shortlistMethods } from './shortlists';
@@ -33,6 +35,8 @@ export const DOMAINS = {
   selection: selectionMethods,
   notices: noticeMethods,
   reports: reportMethods,
+  privacy: privacyMethods,
+  audit: auditMethods,
 } as const;
 
 export const methods = {
@@ -48,6 +52,8 @@ export const methods = {
   ...selectionMethods,
   ...noticeMethods,
   ...reportMethods,
+  ...privacyMethods,
+  ...auditMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -91,3 +97,5 @@ export * from './shortlists';
 export * from './triage';
 export { CHANNELS } from './channels';
 export * from './reports';
+export * from './privacy';
+export * from './audit';

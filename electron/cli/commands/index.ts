@@ -6,7 +6,8 @@ import { importCommands } from './import';
 import { screeningCommands } from './screening';
 import { noticeCommands } from './notices';
 import { reportCommands } from './report';
+import { privacyCommands } from './privacy';
 import { shortlistCommands } from './shortlists';
 
 /** Every domain's commands, in the order `cohort --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...reportCommands, ...databaseCommands];
+export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...reportCommands, ...privacyCommands, ...databaseCommands];

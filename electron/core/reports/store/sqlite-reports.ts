@@ -27,16 +27,9 @@ type FactRow = [
   told: string | null,
 ];
 
-/**
- * The facts of a campaign's applications as the season report counts them (report-facts.ts), in
- * one read. SQLite-only: `json_extract`-free, but `max()`/`min()` of grouped dates and ACTIVE_OVERRIDE's
- * INDEXED BY. The facts are kept until the database changes (this connection or another program),
- * so a filter or a second section costs no read.
- */
-export function sqliteReports(sqlite: SqliteDatabase) {
-  const facts = sqlite
-    .prepare<[number], FactRow>(
-      `SELECT a.division_code, a.funding_parsed, d.session, a.preferred_session, a.nationality_code, a.gender, a.date_of_birth_parsed, a.highest_degree,
+/** The facts' query over the applications `where` selects (a bound parameter or two). */
+function factsSql(where: string): string {
+  return `SELECT a.division_code, a.funding_parsed, d.session, a.preferred_session, a.nationality_code, a.gender, a.date_of_birth_parsed, a.highest_degree,
          a.english_level_parsed, a.french_level_parsed, substr(a.submitted_at, 1, 10),
          (${EFFECTIVE_VERDICT}), r.reasons_json, coalesce(t.stage, 'new'), t.reason, d.interview_date IS NOT NULL, d.offer_made_at IS NOT NULL,
          CASE WHEN (${EFFECTIVE_VERDICT}) = 'review' THEN NULL ELSE substr(coalesce(o.at, r.screened_at), 1, 10) END,
@@ -45,16 +38,26 @@ export function sqliteReports(sqlite: SqliteDatabase) {
        FROM applications a JOIN screening_results r ON r.application_ref = a.id ${ACTIVE_OVERRIDE}
        LEFT JOIN triage_states t ON t.application_ref = a.id
        LEFT JOIN selection_details d ON d.application_ref = a.id
-       WHERE a.campaign_id = ?`,
-    )
-    .raw();
+       WHERE ${where}`;
+}
+
+/**
+ * The facts of a campaign's applications as the season report counts them (report-facts.ts), in
+ * one read, with the facts kept of applications erased or purged since. SQLite-only: `max()`/`min()`
+ * of grouped dates and ACTIVE_OVERRIDE's INDEXED BY. The facts are kept until the database changes (this connection or another program),
+ * so a filter or a second section costs no read.
+ */
+export function sqliteReports(sqlite: SqliteDatabase) {
+  const ofCampaign = sqlite.prepare<[number], FactRow>(factsSql('a.campaign_id = ?')).raw();
+  const ofApplications = sqlite.prepare<[string], FactRow>(factsSql('a.id IN (SELECT value FROM json_each(?))')).raw();
+  const keptFacts = sqlite.prepare<[number], string>('SELECT fact_json FROM report_facts_kept WHERE campaign_id = ?').pluck();
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
   // A few campaigns' facts (the one shown and the one it is compared with), the latest used last.
-  const kept = new Map<number, { version: string; facts: ReportFact[] }>();
-  const KEPT_CAMPAIGNS = 3;
+  const cached = new Map<number, { version: string; facts: ReportFact[] }>();
+  const CACHED_CAMPAIGNS = 3;
 
-  function read(campaignId: number): ReportFact[] {
-    return facts.all(campaignId).map(
+  function toFacts(rows: FactRow[]): ReportFact[] {
+    return rows.map(
       ([division, funding, selectedSession, preferredSession, nationality, gender, birth, degree, english, french, submitted, verdict, reasonsJson, stage, notRetainedReason, interviewed, offered, decided, shortlisted, told]) => ({
         division,
         track: funding,
@@ -73,16 +76,32 @@ export function sqliteReports(sqlite: SqliteDatabase) {
     );
   }
 
+  function read(campaignId: number): ReportFact[] {
+    // Applications erased or purged left their facts behind, with nothing that names anyone.
+    const kept = keptFacts.all(campaignId).map((json) => JSON.parse(json) as ReportFact);
+    return [...toFacts(ofCampaign.all(campaignId)), ...kept];
+  }
+
   return {
     /** Every application's facts; the same answer while the database is unchanged. */
     facts(campaignId: number): ReportFact[] {
       const version = `${sqlite.pragma('data_version', { simple: true }) as number} ${changes.get() as number}`;
-      let entry = kept.get(campaignId);
+      let entry = cached.get(campaignId);
       if (entry?.version !== version) entry = { version, facts: read(campaignId) };
-      kept.delete(campaignId);
-      kept.set(campaignId, entry);
-      for (const oldest of kept.keys()) if (kept.size > KEPT_CAMPAIGNS) kept.delete(oldest);
+      cached.delete(campaignId);
+      cached.set(campaignId, entry);
+      for (const oldest of cached.keys()) if (cached.size > CACHED_CAMPAIGNS) cached.delete(oldest);
       return entry.facts;
+    },
+
+    /** The live facts of some applications (those about to be erased), from the database as it is. */
+    factsOf(refs: readonly number[]): ReportFact[] {
+      return toFacts(ofApplications.all(JSON.stringify(refs)));
+    },
+
+    /** The live facts of a campaign's applications (about to be purged), without the cache. */
+    liveFacts(campaignId: number): ReportFact[] {
+      return toFacts(ofCampaign.all(campaignId));
     },
   };
 }

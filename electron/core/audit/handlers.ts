@@ -1,0 +1,7 @@
+import type { HandlerTable } from '../dispatch';
+
+export const auditHandlers: HandlerTable<'audit.list'> = {
+  async 'audit.list'(filter, ctx) {
+    return ctx.session.open.stores.audit.list(filter);
+  },
+};

@@ -1,0 +1,82 @@
+import type { RegisteredTable } from '../../../../db/personal-data';
+
+/**
+ * How an applicant's data is found, and erased, in the tables where no key ties a row to an
+ * application (the register's `unlinkedPersonalColumns`): everywhere else deleting the applications
+ * deletes the rows with them (foreign keys, triggers). One rule per table, for one person (their
+ * rows in the TEMP tables of person-scope.ts) and for a whole campaign (`:campaign`). The
+ * subject-access export reads with the same `ofPerson` clauses the erasure deletes with.
+ *
+ * test/unit/personal-data.test.ts checks these rules name exactly the register's unlinked tables.
+ */
+export interface ErasureRule {
+  /** The rows of the person, a WHERE clause over the table (no alias). */
+  ofPerson: string;
+  /** The rows of every applicant of the campaign `:campaign`. */
+  ofCampaign: string;
+  /** What becomes of them: deleted, or kept with what names the person blanked (an officer's record). */
+  erase: 'delete' | { set: string };
+  /** Run after the applications are deleted (the rule reads what the deletion leaves). */
+  afterApplications?: boolean;
+}
+
+/** Audit entries whose subject and details cannot name an applicant: kept whole by a purge. */
+export const AUDIT_ACTIONS_WITHOUT_APPLICANT_DATA = [
+  'campaign.create',
+  'campaign.update',
+  'database.backup',
+  'database.deleteBackup',
+  'database.restore',
+  'demo.load',
+  'import.commit',
+  'notices.template',
+  'reports.export',
+  'selection.places',
+  'triage.setRubric',
+  'privacy.subjectAccess',
+  'privacy.erase',
+  'privacy.purge',
+  'privacy.retention',
+] as const;
+
+const PERSON_KEY = '(campaign_id, person_key) IN (SELECT campaign_id, person_key FROM temp.person_keys)';
+const MENTIONS_PERSON = (column: string) => `EXISTS (SELECT 1 FROM temp.person_terms t WHERE instr(lower(${column}), t.quoted) > 0)`;
+
+export const ERASURE_RULES = {
+  audit_log: {
+    // The officer's record stays (who did what, when); what it says of the person goes.
+    ofPerson: `((campaign_id, subject) IN (SELECT campaign_id, application_id FROM temp.person_applications) OR ${MENTIONS_PERSON('details_json')})`,
+    ofCampaign: `campaign_id = :campaign AND action NOT IN (${AUDIT_ACTIONS_WITHOUT_APPLICANT_DATA.map((a) => `'${a}'`).join(', ')})`,
+    erase: { set: `subject = NULL, details_json = '{"erased":true}'` },
+  },
+  import_rejections: {
+    ofPerson: `(${MENTIONS_PERSON('values_json')} OR lower(value) IN (SELECT term FROM temp.person_terms))`,
+    ofCampaign: 'import_id IN (SELECT id FROM imports WHERE campaign_id = :campaign)',
+    erase: 'delete',
+  },
+  triage_actions: {
+    // An action on the person's applications alone (a score, a note) says things of them; a bulk
+    // action on others too keeps its common details (a stage, an assignee).
+    ofPerson: 'id IN (SELECT id FROM temp.person_actions) AND NOT EXISTS (SELECT 1 FROM triage_changes c WHERE c.action_id = triage_actions.id)',
+    ofCampaign: 'campaign_id = :campaign',
+    erase: 'delete',
+    afterApplications: true,
+  },
+  notices: {
+    ofPerson: `(${PERSON_KEY} OR (email IS NOT NULL AND lower(trim(email)) IN (SELECT term FROM temp.person_terms)))`,
+    ofCampaign: 'campaign_id = :campaign',
+    erase: 'delete',
+  },
+  notice_languages: { ofPerson: PERSON_KEY, ofCampaign: 'campaign_id = :campaign', erase: 'delete' },
+  // Derived from the applications and notices, marked again by their triggers: cleared last.
+  notice_standing: { ofPerson: PERSON_KEY, ofCampaign: 'campaign_id = :campaign', erase: 'delete', afterApplications: true },
+  notice_standing_stale: { ofPerson: PERSON_KEY, ofCampaign: 'campaign_id = :campaign', erase: 'delete', afterApplications: true },
+} as const satisfies Partial<Record<RegisteredTable, ErasureRule>>;
+
+export type UnlinkedTable = keyof typeof ERASURE_RULES;
+
+/** The statement erasing a table's rows the clause selects. */
+export function erasureSql(table: UnlinkedTable, clause: string): string {
+  const rule: ErasureRule = ERASURE_RULES[table];
+  return rule.erase === 'delete' ? `DELETE FROM ${table} WHERE ${clause}` : `UPDATE ${table} SET ${rule.erase.set} WHERE ${clause}`;
+}

@@ -1,0 +1,99 @@
+import type { SqliteDatabase } from '../../../../db/connection';
+
+/**
+ * Who a person is, in words any copy of the database understands: the Application IDs of their
+ * applications (per campaign), their Candidate IDs and e-mail addresses. Row ids are not used: a
+ * backup is searched with the same identity as the database, and the applications it finds there
+ * (with the others of the same person) are theirs.
+ */
+export interface PersonIdentity {
+  applications: { campaignId: number; applicationId: string }[];
+  candidateIds: string[];
+  /** Trimmed, lower case. */
+  emails: string[];
+}
+
+/**
+ * The person's rows in one database, written to TEMP tables the erasure rules, the erasure and the
+ * subject-access export read (erasure-rules.ts):
+ * - temp.person_refs(ref): their applications (applications.id);
+ * - temp.person_applications(campaign_id, application_id): their Application IDs;
+ * - temp.person_keys(campaign_id, person_key): who they are to the notices (screening_results);
+ * - temp.person_terms(term, quoted): identifiers searched for in free text and JSON (lower case;
+ *   `quoted` as a JSON string, so NIP-1 does not find NIP-12).
+ */
+export interface PersonScope {
+  refs: number[];
+}
+
+const TEMP_TABLES = `
+  CREATE TEMP TABLE IF NOT EXISTS person_refs (ref INTEGER PRIMARY KEY);
+  CREATE TEMP TABLE IF NOT EXISTS person_applications (campaign_id INTEGER NOT NULL, application_id TEXT NOT NULL, PRIMARY KEY (campaign_id, application_id));
+  CREATE TEMP TABLE IF NOT EXISTS person_keys (campaign_id INTEGER NOT NULL, person_key TEXT NOT NULL, PRIMARY KEY (campaign_id, person_key));
+  CREATE TEMP TABLE IF NOT EXISTS person_terms (term TEXT PRIMARY KEY, quoted TEXT NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS person_actions (id INTEGER PRIMARY KEY);
+  DELETE FROM person_refs; DELETE FROM person_applications; DELETE FROM person_keys; DELETE FROM person_terms; DELETE FROM person_actions;`;
+
+/** The identity of the person an application belongs to; null when the campaign has no such Application ID. */
+export function identityOf(sqlite: SqliteDatabase, campaignId: number, applicationId: string): PersonIdentity | null {
+  const named = sqlite
+    .prepare<[number, string], { id: number }>('SELECT id FROM applications WHERE campaign_id = ? AND application_id = ?')
+    .get(campaignId, applicationId.trim());
+  if (!named) return null;
+  // Their other applications in the campaign: those screening took for the same person (a
+  // confirmed duplicate included), then any application sharing a Candidate ID or an e-mail.
+  const siblings = sqlite
+    .prepare<[number], { campaign_id: number; application_id: string; candidate_id: string; email: string }>(
+      `WITH named AS (SELECT a.id, a.campaign_id, a.candidate_id, lower(trim(a.email)) AS email, r.person_key FROM applications a
+                      LEFT JOIN screening_results r ON r.application_ref = a.id WHERE a.id = ?)
+       SELECT a.campaign_id, a.application_id, a.candidate_id, lower(trim(a.email)) AS email
+       FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id, named n
+       WHERE a.id = n.id
+          OR (r.campaign_id = n.campaign_id AND r.person_key = n.person_key)
+          OR (n.candidate_id <> '' AND a.candidate_id = n.candidate_id)
+          OR (n.email <> '' AND lower(trim(a.email)) = n.email)`,
+    )
+    .all(named.id);
+  const distinct = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+  return {
+    applications: siblings.map((s) => ({ campaignId: s.campaign_id, applicationId: s.application_id })),
+    candidateIds: distinct(siblings.map((s) => s.candidate_id)),
+    emails: distinct(siblings.map((s) => s.email)),
+  };
+}
+
+/** Finds the person's rows in this database and writes them to the TEMP tables (see PersonScope). */
+export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): PersonScope {
+  sqlite.exec(TEMP_TABLES);
+  const addApplication = sqlite.prepare('INSERT OR IGNORE INTO temp.person_applications (campaign_id, application_id) VALUES (?, ?)');
+  for (const a of identity.applications) addApplication.run(a.campaignId, a.applicationId);
+  const identifiers = JSON.stringify({ candidates: identity.candidateIds, emails: identity.emails });
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO temp.person_refs (ref)
+       SELECT a.id FROM applications a JOIN temp.person_applications p ON p.campaign_id = a.campaign_id AND p.application_id = a.application_id
+       UNION SELECT a.id FROM applications a WHERE a.candidate_id <> '' AND a.candidate_id IN (SELECT value FROM json_each(?, '$.candidates'))
+       UNION SELECT a.id FROM applications a WHERE a.email <> '' AND lower(trim(a.email)) IN (SELECT value FROM json_each(?, '$.emails'))`,
+    )
+    .run(identifiers, identifiers);
+  // The same person's other applications, as screening grouped them in this copy.
+  sqlite.exec(`
+    INSERT OR IGNORE INTO temp.person_keys (campaign_id, person_key)
+      SELECT r.campaign_id, r.person_key FROM screening_results r WHERE r.application_ref IN (SELECT ref FROM temp.person_refs);
+    INSERT OR IGNORE INTO temp.person_refs (ref)
+      SELECT r.application_ref FROM screening_results r JOIN temp.person_keys k ON k.campaign_id = r.campaign_id AND k.person_key = r.person_key;
+    INSERT OR IGNORE INTO temp.person_applications (campaign_id, application_id)
+      SELECT a.campaign_id, a.application_id FROM applications a WHERE a.id IN (SELECT ref FROM temp.person_refs);
+    INSERT OR IGNORE INTO temp.person_actions (id)
+      SELECT DISTINCT action_id FROM triage_changes WHERE application_ref IN (SELECT ref FROM temp.person_refs);`);
+  const addTerm = sqlite.prepare('INSERT OR IGNORE INTO temp.person_terms (term, quoted) VALUES (?, ?)');
+  const terms = [
+    ...sqlite.prepare<[], string>('SELECT application_id FROM temp.person_applications').pluck().all(),
+    ...sqlite.prepare<[], string>("SELECT candidate_id FROM applications WHERE id IN (SELECT ref FROM temp.person_refs) AND candidate_id <> ''").pluck().all(),
+    ...sqlite.prepare<[], string>("SELECT lower(trim(email)) FROM applications WHERE id IN (SELECT ref FROM temp.person_refs) AND trim(email) <> ''").pluck().all(),
+    ...identity.candidateIds,
+    ...identity.emails,
+  ];
+  for (const term of new Set(terms.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))) addTerm.run(term, JSON.stringify(term));
+  return { refs: sqlite.prepare<[], number>('SELECT ref FROM temp.person_refs ORDER BY ref').pluck().all() };
+}

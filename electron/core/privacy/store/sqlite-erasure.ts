@@ -1,0 +1,100 @@
+import type { SqliteDatabase } from '../../../../db/connection';
+import { writeTransaction } from '../../../../db/write-transaction';
+import type { ReportFact } from '../../../../shared/domain/report-facts';
+import { auditWriter, type AuditEntry } from '../../audit/audit-log';
+import { sqliteReports } from '../../reports/store/sqlite-reports';
+import { ERASURE_RULES, erasureSql, type UnlinkedTable } from './erasure-rules';
+import { loadScope, type PersonIdentity } from './person-scope';
+
+/**
+ * Erasing one person's data and purging a campaign's, in one transaction each, on any copy of the
+ * database (the one open, or a backup being rewritten): the report facts of the applications are
+ * kept first (anonymised, report_facts_kept), then the applications are deleted, which deletes
+ * everything tied to them by a key (the register's applicationLinks: foreign keys, the search
+ * index's trigger), then the rules of erasure-rules.ts clear what no key ties to them. What the
+ * file keeps of the deleted rows in free pages and its -wal is the business of scrub.ts, after.
+ */
+
+export interface ErasedApplication {
+  applicationId: string;
+  campaignId: number;
+  campaignName: string;
+}
+
+type Progress = (phase: string, done: number, total: number) => void;
+
+const UNLINKED = Object.keys(ERASURE_RULES) as UnlinkedTable[];
+const before = UNLINKED.filter((t) => !('afterApplications' in ERASURE_RULES[t]));
+const after = UNLINKED.filter((t) => 'afterApplications' in ERASURE_RULES[t]);
+
+function keepFacts(sqlite: SqliteDatabase, campaignId: number, facts: readonly ReportFact[]): void {
+  const insert = sqlite.prepare('INSERT INTO report_facts_kept (campaign_id, fact_json) VALUES (?, ?)');
+  for (const fact of facts) insert.run(campaignId, JSON.stringify(fact));
+}
+
+/**
+ * Erases the person `identity` names from this database. `record`: the audit entry saying so
+ * (written in the same transaction, its id returned); null in a backup, which keeps its past.
+ */
+export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, record: AuditEntry | null, at: string): { erased: ErasedApplication[]; auditId: number | null } {
+  const reports = sqliteReports(sqlite);
+  return writeTransaction(sqlite, () => {
+    const { refs } = loadScope(sqlite, identity);
+    const erased = sqlite
+      .prepare<[], { applicationId: string; campaignId: number; campaignName: string }>(
+        `SELECT a.application_id AS applicationId, a.campaign_id AS campaignId, c.name AS campaignName
+         FROM applications a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id IN (SELECT ref FROM temp.person_refs) ORDER BY a.campaign_id, a.application_id`,
+      )
+      .all();
+    const byCampaign = new Map<number, number[]>();
+    for (const ref of refs) {
+      const campaign = sqlite.prepare<[number], number>('SELECT campaign_id FROM applications WHERE id = ?').pluck().get(ref) as number;
+      byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), ref]);
+    }
+    for (const [campaign, campaignRefs] of byCampaign) keepFacts(sqlite, campaign, reports.factsOf(campaignRefs));
+    for (const table of before) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofPerson)).run();
+    sqlite.exec('DELETE FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)');
+    for (const table of after) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofPerson)).run();
+    let auditId: number | null = null;
+    if (record) {
+      auditWriter(sqlite)(record, at);
+      auditId = sqlite.prepare<[], number>('SELECT last_insert_rowid()').pluck().get() as number;
+    }
+    return { erased, auditId };
+  });
+}
+
+/** How many applications a purge deletes per step: progress moves, and each step stays short. */
+const PURGE_STEP = 2_000;
+
+/**
+ * Removes the personal data of every applicant of a campaign; its figures stay (report facts kept).
+ * The campaign itself, its settings, shortlists (without candidates) and officers' records stay.
+ */
+export function purgeCampaign(sqlite: SqliteDatabase, campaignId: number, record: AuditEntry | null, at: string, progress: Progress = () => {}): { applications: number; auditId: number | null } {
+  const reports = sqliteReports(sqlite);
+  return writeTransaction(sqlite, () => {
+    const facts = reports.liveFacts(campaignId);
+    // Applications not screened yet have no facts (nothing to count them in): they go all the same.
+    const total = sqlite.prepare<[number], number>('SELECT count(*) FROM applications WHERE campaign_id = ?').pluck().get(campaignId) as number;
+    progress('keeping figures', 0, total);
+    keepFacts(sqlite, campaignId, facts);
+    const params = { campaign: campaignId };
+    for (const table of before) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofCampaign)).run(params);
+    const step = sqlite.prepare<[number, number]>(`DELETE FROM applications WHERE id IN (SELECT id FROM applications WHERE campaign_id = ? ORDER BY id LIMIT ?)`);
+    for (let done = 0; done < total; ) {
+      const { changes } = step.run(campaignId, PURGE_STEP);
+      if (changes === 0) break;
+      done += changes;
+      progress('removing', done, total);
+    }
+    for (const table of after) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofCampaign)).run(params);
+    sqlite.prepare('UPDATE campaigns SET purged_at = ? WHERE id = ?').run(at, campaignId);
+    let auditId: number | null = null;
+    if (record) {
+      auditWriter(sqlite)({ ...record, details: { ...(record.details as object), applications: total } }, at);
+      auditId = sqlite.prepare<[], number>('SELECT last_insert_rowid()').pluck().get() as number;
+    }
+    return { applications: total, auditId };
+  });
+}

@@ -1,0 +1,69 @@
+import type { SqliteDatabase } from '../../../../db/connection';
+import { PERSONAL_DATA, tablesHolding, type RegisteredTable, type TableEntry } from '../../../../db/personal-data';
+import type { PersonApplication, PersonFound, SubjectAccessTable } from '../../../../shared/api/privacy';
+import type { CefrLevel } from '../../../../shared/domain/listed-values';
+import { noticeLanguage } from '../../../../shared/domain/notice-outcome';
+import { ERASURE_RULES, type UnlinkedTable } from './erasure-rules';
+import { loadScope, type PersonIdentity } from './person-scope';
+
+/**
+ * Everything this database holds about one person, walking the personal-data register: every table
+ * holding applicants' data, whole rows (the register's columns, with its words for each), found by
+ * the keys that tie them to the person's applications or, where no key does, by the erasure rules'
+ * own clauses: what the export shows is what an erasure would remove. The search index's shadow
+ * tables are its internals (the index itself is listed).
+ */
+
+type Row = Record<string, string | number | null>;
+
+function isUnlinked(table: RegisteredTable): table is UnlinkedTable {
+  return table in ERASURE_RULES;
+}
+
+/** The rows of `table` about the person in the TEMP tables (person-scope.ts). */
+function rowsOf(sqlite: SqliteDatabase, table: RegisteredTable, entry: TableEntry): Row[] {
+  const columns = Object.keys(entry.columns);
+  if (table === 'application_search') {
+    // Contentless: the words are indexed, not stored; only which applications are in it can be read.
+    return sqlite.prepare<[], Row>('SELECT rowid FROM application_search WHERE rowid IN (SELECT ref FROM temp.person_refs) ORDER BY rowid').all();
+  }
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  if (isUnlinked(table)) return sqlite.prepare<[], Row>(`SELECT ${list} FROM ${table} WHERE ${ERASURE_RULES[table].ofPerson}`).all();
+  const where = entry.applicationLinks.map((link) => `"${link}" IN (SELECT ref FROM temp.person_refs)`).join(' OR ');
+  return sqlite.prepare<[], Row>(`SELECT ${list} FROM ${table} WHERE ${where}`).all();
+}
+
+/** The register's tables the subject-access record holds: all holding applicants' data, the index's internals aside. */
+export function subjectAccessTables(): RegisteredTable[] {
+  return tablesHolding('person').filter((t) => (PERSONAL_DATA[t] as TableEntry).shadowOf === undefined);
+}
+
+export function readSubjectAccess(sqlite: SqliteDatabase, identity: PersonIdentity): { person: PersonFound; tables: SubjectAccessTable[] } {
+  return sqlite.transaction(() => {
+    loadScope(sqlite, identity);
+    const applications = sqlite
+      .prepare<[], PersonApplication & { englishLevel: CefrLevel | null; frenchLevel: CefrLevel | null; personKey: string | null }>(
+        `SELECT a.id AS ref, a.application_id AS applicationId, a.campaign_id AS campaignId, c.name AS campaignName, a.first_name AS firstName,
+                a.last_name AS lastName, a.division, a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, r.person_key AS personKey
+         FROM applications a JOIN campaigns c ON c.id = a.campaign_id LEFT JOIN screening_results r ON r.application_ref = a.id
+         WHERE a.id IN (SELECT ref FROM temp.person_refs) ORDER BY coalesce(a.submitted_at, ''), a.id`,
+      )
+      .all();
+    const latest = applications.at(-1);
+    const chosen = sqlite
+      .prepare<[], 'en' | 'fr'>('SELECT language FROM notice_languages WHERE (campaign_id, person_key) IN (SELECT campaign_id, person_key FROM temp.person_keys) ORDER BY at DESC LIMIT 1')
+      .pluck()
+      .get();
+    const person: PersonFound = {
+      name: latest ? `${latest.firstName} ${latest.lastName}`.trim() : '',
+      language: chosen ?? (latest ? noticeLanguage(latest) : 'en'),
+      applications: applications.map(({ ref, applicationId, campaignId, campaignName, firstName, lastName, division }) => ({ ref, applicationId, campaignId, campaignName, firstName, lastName, division })),
+    };
+    const tables = subjectAccessTables().map((table) => {
+      const entry: TableEntry = PERSONAL_DATA[table];
+      const columns = table === 'application_search' ? [{ name: 'rowid', what: 'the application whose words are indexed (the words are not stored: they cannot be read back)' }] : Object.entries(entry.columns).map(([name, column]) => ({ name, what: column.what }));
+      return { table, what: entry.what, columns, rows: rowsOf(sqlite, table, entry) };
+    });
+    return { person, tables };
+  })();
+}
