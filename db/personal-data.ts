@@ -1,7 +1,7 @@
 /**
  * The register of personal data: for every table and column of the database, and for every place
  * on disk Cohort writes, whether it holds personal data and whose. Erasure, retention and the
- * subject-access export (a later issue) are built on it, so it must be complete: the test
+ * subject-access export (electron/core/privacy) are built on it, so it must be complete: the test
  * test/unit/personal-data.test.ts fails when a migration adds a table or column this file does not
  * name, or when this file names one the database does not have.
  *
@@ -689,9 +689,9 @@ export interface FileEntry {
 }
 
 /**
- * Files Cohort writes. An erasure in the database does not reach backups, and a deleted row may sit
- * in the -wal file until a checkpoint: these are listed so that the later issue on erasure and
- * retention deals with each.
+ * Files Cohort writes. Deleting rows does not reach backups, and a deleted row may sit in free pages
+ * and in the -wal file until a checkpoint: an erasure or a purge deals with each
+ * (electron/core/privacy/store/scrub.ts, electron/core/privacy/backups.ts).
  */
 export const PERSONAL_DATA_FILES: readonly FileEntry[] = [
   {
@@ -719,15 +719,15 @@ export const PERSONAL_DATA_FILES: readonly FileEntry[] = [
     place: 'backups',
     where: '<data folder>/backups/<name>-<time>-<reason>.sqlite, or a backups folder beside a database given with --db (db/backup.ts, electron/core/paths.ts)',
     whose: ['person', 'officer'],
-    what: 'whole copies of the database: personal data erased since is still in them',
-    lifetime: 'pruned per kind by db/backup-retention.ts; manual, pre-migration and restore-safety backups are never pruned',
+    what: 'whole copies of the database: personal data erased since would still be in them',
+    lifetime: 'pruned per kind by db/backup-retention.ts; manual, pre-migration and restore-safety backups are never pruned. An erasure or a purge rewrites every backup without the data, or removes it when it cannot (an older schema): electron/core/privacy/backups.ts',
   },
   {
     place: 'web-host uploads',
     where: '<OS temp folder>/cohort-uploads-<pid>-*/u-*/<file name> (electron/web-host.ts)',
     whose: ['person'],
     what: 'export files uploaded through the browser for an import: every applicant’s raw row',
-    lifetime: 'removed when its import is committed or cancelled, when the web host closes, and by the next web host if this one died',
+    lifetime: 'removed when its import is committed or cancelled, when the web host closes, and by the next web host if this one died: Cohort keeps no file of a past import (its rejected rows are in import_rejections)',
   },
   {
     place: 'import staging',

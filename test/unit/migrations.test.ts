@@ -485,3 +485,32 @@ describe('0012 notice standing (from version 11 with rows)', () => {
     db.close();
   });
 });
+
+describe('0013 personal data (from version 12 with rows)', () => {
+  it('gives campaigns a 24-month retention, keeps report facts per campaign, and sends the search watermark back only below the largest application left', () => {
+    const db = openSqlite(join(tempDir(), 'v12.sqlite'));
+    runMigrations(db, { upTo: 12 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
+    const add = db.prepare("INSERT INTO applications (id, campaign_id, application_id, source, created_at, updated_at) VALUES (?, 1, ?, 'import', 'x', 'x')");
+    for (const id of [1, 2, 3, 4]) add.run(id, `NIP-${id}`);
+    db.prepare('UPDATE search_state SET indexed_up_to = 4').run();
+
+    runMigrations(db);
+    expect(db.prepare('SELECT closed_on, retention_months, purged_at FROM campaigns').get()).toEqual({ closed_on: null, retention_months: 24, purged_at: null });
+    expect(() => db.prepare('UPDATE campaigns SET retention_months = 0').run()).toThrow(/CHECK/);
+    const watermark = () => db.prepare('SELECT indexed_up_to FROM search_state').pluck().get();
+    // Deleting an application below the largest: every other stays indexed (it went back to 1 before).
+    db.prepare('DELETE FROM applications WHERE id = 2').run();
+    expect(watermark()).toBe(4);
+    // Deleting the largest ones: a new application takes an id above the largest left, and is indexed.
+    db.prepare('DELETE FROM applications WHERE id IN (3, 4)').run();
+    expect(watermark()).toBe(1);
+    add.run(null, 'NIP-new');
+    expect(db.prepare("SELECT id FROM applications WHERE application_id = 'NIP-new'").pluck().get()).toBe(2);
+
+    db.prepare("INSERT INTO report_facts_kept (campaign_id, fact_json) VALUES (1, '{}')").run();
+    db.prepare('DELETE FROM campaigns WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM report_facts_kept').pluck().get()).toBe(0);
+    db.close();
+  });
+});

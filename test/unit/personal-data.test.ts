@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAL_DATA, PERSONAL_DATA_FILES, personalColumns, tablesHolding, unlinkedPersonalColumns, type RegisteredTable, type TableEntry } from '../../db/personal-data';
+import { ERASURE_RULES, erasedOfPerson, type UnlinkedTable } from '../../electron/core/privacy/store/erasure-rules';
+import { loadScope } from '../../electron/core/privacy/store/person-scope';
 import { tablesOf, type TableInfo } from './support/database-tables';
 import { openTestApp, useTempDir, type TestApp } from './support/temp';
 
@@ -84,6 +86,22 @@ describe('the places issue 10 names', () => {
     );
     // A linked table (deleting the application deletes its rows) is not among them.
     expect(unlinkedPersonalColumns().map((c) => c.table)).not.toContain('applications');
+  });
+
+  it('has an erasure rule for exactly the tables an erasure must search by content, each a valid clause', () => {
+    expect(Object.keys(ERASURE_RULES).sort()).toEqual([...new Set(unlinkedPersonalColumns().map((c) => c.table))].sort());
+    const { sqlite } = app.core.session.open;
+    loadScope(sqlite, { applications: [{ campaignId: 1, applicationId: 'NIP-1' }], candidateIds: [], emails: ['a@example.org'] });
+    for (const table of Object.keys(ERASURE_RULES) as UnlinkedTable[]) {
+      // Each clause is SQL this schema runs, for one person and for a campaign.
+      expect(() => sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${erasedOfPerson(table)}`).get(), table).not.toThrow();
+      expect(() => sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${ERASURE_RULES[table].ofCampaign}`).get({ campaign: 1 }), table).not.toThrow();
+    }
+  });
+
+  it('keeps the report’s facts of erased applications without a key back to anyone', () => {
+    expect(tablesHolding('person')).not.toContain('report_facts_kept');
+    expect(register.report_facts_kept?.applicationLinks).toEqual([]);
   });
 
   it('holds officers’ names wherever an actor is recorded', () => {

@@ -18,6 +18,8 @@ export interface ErasureRule {
   erase: 'delete' | { set: string };
   /** Run after the applications are deleted (the rule reads what the deletion leaves). */
   afterApplications?: boolean;
+  /** What of the person's rows an erasure removes, when not all of them (AND-ed to ofPerson). */
+  erasedOnlyIf?: string;
 }
 
 /** Audit entries whose subject and details cannot name an applicant: kept whole by a purge. */
@@ -55,9 +57,10 @@ export const ERASURE_RULES = {
     erase: 'delete',
   },
   triage_actions: {
+    ofPerson: 'id IN (SELECT id FROM temp.person_actions)',
     // An action on the person's applications alone (a score, a note) says things of them; a bulk
     // action on others too keeps its common details (a stage, an assignee).
-    ofPerson: 'id IN (SELECT id FROM temp.person_actions) AND NOT EXISTS (SELECT 1 FROM triage_changes c WHERE c.action_id = triage_actions.id)',
+    erasedOnlyIf: 'NOT EXISTS (SELECT 1 FROM triage_changes c WHERE c.action_id = triage_actions.id)',
     ofCampaign: 'campaign_id = :campaign',
     erase: 'delete',
     afterApplications: true,
@@ -74,6 +77,12 @@ export const ERASURE_RULES = {
 } as const satisfies Partial<Record<RegisteredTable, ErasureRule>>;
 
 export type UnlinkedTable = keyof typeof ERASURE_RULES;
+
+/** The clause an erasure of one person removes rows by. */
+export function erasedOfPerson(table: UnlinkedTable): string {
+  const rule: ErasureRule = ERASURE_RULES[table];
+  return rule.erasedOnlyIf === undefined ? rule.ofPerson : `(${rule.ofPerson}) AND ${rule.erasedOnlyIf}`;
+}
 
 /** The statement erasing a table's rows the clause selects. */
 export function erasureSql(table: UnlinkedTable, clause: string): string {

@@ -3,7 +3,7 @@ import { writeTransaction } from '../../../../db/write-transaction';
 import type { ReportFact } from '../../../../shared/domain/report-facts';
 import { auditWriter, type AuditEntry } from '../../audit/audit-log';
 import { sqliteReports } from '../../reports/store/sqlite-reports';
-import { ERASURE_RULES, erasureSql, type UnlinkedTable } from './erasure-rules';
+import { ERASURE_RULES, erasedOfPerson, erasureSql, type UnlinkedTable } from './erasure-rules';
 import { loadScope, type PersonIdentity } from './person-scope';
 
 /**
@@ -52,9 +52,9 @@ export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, re
       byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), ref]);
     }
     for (const [campaign, campaignRefs] of byCampaign) keepFacts(sqlite, campaign, reports.factsOf(campaignRefs));
-    for (const table of before) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofPerson)).run();
+    for (const table of before) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
     sqlite.exec('DELETE FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)');
-    for (const table of after) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofPerson)).run();
+    for (const table of after) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
     let auditId: number | null = null;
     if (record) {
       auditWriter(sqlite)(record, at);

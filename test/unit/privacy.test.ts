@@ -1,0 +1,247 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { PERSONAL_DATA, type TableEntry } from '../../db/personal-data';
+import type { SubjectAccessRecord } from '../../shared/api/privacy';
+import { subjectAccessTables } from '../../electron/core/privacy/store/sqlite-subject-access';
+import { cli } from './support/cli';
+import { handWorkedSeason, PEOPLE } from './support/hand-season';
+import { sampleTable, writeExport } from './support/sample-rows';
+import { useTempDir, type TestApp } from './support/temp';
+
+const tempDir = useTempDir();
+
+/** R1 of the hand-worked season: selected, offer accepted; the person every test here erases. */
+const R1 = { applicationId: 'NIP-2026-90000-1', second: 'NIP-2026-90100-1', first: 'PersonR1', last: 'FamilyR1', corrected: 'FamilyR1-Lindqvist', email: 'r1@example.org', birth: '1997-07-15', candidate: 'C-900000' };
+
+/** Imports more rows made from the sample's eligible row; returns nothing, the import is committed. */
+async function importRows(app: TestApp, name: string, rows: Record<string, string>[]): Promise<void> {
+  const { header, rows: sample } = sampleTable();
+  const template = sample.find((r) => r[0] === 'NIP-2026-00005-1') ?? [];
+  const lines = rows.map((values) => {
+    const row = [...template];
+    for (const [column, value] of Object.entries(values)) row[header.indexOf(column)] = value;
+    return row;
+  });
+  const inspection = await app.client.call('import.inspect', { campaignId: 1, path: writeExport(app.dir, name, header, lines) });
+  await app.client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
+  await app.client.call('import.commit', { jobId: inspection.jobId });
+}
+
+/**
+ * The hand-worked season, with R1 leaving a trace in every corner: a second application (same
+ * Candidate ID), a note and a scored comment naming them, a corrected surname (the old one in the
+ * revisions), a shortlist note, a notice language, a notice prepared and sent, a rejected import row
+ * with their e-mail, and a backup holding all of it.
+ */
+async function seasonWithR1Everywhere(): Promise<{ app: TestApp; refs: Record<string, number> }> {
+  const { app, refs } = await handWorkedSeason(tempDir());
+  const { client } = app;
+  const r1 = refs['R1'] ?? 0;
+  await importRows(app, 'late.csv', [
+    { 'Application ID': R1.second, 'Candidate ID': R1.candidate, 'First Name': R1.first, 'Last Name': R1.last, Email: R1.email, 'Date of Birth': R1.birth, Division: 'PASP', 'Second Nationality': '' },
+    // Rejected (no Application ID): the row, with R1's e-mail, is kept among the import's rejected rows.
+    { 'Application ID': '', 'First Name': R1.first, 'Last Name': R1.last, Email: R1.email, 'Second Nationality': '' },
+  ]);
+  await client.call('screening.run', { campaignId: 1 });
+  await client.call('triage.note', { ref: r1, text: `Called ${R1.first} ${R1.last} about the start date` });
+  const [writing] = await client.call('triage.setRubric', { campaignId: 1, division: 'DPP', criteria: [{ label: 'Writing' }] });
+  await client.call('triage.score', { refs: [r1], criterionId: writing?.id ?? 0, score: 5, comment: `${R1.first} writes very well` });
+  await client.call('application.correct', { ref: r1, field: 'lastName', value: R1.corrected, reason: 'Surname completed from the passport copy' });
+  await client.call('notices.setLanguage', { campaignId: 1, applicationId: R1.applicationId, language: 'fr' });
+  const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'csv', office: null, target: { kind: 'download' } });
+  await client.call('notices.markSent', { batchId: batch.batchId, except: [] });
+  await app.core.settled();
+  return { app, refs };
+}
+
+/** The files where the database's bytes are: the file, its -wal, every backup. */
+function filesOnDisk(app: TestApp): string[] {
+  const backups = existsSync(app.backupDirectory) ? readdirSync(app.backupDirectory).map((f) => join(app.backupDirectory, f)) : [];
+  return [app.databasePath, `${app.databasePath}-wal`, ...backups].filter((f) => existsSync(f));
+}
+
+/** Which of `words` any of the files holds, compared without case, as raw bytes (UTF-8). */
+function foundOnDisk(files: string[], words: string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file).toString('latin1').toLowerCase();
+    for (const word of words) if (text.includes(Buffer.from(word.toLowerCase(), 'utf8').toString('latin1'))) found.add(`${word} in ${file.split('/').pop()}`);
+  }
+  return [...found];
+}
+
+const R1_WORDS = [R1.first, R1.last, R1.corrected, R1.email, R1.birth];
+
+async function reportCounts(app: TestApp) {
+  const report = await app.client.call('reports.get', { campaignId: 1 });
+  return { funnel: report.funnel, reach: report.reach.members, diversity: report.diversity };
+}
+
+describe('erasing one person', () => {
+  it('leaves no byte of their names, e-mail or date of birth in the database, its -wal or any backup, and the report counts as before', async () => {
+    const { app } = await seasonWithR1Everywhere();
+    const backup = await app.client.call('database.backupNow', {});
+    // A backup made by an older Cohort cannot be rewritten by this one's SQL: it is removed.
+    const older = join(app.backupDirectory, backup.file.replace(/-manual\.sqlite$/, '-migration.sqlite').replace(/-(\d{3})-migration/, '-999-migration'));
+    writeFileSync(older, readFileSync(backup.path));
+    const olderDb = new BetterSqlite3(older);
+    olderDb.pragma('user_version = 12');
+    olderDb.close();
+    // The test can fail: before the erasure, all of it is on disk.
+    expect(foundOnDisk([backup.path], R1_WORDS)).toHaveLength(R1_WORDS.length);
+    const before = await reportCounts(app);
+
+    const result = await app.client.call('privacy.erasePerson', { campaignId: 1, applicationId: R1.applicationId, reason: 'Request by e-mail of 3 March, ref. DPO-2027-014' });
+    expect(result.erased.map((e) => e.applicationId).sort()).toEqual([R1.applicationId, R1.second]);
+    expect(result.wal).toBe('cleared');
+    expect(result.backups.rewritten).toContain(backup.file);
+    expect(result.backups.removed).toEqual([{ file: older.split('/').pop(), why: 'olderSchema' }]);
+    expect(existsSync(older)).toBe(false);
+
+    await app.core.settled();
+    expect(foundOnDisk(filesOnDisk(app), R1_WORDS)).toEqual([]);
+    // The others are still there, and so are their backups' copies.
+    expect(foundOnDisk([app.databasePath], ['PersonR2', 'FamilyR8'])).toHaveLength(2);
+    expect(foundOnDisk([backup.path], ['PersonR2'])).toHaveLength(1);
+    expect(await reportCounts(app)).toEqual(before);
+
+    // The audit log records the erasure with its reason, and nothing of the person anywhere.
+    const audit = await app.client.call('audit.list', { campaignId: 1, action: 'privacy' });
+    expect(audit.rows[0]).toMatchObject({ action: 'privacy.erase', subject: null, details: { reason: 'Request by e-mail of 3 March, ref. DPO-2027-014', applications: 2, backups: { rewritten: 1, removed: [older.split('/').pop()] } } });
+    const everything = JSON.stringify((await app.client.call('audit.list', { limit: 500 })).rows);
+    for (const word of [...R1_WORDS, R1.applicationId, R1.second, R1.candidate]) expect(everything.toLowerCase()).not.toContain(word.toLowerCase());
+    await app.core.close();
+  });
+
+  it('refuses a reason that names the person, and an Application ID the campaign does not have, changing nothing', async () => {
+    const { app } = await handWorkedSeason(tempDir());
+    await expect(app.client.call('privacy.erasePerson', { campaignId: 1, applicationId: R1.applicationId, reason: 'Asked by personr1 on the phone' })).rejects.toMatchObject({ data: { code: 'Validation' } });
+    await expect(app.client.call('privacy.erasePerson', { campaignId: 1, applicationId: R1.applicationId, reason: `Mail from ${R1.email}` })).rejects.toMatchObject({ data: { code: 'Validation' } });
+    await expect(app.client.call('privacy.erasePerson', { campaignId: 1, applicationId: 'NIP-2026-99999-9', reason: 'Request of 3 March' })).rejects.toMatchObject({ data: { code: 'NotFound' } });
+    expect((await app.client.call('privacy.findPerson', { campaignId: 1, applicationId: R1.applicationId })).applications).toHaveLength(1);
+    await app.core.close();
+  });
+});
+
+describe('purging a campaign', () => {
+  it('is refused before its retention has passed; then removes every applicant’s data from the file, the -wal and the backups, and the report still shows its figures', async () => {
+    const { app } = await handWorkedSeason(tempDir());
+    const { client } = app;
+    const open = await client.call('privacy.retention', { campaignId: 1 });
+    expect(open).toMatchObject({ closedOn: null, retentionMonths: 24, purgeDueOn: null, due: false, purgedAt: null, applications: 8 });
+    await expect(client.call('privacy.purgeCampaign', { campaignId: 1 })).rejects.toMatchObject({ data: { code: 'Conflict', kind: 'PurgeNotDue' } });
+    const closed = await client.call('privacy.setRetention', { campaignId: 1, closedOn: '2024-08-31', retentionMonths: 6 });
+    expect(closed).toMatchObject({ purgeDueOn: '2025-02-28', due: true });
+
+    const backup = await client.call('database.backupNow', {});
+    const everyone = PEOPLE.flatMap((p) => [`Person${p.id}`, `Family${p.id}`, `${p.id.toLowerCase()}@example.org`]);
+    expect(foundOnDisk([backup.path], everyone)).toHaveLength(everyone.length);
+    const before = await reportCounts(app);
+    const phases = new Set<string>();
+    const stop = app.core.subscribe((event) => {
+      if (event.type === 'progress' && event.job === 'purge') phases.add(event.phase ?? '');
+    });
+
+    const result = await client.call('privacy.purgeCampaign', { campaignId: 1 });
+    stop();
+    expect(result).toMatchObject({ campaignId: 1, applications: 8, wal: 'cleared', backups: { rewritten: [backup.file], removed: [] } });
+    expect([...phases]).toEqual(expect.arrayContaining(['removing', 'compacting', 'backups']));
+    await app.core.settled();
+    expect(foundOnDisk(filesOnDisk(app), everyone)).toEqual([]);
+    expect(await reportCounts(app)).toEqual(before);
+    expect(await client.call('privacy.retention', { campaignId: 1 })).toMatchObject({ applications: 0, purgedAt: expect.any(String) });
+    expect((await client.call('audit.list', { campaignId: 1, action: 'privacy.purge' })).rows[0]?.details).toMatchObject({ applications: 8 });
+    await app.core.close();
+  });
+});
+
+describe('the subject-access export', () => {
+  it('holds every table the register lists for a person, each with every row that concerns them (counted independently), in their language', async () => {
+    const { app } = await seasonWithR1Everywhere();
+    const access = await app.client.call('privacy.personData', { campaignId: 1, applicationId: R1.applicationId });
+    expect(access.language).toBe('fr');
+    expect(access.person.applications.map((a) => a.applicationId).sort()).toEqual([R1.applicationId, R1.second]);
+
+    // Walk the register: every table holding applicants' data is in the record, in the register's words.
+    const tables = new Map(access.tables.map((t) => [t.table, t]));
+    expect([...tables.keys()]).toEqual(subjectAccessTables());
+    const { sqlite } = app.core.session.open;
+    const refs = sqlite.prepare<[string], number>('SELECT id FROM applications WHERE candidate_id = ?').pluck().all(R1.candidate);
+    expect(refs).toHaveLength(2);
+    for (const name of subjectAccessTables()) {
+      const entry: TableEntry = PERSONAL_DATA[name];
+      const table = tables.get(name);
+      expect(table?.what).toBe(entry.what);
+      if (entry.applicationLinks.length === 0) continue;
+      const where = entry.applicationLinks.map((l) => `${l} IN (${refs.join(', ')})`).join(' OR ');
+      const independent = sqlite.prepare(`SELECT count(*) FROM ${name} WHERE ${where}`).pluck().get();
+      expect({ table: name, rows: table?.rows.length }).toEqual({ table: name, rows: independent });
+    }
+    // R1 left rows in these: each is there, with what it says of them.
+    const rows = (name: string) => tables.get(name)?.rows ?? [];
+    for (const name of ['applications', 'application_revisions', 'screening_results', 'application_corrections', 'triage_states', 'triage_changes', 'application_notes', 'rubric_scores', 'candidate_codes', 'shortlist_entries', 'shortlist_export_entries', 'selection_details', 'application_search', 'audit_log', 'import_rejections', 'notice_languages', 'notice_standing', 'triage_actions']) {
+      expect({ table: name, has: rows(name).length > 0 }).toEqual({ table: name, has: true });
+    }
+    expect(rows('application_notes')[0]?.text).toContain(R1.first);
+    expect(rows('application_revisions').map((r) => r.old_value)).toContain(R1.last);
+    expect(rows('import_rejections')[0]?.values_json).toContain(R1.email);
+    expect(rows('notice_languages')[0]?.language).toBe('fr');
+    await app.core.close();
+
+    // The command line writes the same record as a JSON file.
+    const out = join(app.dir, 'r1.json');
+    const printed = await cli(['person', 'export', '--application', R1.applicationId, '--out', out, '--json', '--db', app.databasePath], app.dir);
+    expect(printed.code).toBe(0);
+    const file = JSON.parse(readFileSync(out, 'utf8')) as SubjectAccessRecord;
+    expect(file.tables.map((t) => [t.table, t.rows.length])).toEqual(access.tables.map((t) => [t.table, t.rows.length]));
+  });
+});
+
+describe('the command line', () => {
+  it('erases a person with --json and says which backups it rewrote; purges a campaign with --before-due', async () => {
+    const { app } = await handWorkedSeason(tempDir());
+    await app.core.close();
+    const erased = await cli(['person', 'erase', '--application', R1.applicationId, '--reason', 'Request of 3 March', '--json', '--db', app.databasePath], app.dir);
+    expect(erased.code).toBe(0);
+    const result = JSON.parse(erased.out) as { erased: { applicationId: string }[]; backups: { rewritten: string[] }; wal: string };
+    expect(result.erased.map((e) => e.applicationId)).toEqual([R1.applicationId]);
+    // The command's own on-open backup was taken before the erasure: it is rewritten.
+    expect(result.backups.rewritten).toHaveLength(1);
+    expect(result.wal).toBe('cleared');
+
+    const refused = await cli(['campaign', 'purge', '--db', app.databasePath], app.dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/still open/);
+    const purged = await cli(['campaign', 'purge', '--before-due', '--db', app.databasePath], app.dir);
+    expect(purged.code).toBe(0);
+    expect(purged.out).toMatch(/Removed the personal data of 7 applications/);
+    const report = await cli(['report', '--json', '--db', app.databasePath], app.dir);
+    expect((JSON.parse(report.out) as { funnel: Record<string, number> }).funnel).toEqual({ applications: 8, eligible: 6, proposed: 4, shortlisted: 3, interviewed: 2, selected: 1, accepted: 1 });
+  });
+});
+
+describe('the audit log', () => {
+  it('is read newest first, filtered by officer, action (or its family), Application ID and days', async () => {
+    const { app } = await handWorkedSeason(tempDir());
+    const { client } = app;
+    const all = await client.call('audit.list', {});
+    expect(all.total).toBeGreaterThan(5);
+    expect(all.rows.map((r) => r.at)).toEqual([...all.rows.map((r) => r.at)].sort().reverse());
+    expect(all.officers).toEqual(['tester']);
+    expect((await client.call('audit.list', { officer: 'nobody' })).total).toBe(0);
+    const moves = await client.call('audit.list', { action: 'selection' });
+    expect(moves.rows.length).toBeGreaterThan(0);
+    expect(moves.rows.every((r) => r.action.startsWith('selection.'))).toBe(true);
+    const r1 = await client.call('audit.list', { application: R1.applicationId });
+    expect(r1.rows.length).toBeGreaterThan(0);
+    expect(r1.rows.every((r) => r.subject === R1.applicationId)).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await client.call('audit.list', { from: today, to: today })).total).toBe(all.total);
+    expect((await client.call('audit.list', { to: '2020-01-01' })).total).toBe(0);
+    expect((await client.call('audit.list', { limit: 2, offset: 1 })).rows.map((r) => r.id)).toEqual(all.rows.slice(1, 3).map((r) => r.id));
+    await expect(client.call('audit.list', { from: '3 March' })).rejects.toMatchObject({ data: { code: 'Validation' } });
+    await app.core.close();
+  });
+});
