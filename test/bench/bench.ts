@@ -18,6 +18,7 @@ import { buildTriageCampaign, measureKeyboard, measureQueries, type Percentiles 
 import { measureShortlistWorkbook } from './shortlist-bench';
 import { measureNotices } from './notices-bench';
 import { measureReports } from './reports-bench';
+import { measurePurge } from './privacy-bench';
 
 /**
  * `npm run bench`: each measurement beside a baseline run in the same process. Numbers are printed,
@@ -293,6 +294,15 @@ async function main(): Promise<void> {
     row('cohort: the whole report, first time', `${reports.firstMs.toFixed(0)} ms`, `${reports.applications.toLocaleString('en')} applications' facts read, every section counted; target: page usable < 1 s`);
     for (const [section, ms] of Object.entries(reports.sectionMs)) row(`cohort: report section ${section}`, `${ms.toFixed(1)} ms`, 'from the facts kept; target < 200 ms');
     row('cohort: the whole report for one division', `${reports.filteredMs.toFixed(1)} ms`, 'a filter changed; target < 200 ms');
+
+    console.log(`\nPersonal data: purging the same campaign (a copy), its backups included`);
+    const purge = await measurePurge(databasePath, mkdtempSync(join(root, 'purge-')));
+    row('baseline: SQLite deletes the applications, VACUUM', `${(purge.baselineMs / 1000).toFixed(2)} s`, 'the database file alone');
+    row(
+      'cohort: privacy.purgeCampaign',
+      `${(purge.ms / 1000).toFixed(2)} s`,
+      `${purge.applications.toLocaleString('en')} applications, ${purge.backups} backups rewritten; ${purge.progressEvents} progress events (${purge.phases.join(', ')}); target < 60 s`,
+    );
     if (process.env.BENCH_ONLY === 'notices') return;
 
     if (process.env.BENCH_BROWSER === '0') {

@@ -5,6 +5,7 @@ import { isPurgeDue, purgeDueOn } from '../../../shared/domain/retention';
 import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { writeOutput } from '../files/output';
+import { applicationsChanged } from '../applications/applications-changed';
 import { rewriteBackups } from './backups';
 import type { PersonIdentity, PrivacyStore } from './store';
 import { erasePerson, purgeCampaign } from './store/sqlite-erasure';
@@ -115,6 +116,8 @@ export const privacyHandlers: HandlerTable<PrivacyMethod> = {
       at,
     );
     ctx.changed([...EVERYTHING]);
+    // Screening follows (an application fewer may change another's limit), and the search index.
+    for (const campaign of new Set(erased.map((e) => e.campaignId))) applicationsChanged(ctx, campaign);
     const wal = await store(ctx).scrub((phase) => ctx.emit({ type: 'progress', job: 'erase', phase, done: 0, total: 1 }));
     const backups = backupsAfter(ctx, 'erase', (sqlite) => erasePerson(sqlite, who, null, at));
     await store(ctx).addToAudit(auditId, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
@@ -149,6 +152,7 @@ export const privacyHandlers: HandlerTable<PrivacyMethod> = {
     const progress = (phase: string, done: number, total: number) => ctx.emit({ type: 'progress', job: 'purge', phase, done, total });
     const { applications, auditId } = await store(ctx).purgeCampaign(campaignId, { campaignId, actor: ctx.officer, action: 'privacy.purge', details: { beforeDue: !state.due } }, at, progress);
     ctx.changed([...EVERYTHING]);
+    applicationsChanged(ctx, campaignId);
     const wal = await store(ctx).scrub((phase) => progress(phase, 0, 1));
     const backups = backupsAfter(ctx, 'purge', (sqlite) => purgeCampaign(sqlite, campaignId, null, at));
     await store(ctx).addToAudit(auditId, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
