@@ -244,4 +244,22 @@ describe('the audit log', () => {
     await expect(client.call('audit.list', { from: '3 March' })).rejects.toMatchObject({ data: { code: 'Validation' } });
     await app.core.close();
   });
+
+  it('records every export of personal data with its file and how many people, and each subject-access export', async () => {
+    const { app } = await seasonWithR1Everywhere();
+    const { client } = app;
+    const [late] = (await client.call('import.list', { campaignId: 1 })).filter((i) => i.counts.rejected > 0);
+    await client.call('import.rejectionsCsv', { importId: late?.id ?? 0, target: { kind: 'download' } });
+    await client.call('privacy.exportPerson', { campaignId: 1, applicationId: R1.applicationId, target: { kind: 'download' } });
+    await client.call('privacy.personData', { campaignId: 1, applicationId: R1.applicationId, forExport: true });
+    const details = async (action: string) => (await client.call('audit.list', { campaignId: 1, action })).rows.map((r) => r.details);
+    expect(await details('import.rejectionsExport')).toEqual([{ file: 'late - rejected rows.csv', rows: 1 }]);
+    expect(await details('shortlist.export')).toEqual([expect.objectContaining({ file: expect.stringMatching(/\.xlsx$/), candidates: 3 })]);
+    expect(await details('notices.prepare')).toEqual([expect.objectContaining({ notices: expect.any(Number) })]);
+    expect(await details('privacy.subjectAccess')).toEqual([
+      expect.objectContaining({ format: 'pdf', people: 1 }),
+      expect.objectContaining({ format: 'json', file: `données personnelles ${R1.applicationId}.json`, people: 1 }),
+    ]);
+    await app.core.close();
+  });
 });

@@ -11,6 +11,7 @@ import { openTable } from '../files/read/index';
 import { GarbledSample } from '../files/read/garbled-text';
 import { stagedCounts, stagedRejections, stagedUpdates, stageImport } from './stage';
 import { writeOutput } from '../files/output';
+import { writeAudit } from '../audit/audit-log';
 import { rejectedRowsReport } from '../files/rejected-rows';
 import { applicationsChanged } from '../applications/applications-changed';
 import { findReference } from '../shortlists/workbook/reference';
@@ -124,7 +125,12 @@ export const importHandlers: HandlerTable<
 
   async 'import.rejectionsCsv'({ importId, target }, ctx) {
     const { imports } = ctx.session.open.stores;
-    const { fileName, headers } = await imports.importedFile(importId);
-    return writeOutput(target, rejectedRowsReport(fileName, headers, await imports.rejections(importId)));
+    const { campaignId, fileName, headers } = await imports.importedFile(importId);
+    const rows = await imports.rejections(importId);
+    const file = rejectedRowsReport(fileName, headers, rows);
+    const output = writeOutput(target, file);
+    // Applicants' raw values leave Cohort: the audit log says which file and how many rows.
+    await writeAudit(ctx.session.open.db, { campaignId, actor: ctx.officer, action: 'import.rejectionsExport', subject: String(importId), details: { file: file.fileName, rows: rows.length } });
+    return output;
   },
 };

@@ -86,7 +86,7 @@ export const privacyHandlers: HandlerTable<PrivacyMethod> = {
 
   async 'privacy.exportPerson'({ campaignId, applicationId, target }, ctx) {
     const access = await record(ctx, campaignId, applicationId);
-    const fileName = `${access.language === 'fr' ? 'donnees personnelles' : 'personal data'} ${applicationId.trim()}.json`;
+    const fileName = `${access.language === 'fr' ? 'données personnelles' : 'personal data'} ${applicationId.trim()}.json`;
     const file = writeOutput(target, { fileName, mediaType: 'application/json', bytes: new TextEncoder().encode(`${JSON.stringify(access, null, 2)}\n`) });
     await store(ctx).audit(
       { campaignId, actor: ctx.officer, action: 'privacy.subjectAccess', subject: applicationId.trim(), details: { format: 'json', file: fileName, people: 1, tables: access.tables.length, rows: rowsIn(access) } },

@@ -3,6 +3,7 @@ import type { HandlerTable, WaitTable } from '../dispatch';
 import { noticeLanguage } from '../../../shared/domain/notice-outcome';
 import { emailDraft } from '../files/email-draft';
 import { writeOutputs } from '../files/output';
+import { writeAudit } from '../audit/audit-log';
 import { invitationText } from './invitation-text';
 import type { SelectionStore } from './store';
 
@@ -52,11 +53,10 @@ export const selectionHandlers: HandlerTable<SelectionMethod> = {
           return emailDraft({ to: [{ name: `${i.firstName} ${i.lastName}`, address: i.email.trim() }], subject, text, language }, `${i.lastName} ${i.firstName} - interview.eml`);
         }),
     );
-    return {
-      file: await writeOutputs(target, drafts, 'Interview invitations'),
-      drafted: drafts.length,
-      withoutAddress: invitees.filter((i) => i.email.trim() === '').map((i) => i.applicationId),
-    };
+    const file = await writeOutputs(target, drafts, 'Interview invitations');
+    // Applicants' names and addresses leave Cohort: the audit log says which files and for how many people.
+    await writeAudit(ctx.session.open.db, { campaignId: invitees[0]?.campaignId ?? null, actor: ctx.officer, action: 'selection.invitations', details: { file: file.kind === 'download' ? file.fileName : file.kind === 'saved' ? file.fileName : file.path, people: drafts.length } });
+    return { file, drafted: drafts.length, withoutAddress: invitees.filter((i) => i.email.trim() === '').map((i) => i.applicationId) };
   },
 
   async 'selection.resolveConflict'({ keep }, ctx) {

@@ -17,5 +17,5 @@ export interface ImportStore {
   records(campaignId: number): Promise<ImportRecord[]>;
   rejections(importId: number): Promise<KeptRejection[]>;
   /** What the rejected-rows file of an import needs: the file's name and its headers. */
-  importedFile(importId: number): Promise<{ fileName: string; headers: string[] }>;
+  importedFile(importId: number): Promise<{ campaignId: number; fileName: string; headers: string[] }>;
 }

@@ -84,11 +84,11 @@ function importRecords(sqlite: SqliteDatabase, campaignId: number): ImportRecord
   return (sqlite.prepare('SELECT * FROM imports WHERE campaign_id = ? ORDER BY id DESC').all(campaignId) as ImportRow[]).map(toRecord);
 }
 
-/** What the rejected-rows file of an import needs: the file's name and its headers. */
-function importedFile(sqlite: SqliteDatabase, importId: number): { fileName: string; headers: string[] } {
-  const imp = sqlite.prepare('SELECT file_name, mapping_json FROM imports WHERE id = ?').get(importId) as { file_name: string; mapping_json: string } | undefined;
+/** What the rejected-rows file of an import needs: the file's name and its headers (and its campaign, for the audit log). */
+function importedFile(sqlite: SqliteDatabase, importId: number): { campaignId: number; fileName: string; headers: string[] } {
+  const imp = sqlite.prepare('SELECT campaign_id, file_name, mapping_json FROM imports WHERE id = ?').get(importId) as { campaign_id: number; file_name: string; mapping_json: string } | undefined;
   if (!imp) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
-  return { fileName: imp.file_name, headers: (JSON.parse(imp.mapping_json) as { headers: string[] }).headers };
+  return { campaignId: imp.campaign_id, fileName: imp.file_name, headers: (JSON.parse(imp.mapping_json) as { headers: string[] }).headers };
 }
 
 export function sqliteImportStore(sqlite: SqliteDatabase): Synchronous<ImportStore> {

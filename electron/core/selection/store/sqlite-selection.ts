@@ -30,6 +30,7 @@ export interface MoveRequest {
 /** A candidate to invite to an interview, with what the invitation says. */
 export interface Invitee {
   ref: number;
+  campaignId: number;
   applicationId: string;
   firstName: string;
   lastName: string;
@@ -94,7 +95,7 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
      ORDER BY r.person_key, a.division_code, a.id`,
   );
   const invitees = sqlite.prepare<[string], Invitee>(
-    `SELECT a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS division,
+    `SELECT a.id AS ref, a.campaign_id AS campaignId, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.email, a.division_code AS division,
        a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, coalesce(t.stage, 'new') AS stage, d.interview_date AS date,
        d.interview_time AS time, d.interview_mode AS mode, d.interview_place AS place, d.interviewer
      FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id LEFT JOIN selection_details d ON d.application_ref = a.id

@@ -175,7 +175,7 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
           );
         }
         audit(
-          { campaignId: row.campaignId, actor, action: 'shortlist.export', subject: String(request.shortlistId), details: { exportId: request.exportId, blind: request.blind, manager: request.manager, replyBy: request.replyBy, candidates: request.candidates.length, sha256: request.sha256 } },
+          { campaignId: row.campaignId, actor, action: 'shortlist.export', subject: String(request.shortlistId), details: { exportId: request.exportId, file: request.fileName, blind: request.blind, manager: request.manager, replyBy: request.replyBy, candidates: request.candidates.length, sha256: request.sha256 } },
           at,
         );
         return {
