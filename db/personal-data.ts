@@ -640,6 +640,19 @@ export const PERSONAL_DATA = {
     },
   },
 
+  privacy_owed: {
+    what: 'an erasure or a purge whose backups and free pages are still being cleared (seconds; after a crash, until the database is next opened)',
+    applicationLinks: [],
+    columns: {
+      id,
+      kind: none('erase or purge'),
+      campaign_id: campaignId,
+      identity_json: person('the erased person’s Application IDs, Candidate IDs and e-mail addresses, to find them in the backups; removed with the row'),
+      audit_id: none('key: the audit entry of the erasure or purge'),
+      at,
+    },
+  },
+
   division_places: {
     what: 'places per division and session, a setting of the campaign',
     applicationLinks: [],

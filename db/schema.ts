@@ -452,6 +452,17 @@ export interface NoticeStandingStaleTable {
   personKey: string;
 }
 
+/** An erasure or purge whose backups and free pages are still to be cleared (0013). */
+export interface PrivacyOwedTable {
+  id: Generated<number>;
+  kind: 'erase' | 'purge';
+  campaignId: number;
+  /** The erased person's identity (electron/core/privacy/store/person-scope.ts), until the work is done. */
+  identityJson: string | null;
+  auditId: number | null;
+  at: string;
+}
+
 /** A report fact (shared/domain/report-facts.ts) of an application erased or purged, with no key back to it (0013). */
 export interface ReportFactsKeptTable {
   id: Generated<number>;
@@ -497,6 +508,7 @@ export interface Database {
   noticeStanding: NoticeStandingTable;
   noticeStandingStale: NoticeStandingStaleTable;
   reportFactsKept: ReportFactsKeptTable;
+  privacyOwed: PrivacyOwedTable;
 }
 
 /**
@@ -788,4 +800,5 @@ export const SCHEMA_COLUMNS = {
   noticeStanding: { campaignId: integer, personKey: text, outcome: textOrNull, owed: textOrNull, since: text, divisionsJson: text, supersededJson: text },
   noticeStandingStale: { campaignId: integer, personKey: text },
   reportFactsKept: { id: rowid, campaignId: integer, factJson: text },
+  privacyOwed: { id: rowid, kind: text, campaignId: integer, identityJson: textOrNull, auditId: integerOrNull, at: text },
 } as const satisfies SchemaColumns<Database>;

@@ -10,6 +10,9 @@ import type { Migration } from './types';
  *   nationality, gender as given, age band, how far it went, dates) of applications whose personal
  *   data was erased or purged, one JSON per application, with no key back to anyone: the report
  *   counts them beside the live applications, so its figures stay as they were.
+ * - privacy_owed: an erasure or a purge whose backups and free pages are still to be cleared,
+ *   written in the erasure's own transaction and removed when that is done; a crash in between
+ *   leaves it for the next opening of the database to finish (electron/core/privacy/finish.ts).
  * - applications_search_deleted (0006) sent the search watermark back below any deleted
  *   application, so erasing one application of a season re-indexed every later one. SQLite reuses
  *   a deleted rowid only above the largest left: the watermark now goes back only to that one.
@@ -28,6 +31,14 @@ export const migration0013: Migration = {
         fact_json TEXT NOT NULL
       );
       CREATE INDEX report_facts_kept_by_campaign ON report_facts_kept (campaign_id);
+      CREATE TABLE privacy_owed (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('erase', 'purge')),
+        campaign_id INTEGER NOT NULL,
+        identity_json TEXT,
+        audit_id INTEGER,
+        at TEXT NOT NULL
+      );
       DROP TRIGGER applications_search_deleted;
       CREATE TRIGGER applications_search_deleted AFTER DELETE ON applications BEGIN
         DELETE FROM application_search WHERE rowid = OLD.id;

@@ -10,6 +10,7 @@ import { changedEvent } from './changes';
 import { DatabaseSession } from './session';
 import type { Caller, ServiceContext } from './context';
 import { resumeOwedScreening } from './screening/handlers';
+import { resumeOwedErasures } from './privacy/finish';
 import { ensurePrivateFolder } from '../../db/private-files';
 
 export interface CoreOptions {
@@ -57,7 +58,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   session.listen({
     // Screening a crash or another program left owed is resumed whenever a database is opened.
-    opened: () => void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error)),
+    opened: () => {
+      void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error));
+      // An erasure or purge a crash interrupted: its backups and free pages are cleared now.
+      void resumeOwedErasures(ctx).catch((error: unknown) => ctx.log?.('finishing an interrupted erasure failed', error));
+    },
     backupProblemChanged: () => ctx.emit(changedEvent('backups')),
   });
   if (options.dataDirectory !== undefined) {

@@ -8,7 +8,7 @@ import { subjectAccessTables } from '../../electron/core/privacy/store/sqlite-su
 import { cli } from './support/cli';
 import { handWorkedSeason, PEOPLE } from './support/hand-season';
 import { sampleTable, writeExport } from './support/sample-rows';
-import { useTempDir, type TestApp } from './support/temp';
+import { openTestApp, useTempDir, type TestApp } from './support/temp';
 
 const tempDir = useTempDir();
 
@@ -122,6 +122,26 @@ describe('erasing one person', () => {
     await expect(app.client.call('privacy.erasePerson', { campaignId: 1, applicationId: 'NIP-2026-99999-9', reason: 'Request of 3 March' })).rejects.toMatchObject({ data: { code: 'NotFound' } });
     expect((await app.client.call('privacy.findPerson', { campaignId: 1, applicationId: R1.applicationId })).applications).toHaveLength(1);
     await app.core.close();
+  });
+});
+
+describe('an erasure a crash interrupted', () => {
+  it('is finished when the database is next opened: its backups rewritten, free pages and -wal cleared', async () => {
+    const { app } = await seasonWithR1Everywhere();
+    const backup = await app.client.call('database.backupNow', {});
+    const { privacy } = app.core.session.open.stores;
+    const identity = await privacy.identityOf(1, R1.applicationId);
+    // The erasure's transaction commits (the work owed after it recorded with it); the process dies before that work.
+    await privacy.erasePerson(identity!, { campaignId: 1, actor: 'tester', action: 'privacy.erase', details: { reason: 'Request of 3 March' } }, new Date().toISOString());
+    await app.core.close();
+    expect(foundOnDisk([backup.path, app.databasePath], R1_WORDS)).not.toEqual([]);
+
+    const again = await openTestApp(app.dir);
+    await again.core.settled();
+    expect(foundOnDisk(filesOnDisk(again), R1_WORDS)).toEqual([]);
+    expect(await again.core.session.open.stores.privacy.owedWork()).toEqual([]);
+    expect((await again.client.call('audit.list', { action: 'privacy.erase' })).rows[0]?.details).toMatchObject({ reason: 'Request of 3 March', backups: { rewritten: 1, removed: [] } });
+    await again.core.close();
   });
 });
 

@@ -6,9 +6,8 @@ import type { RequestContext } from '../context';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { writeOutput } from '../files/output';
 import { applicationsChanged } from '../applications/applications-changed';
-import { rewriteBackups } from './backups';
+import { finishOwed } from './finish';
 import type { PersonIdentity, PrivacyStore } from './store';
-import { erasePerson, purgeCampaign } from './store/sqlite-erasure';
 
 type PrivacyMethod =
   | 'privacy.findPerson'
@@ -60,14 +59,6 @@ async function retentionState(ctx: RequestContext, campaignId: number): Promise<
   };
 }
 
-/** The backups of this database, rewritten by `erase` or removed; progress as the job's last phase. */
-function backupsAfter(ctx: RequestContext, job: string, erase: Parameters<typeof rewriteBackups>[1]) {
-  return rewriteBackups(ctx.session.listBackups(), erase, {
-    nativeBinding: ctx.session.nativeBinding,
-    progress: (done, total) => ctx.emit({ type: 'progress', job, phase: 'backups', done, total }),
-  });
-}
-
 export const privacyHandlers: HandlerTable<PrivacyMethod> = {
   async 'privacy.findPerson'({ campaignId, applicationId }, ctx) {
     return (await store(ctx).subjectAccess(await identity(ctx, campaignId, applicationId))).person;
@@ -110,7 +101,7 @@ export const privacyHandlers: HandlerTable<PrivacyMethod> = {
       ]);
     }
     const at = new Date().toISOString();
-    const { erased, auditId } = await store(ctx).erasePerson(
+    const { erased, owed } = await store(ctx).erasePerson(
       who,
       { campaignId, actor: ctx.officer, action: 'privacy.erase', details: { reason, applications: applications.length, campaigns: new Set(applications.map((a) => a.campaign_id)).size } },
       at,
@@ -118,11 +109,9 @@ export const privacyHandlers: HandlerTable<PrivacyMethod> = {
     ctx.changed([...EVERYTHING]);
     // Screening follows (an application fewer may change another's limit), and the search index.
     for (const campaign of new Set(erased.map((e) => e.campaignId))) applicationsChanged(ctx, campaign);
-    const wal = await store(ctx).scrub((phase) => ctx.emit({ type: 'progress', job: 'erase', phase, done: 0, total: 1 }));
-    const backups = backupsAfter(ctx, 'erase', (sqlite) => erasePerson(sqlite, who, null, at));
-    await store(ctx).addToAudit(auditId, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
+    const { backups, wal } = await finishOwed(ctx, owed);
     ctx.changed('backups');
-    return { erased: erased.map(({ applicationId: id, campaignName }) => ({ applicationId: id, campaignName })), auditId, backups, wal };
+    return { erased: erased.map(({ applicationId: id, campaignName }) => ({ applicationId: id, campaignName })), auditId: owed.auditId ?? 0, backups, wal };
   },
 
   async 'privacy.retention'({ campaignId }, ctx) {
@@ -150,12 +139,10 @@ export const privacyHandlers: HandlerTable<PrivacyMethod> = {
     }
     const at = new Date().toISOString();
     const progress = (phase: string, done: number, total: number) => ctx.emit({ type: 'progress', job: 'purge', phase, done, total });
-    const { applications, auditId } = await store(ctx).purgeCampaign(campaignId, { campaignId, actor: ctx.officer, action: 'privacy.purge', details: { beforeDue: !state.due } }, at, progress);
+    const { applications, owed } = await store(ctx).purgeCampaign(campaignId, { campaignId, actor: ctx.officer, action: 'privacy.purge', details: { beforeDue: !state.due } }, at, progress);
     ctx.changed([...EVERYTHING]);
     applicationsChanged(ctx, campaignId);
-    const wal = await store(ctx).scrub((phase) => progress(phase, 0, 1));
-    const backups = backupsAfter(ctx, 'purge', (sqlite) => purgeCampaign(sqlite, campaignId, null, at));
-    await store(ctx).addToAudit(auditId, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
+    const { backups, wal } = await finishOwed(ctx, owed);
     ctx.changed('backups');
     return { campaignId, applications, backups, wal };
   },

@@ -70,6 +70,14 @@ export const ERASURE_RULES = {
     ofCampaign: 'campaign_id = :campaign',
     erase: 'delete',
   },
+  privacy_owed: {
+    // An erasure under way names the person until its backups are rewritten: the work itself
+    // removes the row when done (finish.ts), never an erasure's rules.
+    ofPerson: MENTIONS_PERSON('identity_json'),
+    ofCampaign: '0',
+    erase: 'delete',
+    erasedOnlyIf: '0',
+  },
   notice_languages: { ofPerson: PERSON_KEY, ofCampaign: 'campaign_id = :campaign', erase: 'delete' },
   // Derived from the applications and notices, marked again by their triggers: cleared last.
   notice_standing: { ofPerson: PERSON_KEY, ofCampaign: 'campaign_id = :campaign', erase: 'delete', afterApplications: true },

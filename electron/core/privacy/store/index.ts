@@ -4,13 +4,14 @@ import type { PersonFound, SubjectAccessTable, WalState } from '../../../../shar
 import { auditWriter, type AuditEntry } from '../../audit/audit-log';
 import type { Synchronous } from '../../synchronous-store';
 import { identityOf, type PersonIdentity } from './person-scope';
-import { erasePerson, purgeCampaign, type ErasedApplication } from './sqlite-erasure';
+import { erasePerson, purgeCampaign, type ErasedApplication, type OwedWork } from './sqlite-erasure';
 import { readSubjectAccess } from './sqlite-subject-access';
 import { sqliteRetention, type RetentionRow } from './sqlite-retention';
 import { scrubFreedData } from './scrub';
 
 export type { PersonIdentity } from './person-scope';
 export type { RetentionRow } from './sqlite-retention';
+export type { OwedWork } from './sqlite-erasure';
 
 type Progress = (phase: string, done: number, total: number) => void;
 
@@ -21,14 +22,17 @@ type Progress = (phase: string, done: number, total: number) => void;
 export interface PrivacyStore {
   identityOf(campaignId: number, applicationId: string): Promise<PersonIdentity | null>;
   subjectAccess(identity: PersonIdentity): Promise<{ person: PersonFound; tables: SubjectAccessTable[] }>;
-  erasePerson(identity: PersonIdentity, record: AuditEntry, at: string): Promise<{ erased: ErasedApplication[]; auditId: number }>;
-  purgeCampaign(campaignId: number, record: AuditEntry, at: string, progress: Progress): Promise<{ applications: number; auditId: number }>;
+  /** Erases the person, recording the audit entry and the work owed after (backups, free pages) in the same transaction. */
+  erasePerson(identity: PersonIdentity, record: AuditEntry, at: string): Promise<{ erased: ErasedApplication[]; owed: OwedWork }>;
+  purgeCampaign(campaignId: number, record: AuditEntry, at: string, progress: Progress): Promise<{ applications: number; owed: OwedWork }>;
+  /** Erasures and purges whose backups and free pages are still to be cleared (a crash came between). */
+  owedWork(): Promise<OwedWork[]>;
+  /** The owed work done: its row removed, what became of the backups added to its audit entry. */
+  settleOwed(owed: OwedWork, auditDetails: Record<string, unknown>): Promise<void>;
   /** Removes what the file keeps of deleted rows (free pages, search segments, the -wal). */
   scrub(progress: (phase: string) => void): Promise<WalState>;
   retention(campaignId: number): Promise<RetentionRow>;
   setRetention(campaignId: number, closedOn: string | null, retentionMonths: number, record: AuditEntry, at: string): Promise<void>;
-  /** Adds to an audit entry what happened after its transaction (the backups rewritten). */
-  addToAudit(auditId: number, details: Record<string, unknown>): Promise<void>;
   /** Records an audit entry on its own (a subject-access export). */
   audit(record: AuditEntry, at: string): Promise<void>;
 }
@@ -38,16 +42,26 @@ export function sqlitePrivacyStore(sqlite: SqliteDatabase): Synchronous<PrivacyS
   const audit = auditWriter(sqlite);
   const readDetails = sqlite.prepare<[number], string | null>('SELECT details_json FROM audit_log WHERE id = ?').pluck();
   const writeDetails = sqlite.prepare<[string, number]>('UPDATE audit_log SET details_json = ? WHERE id = ?');
+  const owedRows = sqlite.prepare<[], { id: number; kind: 'erase' | 'purge'; campaignId: number; identityJson: string | null; auditId: number | null; at: string }>(
+    'SELECT id, kind, campaign_id AS campaignId, identity_json AS identityJson, audit_id AS auditId, at FROM privacy_owed ORDER BY id',
+  );
+  const owedRow = sqlite.prepare<[number], number>('SELECT id FROM privacy_owed WHERE id = ?').pluck();
+  const owedList = (): OwedWork[] => owedRows.all().map(({ identityJson, ...row }) => ({ ...row, identity: identityJson === null ? null : (JSON.parse(identityJson) as PersonIdentity) }));
+  const owedById = (id: number | null): OwedWork => {
+    const found = owedList().find((o) => o.id === id);
+    if (!found) throw new Error(`The work owed after an erasure (${String(id)}) was not recorded.`);
+    return found;
+  };
   return {
     identityOf: (campaignId, applicationId) => identityOf(sqlite, campaignId, applicationId),
     subjectAccess: (identity) => readSubjectAccess(sqlite, identity),
     erasePerson(identity, record, at) {
-      const { erased, auditId } = erasePerson(sqlite, identity, record, at);
-      return { erased, auditId: auditId as number };
+      const { erased, owedId } = erasePerson(sqlite, identity, record, at);
+      return { erased, owed: owedById(owedId) };
     },
     purgeCampaign(campaignId, record, at, progress) {
-      const { applications, auditId } = purgeCampaign(sqlite, campaignId, record, at, progress);
-      return { applications, auditId: auditId as number };
+      const { applications, owedId } = purgeCampaign(sqlite, campaignId, record, at, progress);
+      return { applications, owed: owedById(owedId) };
     },
     scrub: (progress) => scrubFreedData(sqlite, progress),
     retention: (campaignId) => retention.retention(campaignId),
@@ -57,9 +71,16 @@ export function sqlitePrivacyStore(sqlite: SqliteDatabase): Synchronous<PrivacyS
         audit(record, at);
       });
     },
-    addToAudit(auditId, details) {
-      const current = JSON.parse(readDetails.get(auditId) ?? '{}') as Record<string, unknown>;
-      writeDetails.run(JSON.stringify({ ...current, ...details }), auditId);
+    owedWork: () => owedList(),
+    settleOwed(owed, details) {
+      writeTransaction(sqlite, () => {
+        if (owedRow.get(owed.id) === undefined) return;
+        if (owed.auditId !== null) {
+          const current = JSON.parse(readDetails.get(owed.auditId) ?? '{}') as Record<string, unknown>;
+          writeDetails.run(JSON.stringify({ ...current, ...details }), owed.auditId);
+        }
+        sqlite.prepare('DELETE FROM privacy_owed WHERE id = ?').run(owed.id);
+      });
     },
     audit: (record, at) => audit(record, at),
   };

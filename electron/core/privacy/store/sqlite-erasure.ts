@@ -32,11 +32,32 @@ function keepFacts(sqlite: SqliteDatabase, campaignId: number, facts: readonly R
   for (const fact of facts) insert.run(campaignId, JSON.stringify(fact));
 }
 
+/** An erasure or purge whose backups and free pages are still to be cleared (privacy_owed, 0013). */
+export interface OwedWork {
+  id: number;
+  kind: 'erase' | 'purge';
+  campaignId: number;
+  identity: PersonIdentity | null;
+  auditId: number | null;
+  at: string;
+}
+
+/** Records the audit entry and the work owed after it, in the erasure's transaction. */
+function recordDone(sqlite: SqliteDatabase, record: AuditEntry, owed: Omit<OwedWork, 'id' | 'auditId'>): { auditId: number; owedId: number } {
+  auditWriter(sqlite)(record, owed.at);
+  const auditId = sqlite.prepare<[], number>('SELECT last_insert_rowid()').pluck().get() as number;
+  const { lastInsertRowid } = sqlite
+    .prepare('INSERT INTO privacy_owed (kind, campaign_id, identity_json, audit_id, at) VALUES (?, ?, ?, ?, ?)')
+    .run(owed.kind, owed.campaignId, owed.identity === null ? null : JSON.stringify(owed.identity), auditId, owed.at);
+  return { auditId, owedId: Number(lastInsertRowid) };
+}
+
 /**
- * Erases the person `identity` names from this database. `record`: the audit entry saying so
- * (written in the same transaction, its id returned); null in a backup, which keeps its past.
+ * Erases the person `identity` names from this database. `record`: the audit entry saying so,
+ * written in the same transaction with the work owed after it (backups, free pages); null in a
+ * backup, which keeps its past.
  */
-export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, record: AuditEntry | null, at: string): { erased: ErasedApplication[]; auditId: number | null } {
+export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, record: AuditEntry | null, at: string): { erased: ErasedApplication[]; auditId: number | null; owedId: number | null } {
   const reports = sqliteReports(sqlite);
   return writeTransaction(sqlite, () => {
     const { refs } = loadScope(sqlite, identity);
@@ -55,12 +76,8 @@ export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, re
     for (const table of before) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
     sqlite.exec('DELETE FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)');
     for (const table of after) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
-    let auditId: number | null = null;
-    if (record) {
-      auditWriter(sqlite)(record, at);
-      auditId = sqlite.prepare<[], number>('SELECT last_insert_rowid()').pluck().get() as number;
-    }
-    return { erased, auditId };
+    const done = record ? recordDone(sqlite, record, { kind: 'erase', campaignId: record.campaignId ?? 0, identity, at }) : null;
+    return { erased, auditId: done?.auditId ?? null, owedId: done?.owedId ?? null };
   });
 }
 
@@ -71,7 +88,13 @@ const PURGE_STEP = 2_000;
  * Removes the personal data of every applicant of a campaign; its figures stay (report facts kept).
  * The campaign itself, its settings, shortlists (without candidates) and officers' records stay.
  */
-export function purgeCampaign(sqlite: SqliteDatabase, campaignId: number, record: AuditEntry | null, at: string, progress: Progress = () => {}): { applications: number; auditId: number | null } {
+export function purgeCampaign(
+  sqlite: SqliteDatabase,
+  campaignId: number,
+  record: AuditEntry | null,
+  at: string,
+  progress: Progress = () => {},
+): { applications: number; auditId: number | null; owedId: number | null } {
   const reports = sqliteReports(sqlite);
   return writeTransaction(sqlite, () => {
     const facts = reports.liveFacts(campaignId);
@@ -95,11 +118,7 @@ export function purgeCampaign(sqlite: SqliteDatabase, campaignId: number, record
     }
     for (const table of after) sqlite.prepare(erasureSql(table, ERASURE_RULES[table].ofCampaign)).run(params);
     sqlite.prepare('UPDATE campaigns SET purged_at = ? WHERE id = ?').run(at, campaignId);
-    let auditId: number | null = null;
-    if (record) {
-      auditWriter(sqlite)({ ...record, details: { ...(record.details as object), applications: total } }, at);
-      auditId = sqlite.prepare<[], number>('SELECT last_insert_rowid()').pluck().get() as number;
-    }
-    return { applications: total, auditId };
+    const done = record ? recordDone(sqlite, { ...record, details: { ...(record.details as object), applications: total } }, { kind: 'purge', campaignId, identity: null, at }) : null;
+    return { applications: total, auditId: done?.auditId ?? null, owedId: done?.owedId ?? null };
   });
 }

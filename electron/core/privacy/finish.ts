@@ -1,0 +1,41 @@
+import type { BackupsTouched, WalState } from '../../../shared/api/privacy';
+import type { ServiceContext } from '../context';
+import { rewriteBackups } from './backups';
+import type { OwedWork } from './store';
+import { erasePerson, purgeCampaign } from './store/sqlite-erasure';
+
+/** The background task finishing erasures a crash interrupted. */
+export const OWED_ERASURE_TASK = 'privacy-owed';
+
+/**
+ * What follows an erasure or a purge once its transaction has committed: every backup rewritten
+ * the same way (or removed), the owed row removed (it names the person) with what became of the
+ * backups added to the audit entry, then the free pages, search segments and -wal cleared (last,
+ * so the owed row's bytes go too). Recorded as owed in the erasure's own transaction: after a
+ * crash, the next opening of the database finishes it (resumeOwedErasures).
+ */
+export async function finishOwed(ctx: ServiceContext, owed: OwedWork): Promise<{ backups: BackupsTouched; wal: WalState }> {
+  const { privacy } = ctx.session.open.stores;
+  const job = owed.kind;
+  const backups = rewriteBackups(
+    ctx.session.listBackups(),
+    (sqlite) => {
+      if (owed.kind === 'purge') purgeCampaign(sqlite, owed.campaignId, null, owed.at);
+      else if (owed.identity) erasePerson(sqlite, owed.identity, null, owed.at);
+    },
+    { nativeBinding: ctx.session.nativeBinding, progress: (done, total) => ctx.emit({ type: 'progress', job, phase: 'backups', done, total }) },
+  );
+  await privacy.settleOwed(owed, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
+  const wal = await privacy.scrub((phase) => ctx.emit({ type: 'progress', job, phase, done: 0, total: 1 }));
+  return { backups, wal };
+}
+
+/** Finishes the erasures and purges a crash or a kill interrupted: on opening a database. */
+export async function resumeOwedErasures(ctx: ServiceContext): Promise<void> {
+  const owed = await ctx.session.open.stores.privacy.owedWork();
+  if (owed.length === 0) return;
+  ctx.background.schedule(OWED_ERASURE_TASK, async () => {
+    for (const work of await ctx.session.open.stores.privacy.owedWork()) await finishOwed(ctx, work);
+    ctx.emit({ type: 'changed', topics: ['backups'] });
+  });
+}
