@@ -48,6 +48,10 @@ export class DatabaseSession {
   private changesAtLastBackup = 0;
   private problem: BackupProblem | null = null;
   private readonly listeners = new Set<SessionListener>();
+  /** Backups being written now (SQLite's backup API steps between other work). */
+  private readonly backupsUnderWay = new Set<Promise<unknown>>();
+  /** An erasure is rewriting the backups: no backup is taken meanwhile (it would copy the free pages holding what is erased). */
+  private backupsHeld = false;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -118,9 +122,10 @@ export class DatabaseSession {
   /** A manual (or restore-safety) backup: its failure is the request's error, naming the backup folder. */
   async backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
     const { sqlite, path } = this.open;
+    if (this.backupsHeld) throw new ConflictError('Personal data is being erased from the backups. Try again in a moment.', 'BackupsBeingRewritten');
     let info: BackupInfo;
     try {
-      info = await takeBackup(sqlite, path, this.options.backupDirectory, reason, { nativeBinding: this.options.nativeBinding });
+      info = await this.tracked(takeBackup(sqlite, path, this.options.backupDirectory, reason, { nativeBinding: this.options.nativeBinding }));
     } catch (error) {
       const failure = new BackupFailedError(this.options.backupDirectory, error);
       this.setProblem({ folder: this.options.backupDirectory, reason: failure.reason, at: new Date().toISOString() });
@@ -133,6 +138,28 @@ export class DatabaseSession {
 
   listBackups(): BackupInfo[] {
     return listBackups(this.options.backupDirectory, this.open.path);
+  }
+
+  /**
+   * Runs `work` (rewriting the backups after an erasure) once the backups being written are done,
+   * taking no other backup until it ends: a backup taken meanwhile would copy the database's free
+   * pages, where the erased rows still are until it is compacted.
+   */
+  async holdingBackups<T>(work: () => Promise<T>): Promise<T> {
+    while (this.backupsUnderWay.size > 0) await Promise.allSettled([...this.backupsUnderWay]);
+    this.backupsHeld = true;
+    try {
+      return await work();
+    } finally {
+      this.backupsHeld = false;
+    }
+  }
+
+  private tracked<T>(backup: Promise<T>): Promise<T> {
+    this.backupsUnderWay.add(backup);
+    const done = () => this.backupsUnderWay.delete(backup);
+    backup.then(done, done);
+    return backup;
   }
 
   /** Deletes one of this database's backups (the user's choice: retention never deletes manual ones). */
@@ -195,8 +222,8 @@ export class DatabaseSession {
   private async backupOnOpen(): Promise<void> {
     try {
       const { sqlite, path } = this.open;
-      if (!isOpenBackupDue(this.listBackups(), new Date())) return;
-      await takeBackup(sqlite, path, this.options.backupDirectory, 'open', { nativeBinding: this.options.nativeBinding });
+      if (this.backupsHeld || !isOpenBackupDue(this.listBackups(), new Date())) return;
+      await this.tracked(takeBackup(sqlite, path, this.options.backupDirectory, 'open', { nativeBinding: this.options.nativeBinding }));
       this.setProblem(null);
     } catch (error) {
       this.backupFailed('open', error);
@@ -224,9 +251,9 @@ export class DatabaseSession {
   private startPeriodicBackups(): void {
     const every = this.options.periodicBackupMs ?? 30 * 60 * 1000;
     this.timer = setInterval(() => {
-      if (!this.current || this.totalChanges() === this.changesAtLastBackup) return;
+      if (!this.current || this.backupsHeld || this.totalChanges() === this.changesAtLastBackup) return;
       const { sqlite, path } = this.current;
-      takeBackup(sqlite, path, this.options.backupDirectory, 'periodic', { nativeBinding: this.options.nativeBinding }).then(
+      this.tracked(takeBackup(sqlite, path, this.options.backupDirectory, 'periodic', { nativeBinding: this.options.nativeBinding })).then(
         () => {
           this.changesAtLastBackup = this.totalChanges();
           this.setProblem(null);

@@ -140,7 +140,8 @@ describe('an erasure a crash interrupted', () => {
     await again.core.settled();
     expect(foundOnDisk(filesOnDisk(again), R1_WORDS)).toEqual([]);
     expect(await again.core.session.open.stores.privacy.owedWork()).toEqual([]);
-    expect((await again.client.call('audit.list', { action: 'privacy.erase' })).rows[0]?.details).toMatchObject({ reason: 'Request of 3 March', backups: { rewritten: 1, removed: [] } });
+    // The manual backup, and the one taken when the database was opened again (its free pages held the person).
+    expect((await again.client.call('audit.list', { action: 'privacy.erase' })).rows[0]?.details).toMatchObject({ reason: 'Request of 3 March', backups: { rewritten: 2, removed: [] } });
     await again.core.close();
   });
 });

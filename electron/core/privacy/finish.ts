@@ -12,9 +12,14 @@ export const OWED_ERASURE_TASK = 'privacy-owed';
  * the same way (or removed), the owed row removed (it names the person) with what became of the
  * backups added to the audit entry, then the free pages, search segments and -wal cleared (last,
  * so the owed row's bytes go too). Recorded as owed in the erasure's own transaction: after a
- * crash, the next opening of the database finishes it (resumeOwedErasures).
+ * crash, the next opening of the database finishes it (resumeOwedErasures). No backup is taken
+ * until it is done (DatabaseSession.holdingBackups).
  */
-export async function finishOwed(ctx: ServiceContext, owed: OwedWork): Promise<{ backups: BackupsTouched; wal: WalState }> {
+export function finishOwed(ctx: ServiceContext, owed: OwedWork): Promise<{ backups: BackupsTouched; wal: WalState }> {
+  return ctx.session.holdingBackups(() => clearAfter(ctx, owed));
+}
+
+async function clearAfter(ctx: ServiceContext, owed: OwedWork): Promise<{ backups: BackupsTouched; wal: WalState }> {
   const { privacy } = ctx.session.open.stores;
   const job = owed.kind;
   const backups = rewriteBackups(
@@ -22,6 +27,9 @@ export async function finishOwed(ctx: ServiceContext, owed: OwedWork): Promise<{
     (sqlite) => {
       if (owed.kind === 'purge') purgeCampaign(sqlite, owed.campaignId, null, owed.at);
       else if (owed.identity) erasePerson(sqlite, owed.identity, null, owed.at);
+      // A backup taken after the erasure committed holds its owed row, which names the person:
+      // the work is being done for every copy now.
+      sqlite.exec('DELETE FROM privacy_owed');
     },
     { nativeBinding: ctx.session.nativeBinding, progress: (done, total) => ctx.emit({ type: 'progress', job, phase: 'backups', done, total }) },
   );
