@@ -143,7 +143,7 @@ export const PERSONAL_DATA = {
       english_level_parsed: parsed('English level'),
       french_level_parsed: parsed('French level'),
       nationality_code: parsed('nationality (ISO code)'),
-      name_key: parsed('last and first name, folded for sorting'),
+      name_key: person('last and first name, folded for sorting (accents and case removed)'),
     },
   },
 
@@ -168,7 +168,7 @@ export const PERSONAL_DATA = {
       rejected: none('a count'),
       actor,
       started_at: at,
-      finished_at: at,
+      finished_at: none('when the import ended'),
     },
   },
 
@@ -305,7 +305,7 @@ export const PERSONAL_DATA = {
       kind: none('stage, assign, score, note or division'),
       details_json: both('what the action set: a stage and reason, an assignee (officer), a score with its comment (free text about an applicant), a division'),
       at,
-      undone_at: at,
+      undone_at: none('when the action was undone (null while it stands)'),
       undone_by: officer('the officer who undid it'),
     },
   },
@@ -580,7 +580,7 @@ export const PERSONAL_DATA = {
     columns: {
       id,
       campaign_id: campaignId,
-      person_key: person('the person’s identity key (built from their candidate id, e-mail, or names and date of birth)'),
+      person_key: person('the person’s identity key: the lowest Application ID of their applications, as screening grouped them'),
       outcome: person('what the person was told (ineligible, not retained, selected…)'),
       language: person('the language they were written in'),
       email: person('the address the notice went to'),
