@@ -36,10 +36,12 @@ export interface PersonFound {
 /** One table's rows about the person, with the register's words for the table and its columns. */
 export interface SubjectAccessTable {
   table: string;
+  /** What the table is to the person, in their language (shared/domain/personal-data-words.ts). */
+  title: string;
   /** What one row is (the register's words, English). */
   what: string;
-  /** The columns shown: those holding personal data, and the keys that tie a row to the person. */
-  columns: { name: string; what: string }[];
+  /** Every column the register lists for the table: its heading in the person's language, and the register's words. */
+  columns: { name: string; label: string; what: string }[];
   rows: Record<string, string | number | null>[];
 }
 

@@ -183,6 +183,8 @@ describe('the subject-access export', () => {
     const { app } = await seasonWithR1Everywhere();
     const access = await app.client.call('privacy.personData', { campaignId: 1, applicationId: R1.applicationId });
     expect(access.language).toBe('fr');
+    // In their language: R1 is written to in French.
+    expect(access.tables.find((t) => t.table === 'applications')).toMatchObject({ title: 'Vos candidatures, telles qu\'importées', columns: expect.arrayContaining([{ name: 'first_name', label: 'Prénom', what: expect.any(String) }]) });
     expect(access.person.applications.map((a) => a.applicationId).sort()).toEqual([R1.applicationId, R1.second]);
 
     // Walk the register: every table holding applicants' data is in the record, in the register's words.

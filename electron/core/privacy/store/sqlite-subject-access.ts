@@ -3,6 +3,7 @@ import { PERSONAL_DATA, tablesHolding, type RegisteredTable, type TableEntry } f
 import type { PersonApplication, PersonFound, SubjectAccessTable } from '../../../../shared/api/privacy';
 import type { CefrLevel } from '../../../../shared/domain/listed-values';
 import { noticeLanguage } from '../../../../shared/domain/notice-outcome';
+import { columnLabel, tableTitle } from '../../../../shared/domain/personal-data-words';
 import { ERASURE_RULES, type UnlinkedTable } from './erasure-rules';
 import { loadScope, type PersonIdentity } from './person-scope';
 
@@ -59,10 +60,14 @@ export function readSubjectAccess(sqlite: SqliteDatabase, identity: PersonIdenti
       language: chosen ?? (latest ? noticeLanguage(latest) : 'en'),
       applications: applications.map(({ ref, applicationId, campaignId, campaignName, firstName, lastName, division }) => ({ ref, applicationId, campaignId, campaignName, firstName, lastName, division })),
     };
+    const { language } = person;
     const tables = subjectAccessTables().map((table) => {
       const entry: TableEntry = PERSONAL_DATA[table];
-      const columns = table === 'application_search' ? [{ name: 'rowid', what: 'the application whose words are indexed (the words are not stored: they cannot be read back)' }] : Object.entries(entry.columns).map(([name, column]) => ({ name, what: column.what }));
-      return { table, what: entry.what, columns, rows: rowsOf(sqlite, table, entry) };
+      const columns =
+        table === 'application_search'
+          ? [{ name: 'rowid', label: columnLabel(table, 'rowid', language), what: 'the application whose words are indexed (the words are not stored: they cannot be read back)' }]
+          : Object.entries(entry.columns).map(([name, column]) => ({ name, label: columnLabel(table, name, language), what: column.what }));
+      return { table, title: tableTitle(table, language), what: entry.what, columns, rows: rowsOf(sqlite, table, entry) };
     });
     return { person, tables };
   })();
