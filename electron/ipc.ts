@@ -4,6 +4,7 @@ import { CHANNELS, PAGE_COMMANDS, type PageCommand } from '../shared/api/channel
 import type { ApiEvent } from '../shared/api/contract';
 import { toErrorData, ValidationError, type ApiResult } from '../shared/api/errors';
 import { checkRequestPath, PathGrants, type PathPolicy } from './path-policy';
+import { pdfFileName } from './pdf';
 import { isTrustedSender, type SenderFrame } from './security';
 
 /**
@@ -135,6 +136,27 @@ export async function handleChooseFolder(
   return folder;
 }
 
+/**
+ * Saves the asking page as a PDF: the Save dialog first (the user decides where), then the page
+ * printed (print styles) and written, readable by the user alone (it may hold personal data). The
+ * path written, or null when cancelled or refused.
+ */
+export async function handlePrintToPdf(
+  name: unknown,
+  sender: SenderFrame | null,
+  grants: PathGrants,
+  showSaveDialog: (suggested: string) => Promise<{ canceled: boolean; filePath?: string }>,
+  print: () => Promise<Uint8Array>,
+  write: (path: string, bytes: Uint8Array) => void,
+): Promise<string | null> {
+  if (!isTrustedSender(sender)) return null;
+  const { canceled, filePath } = await showSaveDialog(pdfFileName(suggestedFileName(name)));
+  if (canceled || !filePath) return null;
+  write(filePath, await print());
+  grants.grant(filePath, 'export');
+  return filePath;
+}
+
 /** Shows a saved file in its folder: only one this session's Save dialog chose. */
 export function handleShowInFolder(path: unknown, sender: SenderFrame | null, grants: PathGrants, show: (path: string) => void): boolean {
   if (!isTrustedSender(sender) || typeof path !== 'string' || !grants.allows(path, 'export')) return false;
@@ -155,6 +177,10 @@ export interface IpcOptions {
   showFolderDialog: () => Promise<{ canceled: boolean; filePaths: string[] }>;
   /** The system's file manager, showing one file. */
   showItemInFolder: (path: string) => void;
+  /** Prints a page to PDF (webContents.printToPDF with pdfOptions()). */
+  printToPdf: (contents: WebContents) => Promise<Uint8Array>;
+  /** Writes a file readable by the user alone. */
+  writePrivateFile: (path: string, bytes: Uint8Array) => void;
   /** The window to send events to (null while there is none, e.g. on macOS with all windows closed). */
   target(): WebContents | null;
   log: Log;
@@ -162,7 +188,7 @@ export interface IpcOptions {
 
 /** Wires the channels; returns the function that unwires them. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, host, target, log, grants, commands, showSaveDialog, showFolderDialog, showItemInFolder } = options;
+  const { ipcMain, host, target, log, grants, commands, showSaveDialog, showFolderDialog, showItemInFolder, printToPdf, writePrivateFile } = options;
   ipcMain.handle(CHANNELS.invoke, (event: IpcMainInvokeEvent, payload: unknown) =>
     handleInvoke(payload, describeSender(event.senderFrame), host, log, grants),
   );
@@ -179,6 +205,9 @@ export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(CHANNELS.showInFolder, (event: IpcMainInvokeEvent, path: unknown) =>
     handleShowInFolder(path, describeSender(event.senderFrame), grants, showItemInFolder),
   );
+  ipcMain.handle(CHANNELS.printToPdf, (event: IpcMainInvokeEvent, name: unknown) =>
+    handlePrintToPdf(name, describeSender(event.senderFrame), grants, showSaveDialog, () => printToPdf(event.sender), writePrivateFile),
+  );
   const unsubscribe = host.subscribe((event) => sendEvent(target(), event));
   return () => {
     ipcMain.removeHandler(CHANNELS.invoke);
@@ -187,6 +216,7 @@ export function registerIpc(options: IpcOptions): () => void {
     ipcMain.removeHandler(CHANNELS.chooseSavePath);
     ipcMain.removeHandler(CHANNELS.chooseFolder);
     ipcMain.removeHandler(CHANNELS.showInFolder);
+    ipcMain.removeHandler(CHANNELS.printToPdf);
     unsubscribe();
   };
 }

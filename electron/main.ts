@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,9 @@ import { backupDirectoryFor, defaultDataDirectory, defaultDatabasePath } from '.
 import { startWorkerHost, type WorkerHost } from './core/worker-host';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeFor, resolveAppAsset } from './app-protocol';
 import { EXTERNAL_URL_ALLOWLIST } from './external-links';
+import { createPrivateFile, makePrivate } from '../db/private-files';
 import { registerIpc, sendEvent } from './ipc';
+import { pdfOptions } from './pdf';
 import { PathGrants } from './path-policy';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import { createMenuActions, databaseFilters } from './menu-actions';
@@ -271,6 +273,13 @@ async function start(): Promise<void> {
       return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
     },
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    printToPdf: (contents) => contents.printToPDF(pdfOptions()),
+    writePrivateFile: (path, bytes) => {
+      // Readable by the user alone: the PDF may hold personal data.
+      createPrivateFile(path);
+      makePrivate(path);
+      writeFileSync(path, bytes);
+    },
   });
   mainWindow = createWindow();
 

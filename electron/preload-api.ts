@@ -41,6 +41,11 @@ export function createBridge(
     async showInFolder(path: string): Promise<void> {
       await ipc.invoke(CHANNELS.showInFolder, String(path));
     },
+    /** The page saved as a PDF where the user chooses (the main process's Save dialog): the path, or null if cancelled. */
+    async printToPdf(suggestedName: string): Promise<string | null> {
+      const path: unknown = await ipc.invoke(CHANNELS.printToPdf, String(suggestedName));
+      return typeof path === 'string' ? path : null;
+    },
     invoke(method: string, input: unknown): Promise<ApiResult> {
       return ipc.invoke(CHANNELS.invoke, { method, input }) as Promise<ApiResult>;
     },

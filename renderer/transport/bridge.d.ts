@@ -24,6 +24,8 @@ export interface CohortBridge {
   chooseFolder?(): Promise<string | null>;
   /** Shows a file saved this session in its folder (the main process refuses any other path). */
   showInFolder?(path: string): Promise<void>;
+  /** Saves the page as printed to a PDF where the user chooses (Electron's printToPDF); the path, or null if cancelled. */
+  printToPdf?(suggestedName: string): Promise<string | null>;
 }
 
 declare global {

@@ -15,6 +15,8 @@ export const CHANNELS = {
   chooseFolder: 'cohort:choose-folder',
   /** The page asks to show a file saved this session in its folder. */
   showInFolder: 'cohort:show-in-folder',
+  /** The page asks to be saved as a PDF (printToPDF) where the user chooses in the Save dialog. */
+  printToPdf: 'cohort:print-to-pdf',
 } as const;
 
 /** The main-process commands a page may ask for: each opens a native dialog, so the user decides. */

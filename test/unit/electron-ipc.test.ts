@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../shared/api/client';
 import { CHANNELS, type ApiEvent } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
-import { describeSender, handleChooseFolder, handleChooseSavePath, handleGrantFile, handleInvoke, handlePageCommand, handleShowInFolder, registerIpc, sendEvent, suggestedFileName } from '../../electron/ipc';
+import { describeSender, handleChooseFolder, handleChooseSavePath, handleGrantFile, handleInvoke, handlePageCommand, handlePrintToPdf, handleShowInFolder, registerIpc, sendEvent, suggestedFileName } from '../../electron/ipc';
 import { PathGrants } from '../../electron/path-policy';
 import { createBridge } from '../../electron/preload-api';
+import { pdfFileName, pdfOptions } from '../../electron/pdf';
 
 const APP_PAGE = { url: 'app://cohort/index.html', isMainFrame: true };
 
@@ -142,8 +143,10 @@ describe('events to the window', () => {
       showSaveDialog: async () => ({ canceled: true }),
       showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
       showItemInFolder: () => {},
+      printToPdf: async () => new Uint8Array(),
+      writePrivateFile: () => {},
     });
-    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command, CHANNELS.chooseSavePath, CHANNELS.chooseFolder, CHANNELS.showInFolder]);
+    expect([...handlers.keys()]).toEqual([CHANNELS.invoke, CHANNELS.grantFile, CHANNELS.command, CHANNELS.chooseSavePath, CHANNELS.chooseFolder, CHANNELS.showInFolder, CHANNELS.printToPdf]);
 
     const invoke = handlers.get(CHANNELS.invoke);
     const fromFrame = (parent: object | null) =>
@@ -159,6 +162,44 @@ describe('events to the window', () => {
     unwire();
     expect(handlers.size).toBe(0);
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('saving the page as a PDF', () => {
+  const trusted = { url: 'app://cohort/index.html', isMainFrame: true };
+  const saveTo = (filePath: string | undefined) => async (suggested: string) => {
+    asked.push(suggested);
+    return filePath === undefined ? { canceled: true } : { canceled: false, filePath };
+  };
+  let asked: string[] = [];
+
+  it('asks where first, prints the page, writes it there and lets it be shown in its folder', async () => {
+    asked = [];
+    const written: [string, Uint8Array][] = [];
+    const grants = new PathGrants();
+    const pdf = new Uint8Array([37, 80, 68, 70]);
+    const path = await handlePrintToPdf('Internship Programme 2026 - report.xlsx', trusted, grants, saveTo('/home/anne/report.pdf'), async () => pdf, (p, b) => void written.push([p, b]));
+    expect(path).toBe('/home/anne/report.pdf');
+    expect(asked).toEqual(['Internship Programme 2026 - report.pdf']);
+    expect(written).toEqual([['/home/anne/report.pdf', pdf]]);
+    expect(grants.allows('/home/anne/report.pdf', 'export')).toBe(true);
+  });
+
+  it('prints nothing when the user cancels, or for a frame that is not the Cohort window', async () => {
+    let printed = 0;
+    const print = async () => {
+      printed++;
+      return new Uint8Array();
+    };
+    expect(await handlePrintToPdf('report', trusted, new PathGrants(), saveTo(undefined), print, () => {})).toBeNull();
+    expect(await handlePrintToPdf('report', { url: 'https://example.org/', isMainFrame: true }, new PathGrants(), saveTo('/tmp/x.pdf'), print, () => {})).toBeNull();
+    expect(printed).toBe(0);
+  });
+
+  it('prints A4 with backgrounds (the charts’ bars), the page’s own size first', () => {
+    expect(pdfOptions()).toMatchObject({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(pdfFileName('a/b')).toBe('a/b.pdf');
+    expect(pdfFileName('  ')).toBe('Cohort.pdf');
   });
 });
 
@@ -190,7 +231,7 @@ describe('the preload bridge', () => {
 
   it('exposes invoke, on, a dropped file’s path, the native database, Save and folder dialogs and Show in folder, nothing else', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc, () => '/home/anne/export.csv');
-    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'chooseSavePath', 'command', 'invoke', 'on', 'pathForFile', 'showInFolder']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'chooseSavePath', 'command', 'invoke', 'on', 'pathForFile', 'printToPdf', 'showInFolder']);
   });
 
   it('tells the main process the path of a file the user chose, before the page can use it', async () => {

@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DataBarVerticalRegular, PrintRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeasonReport } from '../../../shared/api/reports';
 import { DIVISION_CODES } from '../../../shared/domain/divisions';
@@ -17,6 +17,7 @@ import { useCardStyles } from '../../components/charts/cardStyles';
 import { ErrorBar } from '../../components/ErrorBar';
 import { NoCampaign } from '../../components/NoCampaign';
 import { PageLayout } from '../../components/PageLayout';
+import { usePrintPage } from '../../components/usePrintPage';
 import { useWorkspace } from '../../shell/WorkspaceContext';
 import { useReportWords } from './reportWords';
 
@@ -51,7 +52,7 @@ export function ReportsPage() {
   const styles = useStyles();
   const [filter, setFilter] = useState<ReportFilter>({ division: null, track: null, session: null });
   const [compareWith, setCompareWith] = useState<number | null>(null);
-  const [printing, setPrinting] = useState(false);
+  const { printing, print } = usePrintPage();
   const report = useQuery('reports.get', campaign ? { campaignId: campaign.id, ...filter } : null);
   const other = useQuery('reports.get', campaign && compareWith !== null ? { campaignId: compareWith, ...filter } : null);
   const client = useClient();
@@ -59,17 +60,6 @@ export function ReportsPage() {
   const words = useReportWords(printing);
   const { w } = words;
 
-  // Printing shows the export's figures (groups under 5 hidden), then the screen's again.
-  useEffect(() => {
-    if (!printing) return;
-    const done = () => setPrinting(false);
-    window.addEventListener('afterprint', done);
-    const timer = window.setTimeout(() => window.print(), 50);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('afterprint', done);
-    };
-  }, [printing]);
 
   if (!campaign) {
     return (
@@ -127,7 +117,8 @@ export function ReportsPage() {
           <Button icon={<ArrowDownloadRegular />} onClick={exportWorkbook} disabled={!report.data}>
             {t('reports.export')}
           </Button>
-          <Button icon={<PrintRegular />} onClick={() => setPrinting(true)} disabled={!report.data}>
+          {/* Printed, the page shows the export's figures (groups under 5 hidden), then the screen's again. */}
+          <Button icon={<PrintRegular />} onClick={() => print(`${report.data?.campaignName ?? 'Cohort'} - ${t('reports.fileWord')}`)} disabled={!report.data}>
             {t('reports.print')}
           </Button>
         </div>
