@@ -6,6 +6,8 @@ import type { DemoResult } from '../../shared/api/contract';
 import { DivisionsPage } from '../pages/DivisionsPage';
 import { NoticesPage } from '../pages/notices/NoticesPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { PrivacyPage } from '../pages/privacy/PrivacyPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -51,6 +53,8 @@ const PAGE_COMPONENT: Record<Page, ComponentType<PageProps>> = {
   shortlists: ShortlistsPage,
   notices: NoticesPage,
   reports: ReportsPage,
+  privacy: PrivacyPage,
+  audit: AuditPage,
   settings: SettingsPage,
 };
 

@@ -6,12 +6,16 @@ import {
   ClipboardTaskListLtr20Regular,
   DataBarVertical20Filled,
   DataBarVertical20Regular,
+  History20Filled,
+  History20Regular,
   Mail20Filled,
   Mail20Regular,
   Organization20Filled,
   Organization20Regular,
   Settings20Filled,
   Settings20Regular,
+  ShieldPerson20Filled,
+  ShieldPerson20Regular,
   TaskListSquareLtr20Filled,
   TaskListSquareLtr20Regular,
   bundleIcon,
@@ -27,6 +31,8 @@ const ICONS: Record<Page, ReturnType<typeof bundleIcon>> = {
   shortlists: bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular),
   notices: bundleIcon(Mail20Filled, Mail20Regular),
   reports: bundleIcon(DataBarVertical20Filled, DataBarVertical20Regular),
+  privacy: bundleIcon(ShieldPerson20Filled, ShieldPerson20Regular),
+  audit: bundleIcon(History20Filled, History20Regular),
   settings: bundleIcon(Settings20Filled, Settings20Regular),
 };
 
@@ -37,6 +43,8 @@ export const PAGE_TITLE: Record<Page, ParseKeys> = {
   shortlists: 'nav.shortlists',
   notices: 'nav.notices',
   reports: 'nav.reports',
+  privacy: 'nav.privacy',
+  audit: 'nav.audit',
   settings: 'nav.settings',
 };
 

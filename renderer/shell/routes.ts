@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /** The pages of the shell, in navigation order. The address is `#/<page>`. */
-export const PAGES = ['overview', 'screening', 'divisions', 'shortlists', 'notices', 'reports', 'settings'] as const;
+export const PAGES = ['overview', 'screening', 'divisions', 'shortlists', 'notices', 'reports', 'privacy', 'audit', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 function isPage(value: string): value is Page {

@@ -34,7 +34,7 @@ test('every page of the navigation opens by keyboard', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('overview-applications')).toBeVisible();
   await screenshot(page, 'overview-en-reopened');
-  for (const name of ['Screening', 'Divisions', 'Shortlists', 'Notices', 'Reports', 'Settings']) {
+  for (const name of ['Screening', 'Divisions', 'Shortlists', 'Notices', 'Reports', 'Personal data', 'Audit log', 'Settings']) {
     const link = page.getByRole('navigation').getByRole('link', { name });
     await link.focus();
     await page.keyboard.press('Enter');
