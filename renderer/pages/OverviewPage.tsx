@@ -20,6 +20,7 @@ import { toLanguage } from '../i18n/languages';
 import type { PageProps } from '../shell/AppShell';
 import { useWorkspace } from '../shell/WorkspaceContext';
 import { NextStepBar } from './overview/NextStepBar';
+import { RetentionNotice } from './overview/RetentionNotice';
 import { useQueueName } from './overview/queueName';
 import { DivisionProgressTable, VerdictProgress } from './overview/SeasonProgress';
 
@@ -63,6 +64,7 @@ export function OverviewPage({ onDemoLoaded }: PageProps) {
 
   return (
     <PageLayout title={t('nav.overview')} subtitle={campaign?.name}>
+      {campaignId === null ? null : <RetentionNotice campaignId={campaignId} />}
       {body}
     </PageLayout>
   );

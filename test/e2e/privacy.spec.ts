@@ -169,7 +169,16 @@ test("a campaign's retention: closed on a day, purged before it is due once the 
   const campaignId = Number(await page.getByRole('combobox', { name: 'Campaign' }).inputValue());
   await api(page, 'demo.load', { campaignId, count: 40 });
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Personal data' }).click();
+  // Closed long ago: the Overview offers the purge, and its button leads to it.
+  await api(page, 'privacy.setRetention', { campaignId, closedOn: '2020-01-31', retentionMonths: 24 });
+  await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText('Personal data kept long enough')).toBeVisible();
+  await expect(page.getByText(/ended on 31 Jan(uary)? 2022\. 40 applications still hold it/)).toBeVisible();
+  await screenshot(page, 'overview-retention-due-en');
+  await page.getByRole('button', { name: 'Purge personal data…' }).click();
+  await expect(page.getByRole('heading', { name: 'Personal data', level: 1 })).toBeVisible();
+  await api(page, 'privacy.setRetention', { campaignId, closedOn: null });
+
   const retention = page.getByRole('region', { name: "This campaign's retention" });
   const facts = retention.getByTestId('retention-facts');
   await expect(facts).toContainText('Still open');
@@ -203,6 +212,11 @@ test("a campaign's retention: closed on a day, purged before it is due once the 
   await expect(retention.getByTestId('cleanup-result')).toBeFocused();
   await expect.poll(async () => (await api<RetentionState>(page, 'privacy.retention', { campaignId })).applications).toBe(0);
   await expect(retention.getByRole('button', { name: 'Purge personal data…' })).toBeDisabled();
+
+  // The Overview says the campaign was purged, instead of looking like an empty campaign.
+  await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText('Personal data purged')).toBeVisible();
+  await expect(page.getByText('Its figures stay in the season report.')).toBeVisible();
 
   await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
   const log = page.getByRole('table', { name: 'Audit log entries' });
