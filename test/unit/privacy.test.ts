@@ -125,6 +125,22 @@ describe('erasing one person', () => {
   });
 });
 
+describe('an erasure while another program reads the database', () => {
+  it('says the -wal is emptied when that program closes, and it is', async () => {
+    const { app } = await handWorkedSeason(tempDir());
+    // Another program (the app, while the command line erases) in the middle of a read.
+    const reader = new BetterSqlite3(app.databasePath, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM applications').get();
+    const result = await app.client.call('privacy.erasePerson', { campaignId: 1, applicationId: R1.applicationId, reason: 'Request of 3 March' });
+    expect(result.wal).toBe('busy');
+    reader.exec('COMMIT');
+    reader.close();
+    await app.core.close();
+    expect(foundOnDisk(filesOnDisk(app), [R1.first, R1.last, R1.email])).toEqual([]);
+  });
+});
+
 describe('an erasure a crash interrupted', () => {
   it('is finished when the database is next opened: its backups rewritten, free pages and -wal cleared', async () => {
     const { app } = await seasonWithR1Everywhere();
