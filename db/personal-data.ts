@@ -751,10 +751,10 @@ export const PERSONAL_DATA_FILES: readonly FileEntry[] = [
   },
   {
     place: 'files saved by the user',
-    where: 'where the user chooses (e.g. the rejected-rows report, "<file> - rejected rows.csv", electron/core/services/imports.ts)',
-    whose: ['person'],
-    what: 'rejected rows with their raw values',
-    lifetime: 'outside Cohort once saved: the office’s own rules apply',
+    where: 'where the user chooses in the Save dialog, or the browser’s downloads from the web host (electron/core/files/output.ts; PDFs: electron/pdf.ts)',
+    whose: ['person', 'officer'],
+    what: 'rejected rows with their raw values, hiring managers’ workbooks, notices and interview invitations (e-mail drafts, mail-merge CSV), a person’s subject-access record (JSON, PDF), printed reports (figures only); each export holding applicants’ data is recorded in the audit log (which file, how many people)',
+    lifetime: 'outside Cohort once saved: the office’s own rules apply; an erasure or a purge cannot reach them',
   },
   {
     place: 'renderer storage',
