@@ -13,9 +13,10 @@ import type { Migration } from './types';
  * - privacy_owed: an erasure or a purge whose backups and free pages are still to be cleared,
  *   written in the erasure's own transaction and removed when that is done; a crash in between
  *   leaves it for the next opening of the database to finish (electron/core/privacy/finish.ts).
- * - applications_report_facts: every column the season report reads of an application, so the
- *   first report of a 50,000-application campaign reads a narrow index instead of every row with
- *   its free text (electron/core/reports/store/sqlite-reports.ts names it).
+ * - applications_report_facts, screening_results_report: every column the season report reads of
+ *   an application and its screening result, so the first report of a 50,000-application campaign
+ *   reads two narrow indexes instead of every row with its free text and criteria
+ *   (electron/core/reports/store/sqlite-reports.ts names them).
  * - applications_search_deleted (0006) sent the search watermark back below any deleted
  *   application, so erasing one application of a season re-indexed every later one. SQLite reuses
  *   a deleted rowid only above the largest left: the watermark now goes back only to that one.
@@ -38,6 +39,7 @@ export const migration0013: Migration = {
         campaign_id, division_code, funding_parsed, preferred_session, nationality_code, gender, date_of_birth_parsed,
         highest_degree, english_level_parsed, french_level_parsed, submitted_at
       );
+      CREATE INDEX screening_results_report ON screening_results (application_ref, verdict, reasons_json, screened_at);
       CREATE TABLE privacy_owed (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('erase', 'purge')),
