@@ -369,7 +369,7 @@ export const PERSONAL_DATA = {
       campaign_id: campaignId,
       owner: officer('the officer who saved it'),
       name: none('the view’s name, written by the officer'),
-      view_json: officer('the filter (an assignee filter names an officer; other filters are universities, fields of study, levels, dates)'),
+      view_json: both('the filter: an assignee filter names an officer; a saved search may be an applicant’s name, e-mail or Application ID (other filters are universities, fields of study, levels, dates)'),
       updated_at: at,
     },
   },

@@ -50,8 +50,8 @@ export class DatabaseSession {
   private readonly listeners = new Set<SessionListener>();
   /** Backups being written now (SQLite's backup API steps between other work). */
   private readonly backupsUnderWay = new Set<Promise<unknown>>();
-  /** An erasure is rewriting the backups: no backup is taken meanwhile (it would copy the free pages holding what is erased). */
-  private backupsHeld = false;
+  /** Erasures rewriting the backups now: no backup is taken meanwhile (it would copy the free pages holding what is erased). */
+  private backupsHeldBy = 0;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -122,7 +122,7 @@ export class DatabaseSession {
   /** A manual (or restore-safety) backup: its failure is the request's error, naming the backup folder. */
   async backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
     const { sqlite, path } = this.open;
-    if (this.backupsHeld) throw new ConflictError('Personal data is being erased from the backups. Try again in a moment.', 'BackupsBeingRewritten');
+    if (this.erasureUnderWay()) throw new ConflictError('Personal data is being erased from the database and its backups. Try again in a moment.', 'BackupsBeingRewritten');
     let info: BackupInfo;
     try {
       info = await this.tracked(takeBackup(sqlite, path, this.options.backupDirectory, reason, { nativeBinding: this.options.nativeBinding }));
@@ -146,13 +146,23 @@ export class DatabaseSession {
    * pages, where the erased rows still are until it is compacted.
    */
   async holdingBackups<T>(work: () => Promise<T>): Promise<T> {
-    while (this.backupsUnderWay.size > 0) await Promise.allSettled([...this.backupsUnderWay]);
-    this.backupsHeld = true;
+    this.backupsHeldBy++;
     try {
+      while (this.backupsUnderWay.size > 0) await Promise.allSettled([...this.backupsUnderWay]);
       return await work();
     } finally {
-      this.backupsHeld = false;
+      this.backupsHeldBy--;
     }
+  }
+
+  /**
+   * An erasure or a purge is not finished: here (its backups being rewritten) or in any program
+   * (its owed row, written in the erasure's own transaction, is still there). A backup or a
+   * restore now would copy, or bring back, what is being erased.
+   */
+  erasureUnderWay(): boolean {
+    if (this.backupsHeldBy > 0) return true;
+    return (this.current?.sqlite.prepare('SELECT count(*) FROM privacy_owed').pluck().get() as number | undefined ?? 0) > 0;
   }
 
   private tracked<T>(backup: Promise<T>): Promise<T> {
@@ -222,7 +232,7 @@ export class DatabaseSession {
   private async backupOnOpen(): Promise<void> {
     try {
       const { sqlite, path } = this.open;
-      if (this.backupsHeld || !isOpenBackupDue(this.listBackups(), new Date())) return;
+      if (this.erasureUnderWay() || !isOpenBackupDue(this.listBackups(), new Date())) return;
       await this.tracked(takeBackup(sqlite, path, this.options.backupDirectory, 'open', { nativeBinding: this.options.nativeBinding }));
       this.setProblem(null);
     } catch (error) {
@@ -251,7 +261,7 @@ export class DatabaseSession {
   private startPeriodicBackups(): void {
     const every = this.options.periodicBackupMs ?? 30 * 60 * 1000;
     this.timer = setInterval(() => {
-      if (!this.current || this.backupsHeld || this.totalChanges() === this.changesAtLastBackup) return;
+      if (!this.current || this.erasureUnderWay() || this.totalChanges() === this.changesAtLastBackup) return;
       const { sqlite, path } = this.current;
       this.tracked(takeBackup(sqlite, path, this.options.backupDirectory, 'periodic', { nativeBinding: this.options.nativeBinding })).then(
         () => {

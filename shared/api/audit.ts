@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reads, returns } from './common';
+import { calendarDay, reads, returns } from './common';
 
 /**
  * The audit log as the office reads it: who did what, when, on which application; exports of
@@ -29,8 +29,6 @@ export interface AuditPage {
   actions: string[];
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
-
 export const auditMethods = {
   'audit.list': {
     input: z
@@ -43,8 +41,8 @@ export const auditMethods = {
         /** An Application ID (exact). */
         application: z.string().trim().max(100).nullable().default(null),
         /** Days, inclusive, as the officer's calendar gives them (UTC). */
-        from: day.nullable().default(null),
-        to: day.nullable().default(null),
+        from: calendarDay.nullable().default(null),
+        to: calendarDay.nullable().default(null),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
       })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDate } from '../domain/datetime';
 import type { ChangeTopic } from './events';
 
 /** What every domain's contract module shares: the output-type marker and common input schemas. */
@@ -18,6 +19,12 @@ export function reads<const T extends readonly ChangeTopic[]>(...topics: T): T {
 }
 
 export const campaignId = z.number().int().positive();
+
+/** A calendar day, YYYY-MM-DD, that exists (not 2026-02-31). */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .refine((day) => isValidDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))), 'There is no such day');
 export const emptyInput = z.object({}).strict();
 
 export interface CountRow {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignId, reads, returns } from './common';
+import { calendarDay, campaignId, reads, returns } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
 
 /**
@@ -139,11 +139,7 @@ export const privacyMethods = {
     input: z
       .object({
         campaignId,
-        closedOn: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
-          .nullable()
-          .optional(),
+        closedOn: calendarDay.nullable().optional(),
         retentionMonths: z.number().int().min(1, 'At least 1 month').max(120, 'At most 120 months (10 years)').optional(),
       })
       .strict(),

@@ -251,6 +251,18 @@ export const PERSONAL_DATA_WORDS: Readonly<Record<string, TableWords>> = {
     },
   },
 
+  saved_views: {
+    title: { en: 'Searches saved by officers that name you', fr: 'Recherches enregistrées par les agents qui vous nomment' },
+    columns: {
+      id: { en: 'View (number)', fr: 'Vue (numéro)' },
+      campaign_id: campaignId,
+      owner: { en: 'Saved by', fr: 'Enregistrée par' },
+      name: { en: 'Name of the view', fr: 'Nom de la vue' },
+      view_json: { en: 'Filter and search', fr: 'Filtre et recherche' },
+      updated_at: { en: 'Saved on', fr: 'Enregistrée le' },
+    },
+  },
+
   application_search: {
     title: { en: 'Your applications in the search index', fr: "Vos candidatures dans l'index de recherche" },
     // The record shows only `rowid`: the index keeps no text that can be read back. The register's

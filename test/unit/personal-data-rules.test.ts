@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ERASED, onlyPerson, withoutPerson } from '../../electron/core/privacy/audit-mentions';
 import { reasonMentions } from '../../shared/domain/erasure-reason';
 import { isPurgeDue, purgeDueOn } from '../../shared/domain/retention';
 
@@ -38,5 +39,22 @@ describe('an erasure’s reason', () => {
         expect(reasonMentions(`${before} ${name} ${after}`, { names: [name], identifiers: [] })).toEqual([name]);
       }),
     );
+  });
+});
+
+describe('an audit entry naming a person among others', () => {
+  const marks = { terms: new Set(['nip-1', 'anna@example.org']), refs: new Set([7]) };
+
+  it('loses them from every list and text, and keeps the others', () => {
+    expect(withoutPerson({ sent: 3, except: ['NIP-1', 'NIP-12'] }, marks)).toEqual({ sent: 3, except: ['NIP-12'] });
+    expect(withoutPerson({ order: [7, 8, 9], exportId: 7 }, marks)).toEqual({ order: [8, 9], exportId: 7 });
+    expect(withoutPerson({ file: 'personal data NIP-1.json' }, marks)).toEqual({ file: `personal data ${ERASED}.json` });
+    expect(withoutPerson({ to: ['Anna@Example.org'] }, marks)).toEqual({ to: [] });
+  });
+
+  it('shows the person only what is theirs in such a list', () => {
+    expect(onlyPerson({ sent: 3, except: ['NIP-1', 'NIP-12'] }, marks)).toEqual({ sent: 3, except: ['NIP-1'] });
+    expect(onlyPerson({ refs: [6, 7] }, marks)).toEqual({ refs: [7] });
+    expect(onlyPerson({ reason: 'text', counts: { added: 2 } }, marks)).toEqual({ reason: 'text', counts: { added: 2 } });
   });
 });

@@ -32,8 +32,8 @@ async function importRows(app: TestApp, name: string, rows: Record<string, strin
 /**
  * The hand-worked season, with R1 leaving a trace in every corner: a second application (same
  * Candidate ID), a note and a scored comment naming them, a corrected surname (the old one in the
- * revisions), a shortlist note, a notice language, a notice prepared and sent, a rejected import row
- * with their e-mail, and a backup holding all of it.
+ * revisions), a shortlist note and order, a duplicate decision on a pair, a saved search for their
+ * surname, a notice language, notices prepared and sent, a rejected import row with their e-mail.
  */
 async function seasonWithR1Everywhere(): Promise<{ app: TestApp; refs: Record<string, number> }> {
   const { app, refs } = await handWorkedSeason(tempDir());
@@ -50,6 +50,13 @@ async function seasonWithR1Everywhere(): Promise<{ app: TestApp; refs: Record<st
   await client.call('triage.score', { refs: [r1], criterionId: writing?.id ?? 0, score: 5, comment: `${R1.first} writes very well` });
   await client.call('application.correct', { ref: r1, field: 'lastName', value: R1.corrected, reason: 'Surname completed from the passport copy' });
   await client.call('notices.setLanguage', { campaignId: 1, applicationId: R1.applicationId, language: 'fr' });
+  // On the DPP shortlist with R2 and R3: a note about R1, the three put in order (a list of numbers).
+  const [dpp] = await client.call('shortlists.list', { campaignId: 1 });
+  await client.call('shortlists.setNote', { id: dpp?.id ?? 0, ref: r1, note: `${R1.first} speaks Swedish` });
+  await client.call('shortlists.arrange', { id: dpp?.id ?? 0, refs: [r1, refs['R3'] ?? 0, refs['R2'] ?? 0] });
+  // A pair an officer dismissed as not one person; a saved search for R1's surname.
+  await client.call('screening.decideDuplicate', { a: r1, b: refs['R5'] ?? 0, decision: 'dismissed' });
+  await client.call('triage.saveView', { campaignId: 1, name: 'To call back', queue: 'DPP', filter: { search: R1.last.toLowerCase() }, sort: [], columns: ['applicationId', 'name'] });
   const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'csv', office: null, target: { kind: 'download' } });
   await client.call('notices.markSent', { batchId: batch.batchId, except: [] });
   await app.core.settled();
@@ -72,7 +79,7 @@ function foundOnDisk(files: string[], words: string[]): string[] {
   return [...found];
 }
 
-const R1_WORDS = [R1.first, R1.last, R1.corrected, R1.email, R1.birth];
+const R1_WORDS = [R1.first, R1.last, R1.corrected, R1.email, R1.birth, R1.applicationId, R1.second, R1.candidate];
 
 async function reportCounts(app: TestApp) {
   const report = await app.client.call('reports.get', { campaignId: 1 });
@@ -80,8 +87,8 @@ async function reportCounts(app: TestApp) {
 }
 
 describe('erasing one person', () => {
-  it('leaves no byte of their names, e-mail or date of birth in the database, its -wal or any backup, and the report counts as before', async () => {
-    const { app } = await seasonWithR1Everywhere();
+  it('leaves no byte of their names, e-mail, date of birth or IDs in the database, its -wal or any backup, and the report counts as before', async () => {
+    const { app, refs } = await seasonWithR1Everywhere();
     const backup = await app.client.call('database.backupNow', {});
     // A backup made by an older Cohort cannot be rewritten by this one's SQL: it is removed.
     const older = join(app.backupDirectory, backup.file.replace(/-manual\.sqlite$/, '-migration.sqlite').replace(/-(\d{3})-migration/, '-999-migration'));
@@ -106,6 +113,12 @@ describe('erasing one person', () => {
     expect(foundOnDisk([app.databasePath], ['PersonR2', 'FamilyR8'])).toHaveLength(2);
     expect(foundOnDisk([backup.path], ['PersonR2'])).toHaveLength(1);
     expect(await reportCounts(app)).toEqual(before);
+
+    // Entries naming R1 among others keep the others: the shortlist's order, the saved view (without its search).
+    const arranged = await app.client.call('audit.list', { action: 'shortlist.arrange' });
+    expect(arranged.rows[0]?.details).toEqual({ order: [refs['R3'], refs['R2']] });
+    const views = app.core.session.open.sqlite.prepare<[], string>('SELECT view_json FROM saved_views').pluck().all();
+    expect(views.map((v) => JSON.parse(v) as { filter: object })).toEqual([expect.objectContaining({ filter: {} })]);
 
     // The audit log records the erasure with its reason, and nothing of the person anywhere.
     const audit = await app.client.call('audit.list', { campaignId: 1, action: 'privacy' });
@@ -149,6 +162,9 @@ describe('an erasure a crash interrupted', () => {
     const identity = await privacy.identityOf(1, R1.applicationId);
     // The erasure's transaction commits (the work owed after it recorded with it); the process dies before that work.
     await privacy.erasePerson(identity!, { campaignId: 1, actor: 'tester', action: 'privacy.erase', details: { reason: 'Request of 3 March' } }, new Date().toISOString());
+    // Until that work is done, no backup is taken (it would copy the free pages holding R1) and none restored.
+    await expect(app.client.call('database.backupNow', {})).rejects.toMatchObject({ data: { kind: 'BackupsBeingRewritten' } });
+    await expect(app.client.call('database.restore', { file: backup.file })).rejects.toMatchObject({ data: { kind: 'BackupsBeingRewritten' } });
     await app.core.close();
     expect(foundOnDisk([backup.path, app.databasePath], R1_WORDS)).not.toEqual([]);
 
@@ -156,8 +172,9 @@ describe('an erasure a crash interrupted', () => {
     await again.core.settled();
     expect(foundOnDisk(filesOnDisk(again), R1_WORDS)).toEqual([]);
     expect(await again.core.session.open.stores.privacy.owedWork()).toEqual([]);
-    // The manual backup, and the one taken when the database was opened again (its free pages held the person).
-    expect((await again.client.call('audit.list', { action: 'privacy.erase' })).rows[0]?.details).toMatchObject({ reason: 'Request of 3 March', backups: { rewritten: 2, removed: [] } });
+    // The manual backup; none was taken on opening again while the work was owed.
+    expect((await again.client.call('audit.list', { action: 'privacy.erase' })).rows[0]?.details).toMatchObject({ reason: 'Request of 3 March', backups: { rewritten: 1, removed: [] } });
+    expect((await again.client.call('database.listBackups', {})).map((b) => b.reason)).toEqual(['manual']);
     await again.core.close();
   });
 });
@@ -172,8 +189,10 @@ describe('purging a campaign', () => {
     const closed = await client.call('privacy.setRetention', { campaignId: 1, closedOn: '2024-08-31', retentionMonths: 6 });
     expect(closed).toMatchObject({ purgeDueOn: '2025-02-28', due: true });
 
+    // R1's record was handed over before: its audit entry names them, and goes with the rest.
+    await client.call('privacy.exportPerson', { campaignId: 1, applicationId: R1.applicationId, target: { kind: 'download' } });
     const backup = await client.call('database.backupNow', {});
-    const everyone = PEOPLE.flatMap((p) => [`Person${p.id}`, `Family${p.id}`, `${p.id.toLowerCase()}@example.org`]);
+    const everyone = PEOPLE.flatMap((p, i) => [`Person${p.id}`, `Family${p.id}`, `${p.id.toLowerCase()}@example.org`, `NIP-2026-9000${i}-1`, `C-90000${i}`]);
     expect(foundOnDisk([backup.path], everyone)).toHaveLength(everyone.length);
     const before = await reportCounts(app);
     const phases = new Set<string>();
@@ -207,7 +226,7 @@ describe('the subject-access export', () => {
     const tables = new Map(access.tables.map((t) => [t.table, t]));
     expect([...tables.keys()]).toEqual(subjectAccessTables());
     const { sqlite } = app.core.session.open;
-    const refs = sqlite.prepare<[string], number>('SELECT id FROM applications WHERE candidate_id = ?').pluck().all(R1.candidate);
+    const refs = sqlite.prepare<[string], number>('SELECT id FROM applications WHERE candidate_id = ? ORDER BY id').pluck().all(R1.candidate);
     expect(refs).toHaveLength(2);
     for (const name of subjectAccessTables()) {
       const entry: TableEntry = PERSONAL_DATA[name];
@@ -227,6 +246,11 @@ describe('the subject-access export', () => {
     expect(rows('application_revisions').map((r) => r.old_value)).toContain(R1.last);
     expect(rows('import_rejections')[0]?.values_json).toContain(R1.email);
     expect(rows('notice_languages')[0]?.language).toBe('fr');
+    // An entry naming others besides R1 shows only R1 in its lists; the pair R1 was in shows whole.
+    const audit = rows('audit_log');
+    expect(audit.filter((r) => r.action === 'shortlist.arrange').map((r) => JSON.parse(String(r.details_json)) as unknown)).toEqual([{ order: [refs[0]] }]);
+    expect(audit.some((r) => r.action === 'screening.duplicate')).toBe(true);
+    expect(rows('saved_views')).toHaveLength(1);
     await app.core.close();
 
     // The command line writes the same record as a JSON file.
@@ -281,6 +305,8 @@ describe('the audit log', () => {
     expect((await client.call('audit.list', { to: '2020-01-01' })).total).toBe(0);
     expect((await client.call('audit.list', { limit: 2, offset: 1 })).rows.map((r) => r.id)).toEqual(all.rows.slice(1, 3).map((r) => r.id));
     await expect(client.call('audit.list', { from: '3 March' })).rejects.toMatchObject({ data: { code: 'Validation' } });
+    await expect(client.call('audit.list', { to: '2026-13-01' })).rejects.toMatchObject({ data: { code: 'Validation' } });
+    await expect(client.call('privacy.setRetention', { campaignId: 1, closedOn: '2026-02-31' })).rejects.toMatchObject({ data: { code: 'Validation' } });
     await app.core.close();
   });
 

@@ -42,7 +42,7 @@ export function rewriteBackups(
       makePrivate(backup.path);
       touched.rewritten.push(backup.file);
     } else {
-      for (const file of [backup.path, `${backup.path}-journal`]) {
+      for (const file of [backup.path, `${backup.path}-journal`, `${backup.path}-wal`, `${backup.path}-shm`]) {
         try {
           unlinkSync(file);
         } catch {

@@ -9,10 +9,11 @@ export const OWED_ERASURE_TASK = 'privacy-owed';
 
 /**
  * What follows an erasure or a purge once its transaction has committed: every backup rewritten
- * the same way (or removed), the owed row removed (it names the person) with what became of the
- * backups added to the audit entry, then the free pages, search segments and -wal cleared (last,
- * so the owed row's bytes go too). Recorded as owed in the erasure's own transaction: after a
- * crash, the next opening of the database finishes it (resumeOwedErasures). No backup is taken
+ * the same way (or removed); then the file's free pages, search segments and -wal cleared; then the
+ * owed row removed (it names the person: deleted with SQLite's secure_delete, the -wal emptied
+ * again), with what became of the backups added to the audit entry. The row goes last, so a crash
+ * or a failure (a full disk during VACUUM) at any step leaves it there, and the next opening of the
+ * database does all of it again (resumeOwedErasures); every step may run twice. No backup is taken
  * until it is done (DatabaseSession.holdingBackups).
  */
 export function finishOwed(ctx: ServiceContext, owed: OwedWork): Promise<{ backups: BackupsTouched; wal: WalState }> {
@@ -33,8 +34,8 @@ async function clearAfter(ctx: ServiceContext, owed: OwedWork): Promise<{ backup
     },
     { nativeBinding: ctx.session.nativeBinding, progress: (done, total) => ctx.emit({ type: 'progress', job, phase: 'backups', done, total }) },
   );
-  await privacy.settleOwed(owed, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
-  const wal = await privacy.scrub((phase) => ctx.emit({ type: 'progress', job, phase, done: 0, total: 1 }));
+  await privacy.scrub((phase) => ctx.emit({ type: 'progress', job, phase, done: 0, total: 1 }));
+  const wal = await privacy.settleOwed(owed, { backups: { rewritten: backups.rewritten.length, removed: backups.removed.map((b) => b.file) } });
   return { backups, wal };
 }
 

@@ -35,7 +35,6 @@ export const AUDIT_ACTIONS_WITHOUT_APPLICANT_DATA = [
   'reports.export',
   'selection.places',
   'triage.setRubric',
-  'privacy.subjectAccess',
   'privacy.erase',
   'privacy.purge',
   'privacy.retention',
@@ -43,13 +42,38 @@ export const AUDIT_ACTIONS_WITHOUT_APPLICANT_DATA = [
 
 const PERSON_KEY = '(campaign_id, person_key) IN (SELECT campaign_id, person_key FROM temp.person_keys)';
 const MENTIONS_PERSON = (column: string) => `EXISTS (SELECT 1 FROM temp.person_terms t WHERE instr(lower(${column}), t.quoted) > 0)`;
+const PERSON_REF_IN = (list: string) => `EXISTS (SELECT 1 FROM json_each(audit_log.details_json, '${list}') j WHERE j.value IN (SELECT ref FROM temp.person_refs))`;
+
+/**
+ * An audit entry about the person: on one of their applications (its subject), on a pair of
+ * applications one of which is theirs (a duplicate decision: "NIP-A + NIP-B"), or on their place on
+ * a shortlist (a note: details.ref).
+ */
+export const AUDIT_ABOUT_PERSON = `((campaign_id, subject) IN (SELECT campaign_id, application_id FROM temp.person_applications)
+  OR EXISTS (SELECT 1 FROM temp.person_applications p WHERE p.campaign_id = audit_log.campaign_id AND instr(' + ' || audit_log.subject || ' + ', ' + ' || p.application_id || ' + ') > 0)
+  OR json_extract(details_json, '$.ref') IN (SELECT ref FROM temp.person_refs))`;
+
+/** An audit entry naming the person among others: an ID or e-mail in its details, their application in a list of refs. */
+export const AUDIT_MENTIONS_PERSON = `(${MENTIONS_PERSON('details_json')} OR ${PERSON_REF_IN('$.refs')} OR ${PERSON_REF_IN('$.order')})`;
+
+const SEARCH = "json_extract(view_json, '$.filter.search')";
 
 export const ERASURE_RULES = {
   audit_log: {
-    // The officer's record stays (who did what, when); what it says of the person goes.
-    ofPerson: `((campaign_id, subject) IN (SELECT campaign_id, application_id FROM temp.person_applications) OR ${MENTIONS_PERSON('details_json')})`,
+    // The officer's record stays (who did what, when); what it says of the person goes: an entry
+    // about them is blanked, one naming them among others loses them (sqlite-erasure.ts,
+    // audit-mentions.ts).
+    ofPerson: `(${AUDIT_ABOUT_PERSON} OR ${AUDIT_MENTIONS_PERSON})`,
     ofCampaign: `campaign_id = :campaign AND action NOT IN (${AUDIT_ACTIONS_WITHOUT_APPLICANT_DATA.map((a) => `'${a}'`).join(', ')})`,
     erase: { set: `subject = NULL, details_json = '{"erased":true}'` },
+    erasedOnlyIf: AUDIT_ABOUT_PERSON,
+  },
+  saved_views: {
+    // A saved search an officer typed may be the person's name, e-mail or Application ID.
+    ofPerson: `${SEARCH} IS NOT NULL AND (EXISTS (SELECT 1 FROM temp.person_words w WHERE instr(lower(${SEARCH}), w.word) > 0)
+      OR EXISTS (SELECT 1 FROM temp.person_terms t WHERE instr(lower(${SEARCH}), t.term) > 0))`,
+    ofCampaign: `campaign_id = :campaign AND ${SEARCH} IS NOT NULL`,
+    erase: { set: "view_json = json_remove(view_json, '$.filter.search')" },
   },
   import_rejections: {
     ofPerson: `(${MENTIONS_PERSON('values_json')} OR lower(value) IN (SELECT term FROM temp.person_terms))`,
@@ -66,7 +90,9 @@ export const ERASURE_RULES = {
     afterApplications: true,
   },
   notices: {
-    ofPerson: `(${PERSON_KEY} OR (email IS NOT NULL AND lower(trim(email)) IN (SELECT term FROM temp.person_terms)))`,
+    // By who screening says they are, by the applications a notice names, or by the address it went to.
+    ofPerson: `(${PERSON_KEY} OR id IN (SELECT notice_id FROM notice_applications WHERE application_ref IN (SELECT ref FROM temp.person_refs))
+      OR (email IS NOT NULL AND lower(trim(email)) IN (SELECT term FROM temp.person_terms)))`,
     ofCampaign: 'campaign_id = :campaign',
     erase: 'delete',
   },

@@ -7,7 +7,7 @@ import { identityOf, type PersonIdentity } from './person-scope';
 import { erasePerson, purgeCampaign, type ErasedApplication, type OwedWork } from './sqlite-erasure';
 import { readSubjectAccess } from './sqlite-subject-access';
 import { sqliteRetention, type RetentionRow } from './sqlite-retention';
-import { scrubFreedData } from './scrub';
+import { emptyWal, scrubFreedData } from './scrub';
 
 export type { PersonIdentity } from './person-scope';
 export type { RetentionRow } from './sqlite-retention';
@@ -27,8 +27,11 @@ export interface PrivacyStore {
   purgeCampaign(campaignId: number, record: AuditEntry, at: string, progress: Progress): Promise<{ applications: number; owed: OwedWork }>;
   /** Erasures and purges whose backups and free pages are still to be cleared (a crash came between). */
   owedWork(): Promise<OwedWork[]>;
-  /** The owed work done: its row removed, what became of the backups added to its audit entry. */
-  settleOwed(owed: OwedWork, auditDetails: Record<string, unknown>): Promise<void>;
+  /**
+   * The owed work done: its row removed without a trace (secure_delete, then the -wal emptied),
+   * what became of the backups added to its audit entry. Says whether the -wal could be emptied.
+   */
+  settleOwed(owed: OwedWork, auditDetails: Record<string, unknown>): Promise<WalState>;
   /** Removes what the file keeps of deleted rows (free pages, search segments, the -wal). */
   scrub(progress: (phase: string) => void): Promise<WalState>;
   retention(campaignId: number): Promise<RetentionRow>;
@@ -73,14 +76,22 @@ export function sqlitePrivacyStore(sqlite: SqliteDatabase): Synchronous<PrivacyS
     },
     owedWork: () => owedList(),
     settleOwed(owed, details) {
-      writeTransaction(sqlite, () => {
-        if (owedRow.get(owed.id) === undefined) return;
-        if (owed.auditId !== null) {
-          const current = JSON.parse(readDetails.get(owed.auditId) ?? '{}') as Record<string, unknown>;
-          writeDetails.run(JSON.stringify({ ...current, ...details }), owed.auditId);
-        }
-        sqlite.prepare('DELETE FROM privacy_owed WHERE id = ?').run(owed.id);
-      });
+      // The row's identity is zeroed where it lay, not left in a free block of its page.
+      const secure = sqlite.pragma('secure_delete', { simple: true }) as number;
+      sqlite.pragma('secure_delete = ON');
+      try {
+        writeTransaction(sqlite, () => {
+          if (owedRow.get(owed.id) === undefined) return;
+          if (owed.auditId !== null) {
+            const current = JSON.parse(readDetails.get(owed.auditId) ?? '{}') as Record<string, unknown>;
+            writeDetails.run(JSON.stringify({ ...current, ...details }), owed.auditId);
+          }
+          sqlite.prepare('DELETE FROM privacy_owed WHERE id = ?').run(owed.id);
+        });
+      } finally {
+        sqlite.pragma(`secure_delete = ${secure === 1 ? 'ON' : 'OFF'}`);
+      }
+      return emptyWal(sqlite);
     },
     audit: (record, at) => audit(record, at),
   };

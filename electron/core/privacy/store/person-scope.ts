@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../../../../db/connection';
+import type { PersonMarks } from '../audit-mentions';
 
 /**
  * Who a person is, in words any copy of the database understands: the Application IDs of their
@@ -20,7 +21,11 @@ export interface PersonIdentity {
  * - temp.person_applications(campaign_id, application_id): their Application IDs;
  * - temp.person_keys(campaign_id, person_key): who they are to the notices (screening_results);
  * - temp.person_terms(term, quoted): identifiers searched for in free text and JSON (lower case;
- *   `quoted` as a JSON string, so NIP-1 does not find NIP-12).
+ *   `quoted` as a JSON string, so NIP-1 does not find NIP-12);
+ * - temp.person_words(word): the words of their names (lower case, 3 letters or more), for a saved
+ *   search typed by an officer;
+ * - temp.person_actions(id): the triage actions that changed their applications.
+ * `clearScope` empties them when the work is done: they name the person.
  */
 export interface PersonScope {
   refs: number[];
@@ -32,7 +37,14 @@ const TEMP_TABLES = `
   CREATE TEMP TABLE IF NOT EXISTS person_keys (campaign_id INTEGER NOT NULL, person_key TEXT NOT NULL, PRIMARY KEY (campaign_id, person_key));
   CREATE TEMP TABLE IF NOT EXISTS person_terms (term TEXT PRIMARY KEY, quoted TEXT NOT NULL);
   CREATE TEMP TABLE IF NOT EXISTS person_actions (id INTEGER PRIMARY KEY);
-  DELETE FROM person_refs; DELETE FROM person_applications; DELETE FROM person_keys; DELETE FROM person_terms; DELETE FROM person_actions;`;
+  CREATE TEMP TABLE IF NOT EXISTS person_words (word TEXT PRIMARY KEY);`;
+
+const CLEAR = 'DELETE FROM temp.person_refs; DELETE FROM temp.person_applications; DELETE FROM temp.person_keys; DELETE FROM temp.person_terms; DELETE FROM temp.person_actions; DELETE FROM temp.person_words;';
+
+/** Empties the TEMP tables of a person's scope (they name the person). */
+export function clearScope(sqlite: SqliteDatabase): void {
+  sqlite.exec(TEMP_TABLES + CLEAR);
+}
 
 /** The identity of the person an application belongs to; null when the campaign has no such Application ID. */
 export function identityOf(sqlite: SqliteDatabase, campaignId: number, applicationId: string): PersonIdentity | null {
@@ -64,7 +76,7 @@ export function identityOf(sqlite: SqliteDatabase, campaignId: number, applicati
 
 /** Finds the person's rows in this database and writes them to the TEMP tables (see PersonScope). */
 export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): PersonScope {
-  sqlite.exec(TEMP_TABLES);
+  clearScope(sqlite);
   const addApplication = sqlite.prepare('INSERT OR IGNORE INTO temp.person_applications (campaign_id, application_id) VALUES (?, ?)');
   for (const a of identity.applications) addApplication.run(a.campaignId, a.applicationId);
   const identifiers = JSON.stringify({ candidates: identity.candidateIds, emails: identity.emails });
@@ -95,5 +107,16 @@ export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): Per
     ...identity.emails,
   ];
   for (const term of new Set(terms.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))) addTerm.run(term, JSON.stringify(term));
+  const names = sqlite.prepare<[], string>("SELECT first_name || ' ' || last_name FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)").pluck().all();
+  const addWord = sqlite.prepare('INSERT OR IGNORE INTO temp.person_words (word) VALUES (?)');
+  for (const word of new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))) addWord.run(word);
   return { refs: sqlite.prepare<[], number>('SELECT ref FROM temp.person_refs ORDER BY ref').pluck().all() };
+}
+
+/** What marks the person in lists of the audit log: their identifiers and application numbers (from the TEMP tables). */
+export function marksOf(sqlite: SqliteDatabase): PersonMarks {
+  return {
+    terms: new Set(sqlite.prepare<[], string>('SELECT term FROM temp.person_terms').pluck().all()),
+    refs: new Set(sqlite.prepare<[], number>('SELECT ref FROM temp.person_refs').pluck().all()),
+  };
 }

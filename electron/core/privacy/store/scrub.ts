@@ -20,7 +20,25 @@ export function scrubFreedData(sqlite: SqliteDatabase, progress: (phase: string)
   sqlite.exec("INSERT INTO application_search (application_search) VALUES ('optimize')");
   progress('compacting');
   sqlite.exec('VACUUM');
+  return emptyWal(sqlite);
+}
+
+/** How long emptying the -wal waits for another program's read to end, before saying 'busy'. */
+const WAL_WAIT_MS = 2_000;
+
+/**
+ * Copies the -wal back into the file and empties it; 'busy' when another program's read holds old
+ * pages in it (they go when it closes). A TRUNCATE checkpoint waits for readers with the busy
+ * handler: 30 s here, which would hold the worker; it waits a moment only.
+ */
+export function emptyWal(sqlite: SqliteDatabase): WalState {
   if ((sqlite.pragma('journal_mode', { simple: true }) as string) !== 'wal') return 'cleared';
-  const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  return result?.busy === 0 ? 'cleared' : 'busy';
+  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma(`busy_timeout = ${WAL_WAIT_MS}`);
+  try {
+    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    return result?.busy === 0 ? 'cleared' : 'busy';
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
 }

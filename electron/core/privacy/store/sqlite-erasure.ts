@@ -3,8 +3,9 @@ import { writeTransaction } from '../../../../db/write-transaction';
 import type { ReportFact } from '../../../../shared/domain/report-facts';
 import { auditWriter, type AuditEntry } from '../../audit/audit-log';
 import { sqliteReports } from '../../reports/store/sqlite-reports';
-import { ERASURE_RULES, erasedOfPerson, erasureSql, type UnlinkedTable } from './erasure-rules';
-import { loadScope, type PersonIdentity } from './person-scope';
+import { withoutPerson } from '../audit-mentions';
+import { AUDIT_MENTIONS_PERSON, ERASURE_RULES, erasedOfPerson, erasureSql, type UnlinkedTable } from './erasure-rules';
+import { clearScope, loadScope, marksOf, type PersonIdentity } from './person-scope';
 
 /**
  * Erasing one person's data and purging a campaign's, in one transaction each, on any copy of the
@@ -26,6 +27,15 @@ type Progress = (phase: string, done: number, total: number) => void;
 const UNLINKED = Object.keys(ERASURE_RULES) as UnlinkedTable[];
 const before = UNLINKED.filter((t) => !('afterApplications' in ERASURE_RULES[t]));
 const after = UNLINKED.filter((t) => 'afterApplications' in ERASURE_RULES[t]);
+
+/** Audit entries naming the person among others lose them, and keep the rest (audit-mentions.ts). */
+function redactAuditMentions(sqlite: SqliteDatabase): void {
+  const marks = marksOf(sqlite);
+  const update = sqlite.prepare<[string, number]>('UPDATE audit_log SET details_json = ? WHERE id = ?');
+  for (const row of sqlite.prepare<[], { id: number; details: string }>(`SELECT id, details_json AS details FROM audit_log WHERE ${AUDIT_MENTIONS_PERSON}`).all()) {
+    update.run(JSON.stringify(withoutPerson(JSON.parse(row.details), marks)), row.id);
+  }
+}
 
 function keepFacts(sqlite: SqliteDatabase, campaignId: number, facts: readonly ReportFact[]): void {
   const insert = sqlite.prepare('INSERT INTO report_facts_kept (campaign_id, fact_json) VALUES (?, ?)');
@@ -74,8 +84,10 @@ export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, re
     }
     for (const [campaign, campaignRefs] of byCampaign) keepFacts(sqlite, campaign, reports.factsOf(campaignRefs));
     for (const table of before) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
+    redactAuditMentions(sqlite);
     sqlite.exec('DELETE FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)');
     for (const table of after) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
+    clearScope(sqlite);
     const done = record ? recordDone(sqlite, record, { kind: 'erase', campaignId: record.campaignId ?? 0, identity, at }) : null;
     return { erased, auditId: done?.auditId ?? null, owedId: done?.owedId ?? null };
   });

@@ -4,8 +4,9 @@ import type { PersonApplication, PersonFound, SubjectAccessTable } from '../../.
 import type { CefrLevel } from '../../../../shared/domain/listed-values';
 import { noticeLanguage } from '../../../../shared/domain/notice-outcome';
 import { columnLabel, tableTitle } from '../../../../shared/domain/personal-data-words';
-import { ERASURE_RULES, type UnlinkedTable } from './erasure-rules';
-import { loadScope, type PersonIdentity } from './person-scope';
+import { onlyPerson } from '../audit-mentions';
+import { AUDIT_ABOUT_PERSON, ERASURE_RULES, type UnlinkedTable } from './erasure-rules';
+import { clearScope, loadScope, marksOf, type PersonIdentity } from './person-scope';
 
 /**
  * Everything this database holds about one person, walking the personal-data register: every table
@@ -29,6 +30,14 @@ function rowsOf(sqlite: SqliteDatabase, table: RegisteredTable, entry: TableEntr
     return sqlite.prepare<[], Row>('SELECT rowid FROM application_search WHERE rowid IN (SELECT ref FROM temp.person_refs) ORDER BY rowid').all();
   }
   const list = columns.map((c) => `"${c}"`).join(', ');
+  if (table === 'audit_log') {
+    // An entry naming the person among others shows only them in its lists.
+    const marks = marksOf(sqlite);
+    return sqlite
+      .prepare<[], Row & { about: number }>(`SELECT ${list}, (${AUDIT_ABOUT_PERSON}) AS about FROM audit_log WHERE ${ERASURE_RULES.audit_log.ofPerson} ORDER BY id`)
+      .all()
+      .map(({ about, ...row }) => (about || typeof row.details_json !== 'string' ? row : { ...row, details_json: JSON.stringify(onlyPerson(JSON.parse(row.details_json), marks)) }));
+  }
   if (isUnlinked(table)) return sqlite.prepare<[], Row>(`SELECT ${list} FROM ${table} WHERE ${ERASURE_RULES[table].ofPerson}`).all();
   const where = entry.applicationLinks.map((link) => `"${link}" IN (SELECT ref FROM temp.person_refs)`).join(' OR ');
   return sqlite.prepare<[], Row>(`SELECT ${list} FROM ${table} WHERE ${where}`).all();
@@ -69,6 +78,7 @@ export function readSubjectAccess(sqlite: SqliteDatabase, identity: PersonIdenti
           : Object.entries(entry.columns).map(([name, column]) => ({ name, label: columnLabel(table, name, language), what: column.what }));
       return { table, title: tableTitle(table, language), what: entry.what, columns, rows: rowsOf(sqlite, table, entry) };
     });
+    clearScope(sqlite);
     return { person, tables };
   })();
 }
