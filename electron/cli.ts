@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
+import { isServerUrl } from '../db/postgres/server-url';
 import { createClient, type Client } from '../shared/api/client';
 import { ApiCallError, backupProblemMessage } from '../shared/api/errors';
 import { APP_VERSION, osUserName } from './core/app-identity';
@@ -97,6 +98,12 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     return failure(error, io);
   }
 
+  const db = option('db');
+  if (db !== undefined && isServerUrl(db)) {
+    // Team mode's services on PostgreSQL are being built (issue 14): today only the server's set-up runs there.
+    io.err('cohort: this command works on a database file for now; on the office server, "cohort server init" and "cohort server add-officer" set it up.');
+    return 1;
+  }
   const { dataDirectory, databasePath, backupDirectory } = locationsFor({ db: option('db'), dataDir: option('data-dir') }, () =>
     defaultDataDirectory(process.platform, env, homedir()),
   );

@@ -7,7 +7,8 @@ import { screeningCommands } from './screening';
 import { noticeCommands } from './notices';
 import { reportCommands } from './report';
 import { privacyCommands } from './privacy';
+import { serverCommands } from './server';
 import { shortlistCommands } from './shortlists';
 
 /** Every domain's commands, in the order `cohort --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...reportCommands, ...privacyCommands, ...databaseCommands];
+export const COMMANDS: readonly CliCommand[] = [...campaignCommands, ...demoCommands, ...importCommands, ...screeningCommands, ...shortlistCommands, ...noticeCommands, ...reportCommands, ...privacyCommands, ...databaseCommands, ...serverCommands];

@@ -1,0 +1,133 @@
+import type { ClientBase } from 'pg';
+import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS } from './migrations';
+
+/**
+ * The office server's schema and roles (issue 14), set up by the office's IT with `cohort server
+ * init` and `cohort server add-officer`. Two roles, enforced by the server itself with GRANTs, not
+ * only hidden in the app:
+ * - cohort_admin (office administrators): everything — imports, settings, campaigns, purges and
+ *   erasures;
+ * - cohort_officer (officers): read everything; write the decisions of their work (screening
+ *   review, triage, shortlists, selection, notices); add to the audit log, never change it; no
+ *   import, no campaign or its settings, no deletion of an application.
+ * Each officer logs in as themselves, a member of one of them: their login is who they are in
+ * every decision and audit entry.
+ */
+
+export const ADMIN_ROLE = 'cohort_admin';
+export const OFFICER_ROLE = 'cohort_officer';
+
+/** The tables officers write: their work's decisions and what follows from them. */
+export const OFFICER_WRITES = [
+  'screening_results',
+  'screening_overrides',
+  'application_corrections',
+  'application_revisions',
+  'duplicate_decisions',
+  'triage_states',
+  'triage_actions',
+  'triage_changes',
+  'application_notes',
+  'rubric_criteria',
+  'rubric_scores',
+  'saved_views',
+  'search_state',
+  'search_pending',
+  'application_search',
+  'candidate_codes',
+  'shortlists',
+  'shortlist_entries',
+  'shortlist_exports',
+  'shortlist_export_entries',
+  'shortlist_replies',
+  'selection_details',
+  'division_places',
+  'notice_templates',
+  'notice_batches',
+  'notices',
+  'notice_applications',
+  'notice_languages',
+  'notice_standing',
+  'notice_standing_stale',
+] as const;
+
+/**
+ * Columns of an application officers may change: a correction (the raw value and what it reads
+ * as) or a triage move to another division. Not its identity, its campaign, or the import it came from.
+ */
+export const OFFICER_APPLICATION_COLUMNS = [
+  'first_name', 'last_name', 'date_of_birth', 'email', 'phone', 'gender', 'nationality', 'second_nationality', 'residence',
+  'division', 'position', 'funding', 'preferred_session', 'submitted_on', 'university', 'field_of_study', 'highest_degree',
+  'years_completed', 'currently_enrolled', 'degree_date', 'english_level', 'french_level', 'other_languages', 'motivation',
+  'division_code', 'submitted_at', 'updated_at', 'date_of_birth_parsed', 'degree_date_parsed', 'years_completed_parsed',
+  'currently_enrolled_parsed', 'funding_parsed', 'english_level_parsed', 'french_level_parsed', 'nationality_code', 'name_key',
+] as const;
+
+/** Brings the schema to the latest version, each migration in one transaction, one workstation at a time. */
+export async function migratePostgres(client: ClientBase): Promise<{ from: number; to: number }> {
+  await client.query('BEGIN');
+  try {
+    // Two workstations opening a new version at once: one migrates, the other waits and finds it done.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('cohort schema'))");
+    await client.query('CREATE TABLE IF NOT EXISTS cohort_schema (version integer NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM cohort_schema');
+    const from = rows[0]?.version ?? 0;
+    if (rows.length === 0) await client.query('INSERT INTO cohort_schema (version) VALUES (0)');
+    if (from > PG_LATEST_SCHEMA_VERSION) {
+      throw new Error(`This server's schema was written by a newer Cohort (version ${from}; this one knows up to ${PG_LATEST_SCHEMA_VERSION}). Update Cohort.`);
+    }
+    for (const migration of PG_MIGRATIONS.filter((m) => m.version > from)) {
+      await client.query(migration.sql);
+      await client.query('UPDATE cohort_schema SET version = $1', [migration.version]);
+    }
+    await client.query('COMMIT');
+    return { from, to: Math.max(from, PG_LATEST_SCHEMA_VERSION) };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+function ensureRole(role: string): string {
+  return `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} NOLOGIN; END IF; END $$;`;
+}
+
+/** The GRANTs of both roles on the schema as it is (run again after each migration: new tables). */
+export function grantsSql(): string {
+  const officerWrites = OFFICER_WRITES.join(', ');
+  return `
+    REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+    GRANT USAGE ON SCHEMA public TO ${ADMIN_ROLE}, ${OFFICER_ROLE};
+    GRANT ALL PRIVILEGES ON ALL TABLES IN SCHEMA public TO ${ADMIN_ROLE};
+    GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${ADMIN_ROLE};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${OFFICER_ROLE};
+    REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${OFFICER_ROLE};
+    GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${OFFICER_ROLE};
+    GRANT INSERT, UPDATE, DELETE ON ${officerWrites} TO ${OFFICER_ROLE};
+    GRANT INSERT ON audit_log TO ${OFFICER_ROLE};
+    GRANT UPDATE (${OFFICER_APPLICATION_COLUMNS.join(', ')}) ON applications TO ${OFFICER_ROLE};
+  `;
+}
+
+/** Creates the roles (once per server), the schema, and the grants: `cohort server init`. */
+export async function initServer(client: ClientBase): Promise<{ from: number; to: number }> {
+  await client.query(ensureRole(ADMIN_ROLE));
+  await client.query(ensureRole(OFFICER_ROLE));
+  const migrated = await migratePostgres(client);
+  await client.query(grantsSql());
+  return migrated;
+}
+
+/** A login for an officer (or an administrator), or an existing one made one: `cohort server add-officer`. */
+export async function addOfficer(client: ClientBase, login: string, options: { admin: boolean; password?: string | null }): Promise<void> {
+  if (!/^[a-z_][a-z0-9_.@-]{0,62}$/i.test(login)) throw new Error(`"${login}" cannot be a login: use letters, digits, _ . @ - (up to 63).`);
+  const role = options.admin ? ADMIN_ROLE : OFFICER_ROLE;
+  const other = options.admin ? OFFICER_ROLE : ADMIN_ROLE;
+  const name = client.escapeIdentifier(login);
+  const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
+  const password = options.password ? ` PASSWORD ${client.escapeLiteral(options.password)}` : '';
+  if (rowCount === 0) await client.query(`CREATE ROLE ${name} LOGIN${password}`);
+  else if (password) await client.query(`ALTER ROLE ${name}${password}`);
+  await client.query(`GRANT ${role} TO ${name}`);
+  await client.query(`REVOKE ${other} FROM ${name}`);
+}

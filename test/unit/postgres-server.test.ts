@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_COLUMNS } from '../../db/schema';
+import { PG_LATEST_SCHEMA_VERSION } from '../../db/postgres/migrations';
+import { addOfficer, ADMIN_ROLE, initServer, migratePostgres, OFFICER_ROLE } from '../../db/postgres/server-admin';
+import { isServerUrl, parseServerUrl, ServerUrlError, tlsOptions } from '../../db/postgres/server-url';
+import { cli } from './support/cli';
+import { usePostgresDatabase } from './support/postgres';
+
+/**
+ * Team mode's server (issue 14), on the run's real PostgreSQL: the schema the migrations make is
+ * the one db/schema.ts describes; the roles are enforced by the server itself.
+ */
+
+const database = usePostgresDatabase();
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/** The same server, as another login. */
+function as(url: string, login: string, password: string): string {
+  const next = new URL(url);
+  next.username = login;
+  next.password = password;
+  return next.href;
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+describe('the PostgreSQL schema', () => {
+  it('has every table and column db/schema.ts describes, with the same nullability, and records its version', async () => {
+    const { url } = await database();
+    const client = await connect(url);
+    try {
+      expect(await initServer(client)).toEqual({ from: 0, to: PG_LATEST_SCHEMA_VERSION });
+      const { rows } = await client.query<{ table_name: string; column_name: string; is_nullable: 'YES' | 'NO'; data_type: string }>(
+        "SELECT table_name, column_name, is_nullable, data_type FROM information_schema.columns WHERE table_schema = 'public'",
+      );
+      const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
+      // SQLite lets a TEXT primary key hold NULL (an old quirk it keeps); PostgreSQL never does.
+      const keys = await client.query<{ name: string }>(
+        `SELECT k.table_name || '.' || k.column_name AS name FROM information_schema.table_constraints c
+         JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_name = c.table_name
+         WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = 'public'`,
+      );
+      const primaryKey = new Set(keys.rows.map((k) => k.name));
+      for (const [table, shape] of Object.entries(SCHEMA_COLUMNS)) {
+        for (const [column, expected] of Object.entries(shape as Record<string, { type: string; nullable: boolean }>)) {
+          const found = columns.get(`${snake(table)}.${snake(column)}`);
+          expect({ column: `${snake(table)}.${snake(column)}`, found: found !== undefined }).toEqual({ column: `${snake(table)}.${snake(column)}`, found: true });
+          const name = `${snake(table)}.${snake(column)}`;
+          expect({ column: name, nullable: found?.is_nullable === 'YES' }).toEqual({ column: name, nullable: expected.nullable && !primaryKey.has(name) });
+          const type = { INTEGER: 'integer', TEXT: 'text', REAL: 'double precision' }[expected.type];
+          expect({ column: `${snake(table)}.${snake(column)}`, type: found?.data_type }).toEqual({ column: `${snake(table)}.${snake(column)}`, type });
+        }
+      }
+      // Run again: nothing to do.
+      expect(await migratePostgres(client)).toEqual({ from: PG_LATEST_SCHEMA_VERSION, to: PG_LATEST_SCHEMA_VERSION });
+      // Cascades as on SQLite: a campaign deleted takes its applications and their results.
+      await client.query("INSERT INTO campaigns (name, settings_json, created_at, updated_at) VALUES ('C', '{}', 'x', 'x')");
+      await client.query("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (1, 'NIP-1', 'import', 'x', 'x')");
+      await client.query("INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at) VALUES (1, 1, 'eligible', '[]', '[]', 'NIP-1', 1, 'h', 's', 'x')");
+      await expect(client.query("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (1, 'NIP-1', 'import', 'x', 'x')")).rejects.toThrow(/unique/);
+      await client.query('DELETE FROM campaigns');
+      expect((await client.query('SELECT count(*)::int AS n FROM screening_results')).rows[0]).toEqual({ n: 0 });
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('the two roles, enforced by the server', () => {
+  it('lets an officer decide but not import, change settings, delete applications or rewrite the audit log; an administrator may', async () => {
+    const { url } = await database();
+    const it = await connect(url);
+    const officerLogin = `officer_${Date.now()}`;
+    const adminLogin = `admin_${Date.now()}`;
+    try {
+      await initServer(it);
+      await addOfficer(it, officerLogin, { admin: false, password: 'o-secret' });
+      await addOfficer(it, adminLogin, { admin: true, password: 'a-secret' });
+      await it.query("INSERT INTO campaigns (name, settings_json, created_at, updated_at) VALUES ('C', '{}', 'x', 'x')");
+      await it.query("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (1, 'NIP-1', 'import', 'x', 'x')");
+      await it.query("INSERT INTO audit_log (campaign_id, at, actor, action) VALUES (1, 'x', 'it', 'import.commit')");
+      const roles = await it.query<{ rolname: string }>('SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = $1', [officerLogin]);
+      expect(roles.rows.map((r) => r.rolname)).toEqual([OFFICER_ROLE]);
+
+      const officer = await connect(as(url, officerLogin, 'o-secret'));
+      try {
+        const denied = /permission denied/;
+        // Their work: a triage decision, an audit entry of it, a correction of a value.
+        await officer.query("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (1, 1, 'proposed', 'x', $1)", [officerLogin]);
+        await officer.query("INSERT INTO audit_log (campaign_id, at, actor, action, subject) VALUES (1, 'x', $1, 'triage.stage', 'NIP-1')", [officerLogin]);
+        await officer.query("UPDATE applications SET last_name = 'Corrected' WHERE id = 1");
+        // Not theirs: an import, the campaign's settings, deleting (purging) applications, the audit log's past.
+        await expect(officer.query("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (1, 'NIP-2', 'import', 'x', 'x')")).rejects.toThrow(denied);
+        await expect(officer.query("INSERT INTO imports (campaign_id, file_name, file_size, sha256, format, mapping_json, total_rows, added, updated, unchanged, skipped_drafts, rejected, actor, started_at, finished_at) VALUES (1, 'f', 1, 's', 'csv', '{}', 0, 0, 0, 0, 0, 0, 'o', 'x', 'x')")).rejects.toThrow(denied);
+        await expect(officer.query("UPDATE campaigns SET settings_json = '{\"minimumAge\": 30}'")).rejects.toThrow(denied);
+        await expect(officer.query('DELETE FROM applications')).rejects.toThrow(denied);
+        await expect(officer.query("UPDATE applications SET campaign_id = 1, application_id = 'NIP-9' WHERE id = 1")).rejects.toThrow(denied);
+        await expect(officer.query("UPDATE audit_log SET details_json = '{}'")).rejects.toThrow(denied);
+        await expect(officer.query('DELETE FROM audit_log')).rejects.toThrow(denied);
+        await expect(officer.query("CREATE ROLE intruder LOGIN")).rejects.toThrow(/permission denied/);
+      } finally {
+        await officer.end();
+      }
+
+      const admin = await connect(as(url, adminLogin, 'a-secret'));
+      try {
+        await admin.query("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (1, 'NIP-2', 'import', 'x', 'x')");
+        await admin.query("UPDATE campaigns SET settings_json = '{}'");
+        await admin.query("DELETE FROM applications WHERE application_id = 'NIP-2'");
+      } finally {
+        await admin.end();
+      }
+      // Made an administrator later: one role, not both.
+      await addOfficer(it, officerLogin, { admin: true });
+      const after = await it.query<{ rolname: string }>('SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = $1', [officerLogin]);
+      expect(after.rows.map((r) => r.rolname)).toEqual([ADMIN_ROLE]);
+      await expect(addOfficer(it, 'robert"; DROP TABLE campaigns; --', { admin: false })).rejects.toThrow(/cannot be a login/);
+    } finally {
+      for (const login of [officerLogin, adminLogin]) await it.query(`DROP OWNED BY ${login}; DROP ROLE IF EXISTS ${login}`).catch(() => {});
+      await it.end();
+    }
+  });
+});
+
+describe('a server address', () => {
+  it('verifies the server’s certificate and name unless the URL says otherwise, and refuses what it cannot honour', () => {
+    expect(isServerUrl('postgres://anne@db.office.int/cohort')).toBe(true);
+    expect(isServerUrl('/home/anne/cohort.sqlite')).toBe(false);
+    expect(parseServerUrl('postgres://anne@db.office.int/cohort')).toEqual({ host: 'db.office.int', port: 5432, database: 'cohort', user: 'anne', password: null, sslmode: 'verify-full' });
+    expect(parseServerUrl('postgresql://anne:s%40cret@127.0.0.1:6543/cohort?sslmode=disable')).toMatchObject({ port: 6543, password: 's@cret', sslmode: 'disable' });
+    expect(tlsOptions('verify-full', 'PEM')).toEqual({ rejectUnauthorized: true, ca: 'PEM' });
+    expect(tlsOptions('disable')).toBe(false);
+    expect(tlsOptions('require')).toEqual({ rejectUnauthorized: false });
+    expect(tlsOptions('verify-ca')).toMatchObject({ rejectUnauthorized: true });
+    for (const bad of ['postgres://db.office.int/cohort', 'postgres://anne@db.office.int/', 'postgres://anne@db/cohort?sslmode=prefer', 'postgres://anne@db/cohort?application_name=x', 'http://anne@db/cohort', 'not a url']) {
+      expect(() => parseServerUrl(bad), bad).toThrow(ServerUrlError);
+    }
+  });
+});
+
+describe('the command line, for the office’s IT', () => {
+  it('creates the schema and roles, adds an officer who can then log in, and says a file command does not take a server yet', async () => {
+    const { url } = await database();
+    const dir = mkdtempSync(join(tmpdir(), 'cohort-cli-'));
+    const login = `clerk_${Date.now()}`;
+    try {
+      const init = await cli(['server', 'init', '--url', url, '--json'], dir);
+      expect(init.code).toBe(0);
+      expect(JSON.parse(init.out)).toMatchObject({ from: 0, to: PG_LATEST_SCHEMA_VERSION });
+      expect((await cli(['server', 'init', '--url', url], dir)).out).toMatch(/up to date/);
+      process.env.COHORT_NEW_PASSWORD = 'clerk-secret';
+      const added = await cli(['server', 'add-officer', login, '--url', url], dir);
+      delete process.env.COHORT_NEW_PASSWORD;
+      expect(added.code).toBe(0);
+      const clerk = await connect(as(url, login, 'clerk-secret'));
+      expect((await clerk.query('SELECT count(*)::int AS n FROM campaigns')).rows[0]).toEqual({ n: 0 });
+      await clerk.end();
+      const refused = await cli(['campaign', 'list', '--db', url], dir);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/server init/);
+      expect((await cli(['server', 'init', '--url', 'postgres://nobody@/x'], dir)).err).toMatch(/not a server address/);
+    } finally {
+      const it = await connect(url);
+      await it.query(`DROP OWNED BY ${login}; DROP ROLE IF EXISTS ${login}`).catch(() => {});
+      await it.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

