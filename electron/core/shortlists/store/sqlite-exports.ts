@@ -115,6 +115,7 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
   const knownCode = sqlite.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM candidate_codes WHERE campaign_id = ? AND code = ?');
   const moves = sqliteSelectionMoves(sqlite);
   const audit = auditWriter(sqlite);
+  const proposedAmong = sqlite.prepare<[string], number>("SELECT application_ref FROM triage_states WHERE stage = 'proposed' AND application_ref IN (SELECT value FROM json_each(?))").pluck();
 
   return {
     sources(shortlistId: number): ExportSources {
@@ -164,7 +165,9 @@ export function sqliteShortlistExports(sqlite: SqliteDatabase) {
         );
         for (const c of request.candidates) insertEntry.run(request.exportId, c.ref, c.candidateCode);
         setState.run('sent', at, request.shortlistId);
-        const proposed = request.candidates.filter((c) => moves.read(c.ref).stage === 'proposed');
+        // One query for the thousand candidates of a large list, not three per candidate.
+        const stillProposed = new Set(proposedAmong.all(JSON.stringify(request.candidates.map((c) => c.ref))));
+        const proposed = request.candidates.filter((c) => stillProposed.has(c.ref));
         if (proposed.length > 0) {
           moves.record(
             row.campaignId,
