@@ -63,6 +63,13 @@ export const OFFICER_APPLICATION_COLUMNS = [
   'currently_enrolled_parsed', 'funding_parsed', 'english_level_parsed', 'french_level_parsed', 'nationality_code', 'name_key',
 ] as const;
 
+/**
+ * A campaign's bookkeeping an officer's work moves: re-screening (campaign-wide work any
+ * workstation may run) records what it has done, and changes of applications count. Never its
+ * name, settings or retention.
+ */
+export const OFFICER_CAMPAIGN_COLUMNS = ['applications_version', 'screening_owed', 'screening_done'] as const;
+
 /** Brings the schema to the latest version, each migration in one transaction, one workstation at a time. */
 export async function migratePostgres(client: ClientBase): Promise<{ from: number; to: number }> {
   await client.query('BEGIN');
@@ -106,6 +113,7 @@ export function grantsSql(): string {
     GRANT INSERT, UPDATE, DELETE ON ${officerWrites} TO ${OFFICER_ROLE};
     GRANT INSERT ON audit_log TO ${OFFICER_ROLE};
     GRANT UPDATE (${OFFICER_APPLICATION_COLUMNS.join(', ')}) ON applications TO ${OFFICER_ROLE};
+    GRANT UPDATE (${OFFICER_CAMPAIGN_COLUMNS.join(', ')}) ON campaigns TO ${OFFICER_ROLE};
   `;
 }
 

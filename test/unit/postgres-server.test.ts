@@ -98,10 +98,13 @@ describe('the two roles, enforced by the server', () => {
         await officer.query("INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (1, 1, 'proposed', 'x', $1)", [officerLogin]);
         await officer.query("INSERT INTO audit_log (campaign_id, at, actor, action, subject) VALUES (1, 'x', $1, 'triage.stage', 'NIP-1')", [officerLogin]);
         await officer.query("UPDATE applications SET last_name = 'Corrected' WHERE id = 1");
+        // Re-screening, which any workstation may run, records what it did.
+        await officer.query('UPDATE campaigns SET screening_done = screening_owed WHERE id = 1');
         // Not theirs: an import, the campaign's settings, deleting (purging) applications, the audit log's past.
         await expect(officer.query("INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (1, 'NIP-2', 'import', 'x', 'x')")).rejects.toThrow(denied);
         await expect(officer.query("INSERT INTO imports (campaign_id, file_name, file_size, sha256, format, mapping_json, total_rows, added, updated, unchanged, skipped_drafts, rejected, actor, started_at, finished_at) VALUES (1, 'f', 1, 's', 'csv', '{}', 0, 0, 0, 0, 0, 0, 'o', 'x', 'x')")).rejects.toThrow(denied);
         await expect(officer.query("UPDATE campaigns SET settings_json = '{\"minimumAge\": 30}'")).rejects.toThrow(denied);
+        await expect(officer.query('UPDATE campaigns SET retention_months = 1, closed_on = NULL')).rejects.toThrow(denied);
         await expect(officer.query('DELETE FROM applications')).rejects.toThrow(denied);
         await expect(officer.query("UPDATE applications SET campaign_id = 1, application_id = 'NIP-9' WHERE id = 1")).rejects.toThrow(denied);
         await expect(officer.query("UPDATE audit_log SET details_json = '{}'")).rejects.toThrow(denied);
