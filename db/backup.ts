@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../shared/api/contract';
@@ -102,19 +102,18 @@ export async function takeBackup(
     makePrivate(path);
   } catch (error) {
     // A half-written backup (disk full) is no backup: it must not be offered for a restore.
-    for (const leftover of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
-      try {
-        unlinkSync(leftover);
-      } catch {
-        // not there
-      }
-    }
+    removeSqliteFile(path);
     throw error;
   }
   pruneBackups(directory, databasePath, now);
   const info = parseBackupFile(directory, file);
   if (!info) throw new Error(`Backup file name not understood: ${file}`);
   return info;
+}
+
+/** Removes a SQLite file with whatever SQLite may have left beside it (journal, -wal, -shm); missing ones are fine. */
+export function removeSqliteFile(path: string): void {
+  for (const file of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
 /** Removes the backups the retention rules no longer keep (never manual, pre-migration or restore-safety ones). */

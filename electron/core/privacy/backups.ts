@@ -1,6 +1,6 @@
-import { unlinkSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
+import { removeSqliteFile } from '../../../db/backup';
 import { makePrivate } from '../../../db/private-files';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { BackupInfo } from '../../../shared/api/contract';
@@ -42,13 +42,7 @@ export function rewriteBackups(
       makePrivate(backup.path);
       touched.rewritten.push(backup.file);
     } else {
-      for (const file of [backup.path, `${backup.path}-journal`, `${backup.path}-wal`, `${backup.path}-shm`]) {
-        try {
-          unlinkSync(file);
-        } catch {
-          // not there
-        }
-      }
+      removeSqliteFile(backup.path);
       touched.removed.push({ file: backup.file, why });
     }
   });

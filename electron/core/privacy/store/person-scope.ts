@@ -14,7 +14,7 @@ export interface PersonIdentity {
   emails: string[];
 }
 
-/**
+/*
  * The person's rows in one database, written to TEMP tables the erasure rules, the erasure and the
  * subject-access export read (erasure-rules.ts):
  * - temp.person_refs(ref): their applications (applications.id);
@@ -27,9 +27,6 @@ export interface PersonIdentity {
  * - temp.person_actions(id): the triage actions that changed their applications.
  * `clearScope` empties them when the work is done: they name the person.
  */
-export interface PersonScope {
-  refs: number[];
-}
 
 const TEMP_TABLES = `
   CREATE TEMP TABLE IF NOT EXISTS person_refs (ref INTEGER PRIMARY KEY);
@@ -74,8 +71,8 @@ export function identityOf(sqlite: SqliteDatabase, campaignId: number, applicati
   };
 }
 
-/** Finds the person's rows in this database and writes them to the TEMP tables (see PersonScope). */
-export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): PersonScope {
+/** Finds the person's rows in this database and writes them to the TEMP tables (above). */
+export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): void {
   clearScope(sqlite);
   const addApplication = sqlite.prepare('INSERT OR IGNORE INTO temp.person_applications (campaign_id, application_id) VALUES (?, ?)');
   for (const a of identity.applications) addApplication.run(a.campaignId, a.applicationId);
@@ -110,7 +107,6 @@ export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): Per
   const names = sqlite.prepare<[], string>("SELECT first_name || ' ' || last_name FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)").pluck().all();
   const addWord = sqlite.prepare('INSERT OR IGNORE INTO temp.person_words (word) VALUES (?)');
   for (const word of new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))) addWord.run(word);
-  return { refs: sqlite.prepare<[], number>('SELECT ref FROM temp.person_refs ORDER BY ref').pluck().all() };
 }
 
 /** What marks the person in lists of the audit log: their identifiers and application numbers (from the TEMP tables). */

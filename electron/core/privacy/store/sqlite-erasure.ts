@@ -70,18 +70,16 @@ function recordDone(sqlite: SqliteDatabase, record: AuditEntry, owed: Omit<OwedW
 export function erasePerson(sqlite: SqliteDatabase, identity: PersonIdentity, record: AuditEntry | null, at: string): { erased: ErasedApplication[]; auditId: number | null; owedId: number | null } {
   const reports = sqliteReports(sqlite);
   return writeTransaction(sqlite, () => {
-    const { refs } = loadScope(sqlite, identity);
-    const erased = sqlite
-      .prepare<[], { applicationId: string; campaignId: number; campaignName: string }>(
-        `SELECT a.application_id AS applicationId, a.campaign_id AS campaignId, c.name AS campaignName
+    loadScope(sqlite, identity);
+    const found = sqlite
+      .prepare<[], ErasedApplication & { ref: number }>(
+        `SELECT a.id AS ref, a.application_id AS applicationId, a.campaign_id AS campaignId, c.name AS campaignName
          FROM applications a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id IN (SELECT ref FROM temp.person_refs) ORDER BY a.campaign_id, a.application_id`,
       )
       .all();
+    const erased = found.map(({ ref: _ref, ...application }) => application);
     const byCampaign = new Map<number, number[]>();
-    for (const ref of refs) {
-      const campaign = sqlite.prepare<[number], number>('SELECT campaign_id FROM applications WHERE id = ?').pluck().get(ref) as number;
-      byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), ref]);
-    }
+    for (const { ref, campaignId } of found) byCampaign.set(campaignId, [...(byCampaign.get(campaignId) ?? []), ref]);
     for (const [campaign, campaignRefs] of byCampaign) keepFacts(sqlite, campaign, reports.factsOf(campaignRefs));
     for (const table of before) sqlite.prepare(erasureSql(table, erasedOfPerson(table))).run();
     redactAuditMentions(sqlite);
