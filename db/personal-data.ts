@@ -361,6 +361,17 @@ export const PERSONAL_DATA = {
     },
   },
 
+  officer_scores: {
+    what: 'an officer’s overall score of an application (their direct score, or their criteria’s average)',
+    applicationLinks: ['application_ref'],
+    columns: {
+      application_ref: applicationRef,
+      officer: officer('the officer who scored'),
+      score: person('1 to 5: an assessment of the applicant'),
+      at,
+    },
+  },
+
   saved_views: {
     what: 'a named filter, sort and columns an officer saved',
     applicationLinks: [],

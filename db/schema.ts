@@ -33,6 +33,8 @@ export interface CampaignsTable {
   /** The day the office closed the campaign: its retention counts from it (0013). */
   closedOn: string | null;
   retentionMonths: Generated<number>;
+  /** Copied from the office server to a file (where from, when): read-only here (0014). */
+  copiedFrom: string | null;
   /** When its applicants' personal data was purged. */
   purgedAt: string | null;
 }
@@ -194,8 +196,12 @@ export interface TriageStatesTable {
   stage: Stage;
   reason: string | null;
   assignee: string | null;
-  /** The average of the rubric scores given, null before any. */
+  /** The average of the officers' scores (officer_scores), null before any. */
   score: number | null;
+  /** How many officers scored it (0014). */
+  scoredBy: Generated<number>;
+  /** Shared decisions so far: a decision is refused when it changed since the officer saw it (0014). */
+  version: Generated<number>;
   updatedAt: string;
   updatedBy: string;
 }
@@ -247,6 +253,14 @@ export interface RubricScoresTable {
   score: number;
   comment: string | null;
   actor: string;
+  at: string;
+}
+
+/** Each officer's overall score of an application: their direct score, or their criteria's average (0014). */
+export interface OfficerScoresTable {
+  applicationRef: number;
+  officer: string;
+  score: number;
   at: string;
 }
 
@@ -488,6 +502,7 @@ export interface Database {
   applicationNotes: ApplicationNotesTable;
   rubricCriteria: RubricCriteriaTable;
   rubricScores: RubricScoresTable;
+  officerScores: OfficerScoresTable;
   savedViews: SavedViewsTable;
   preferences: PreferencesTable;
   searchState: SearchStateTable;
@@ -556,6 +571,7 @@ const integerDefault = { type: 'INTEGER', nullable: false, generated: true } as 
 /** An INTEGER PRIMARY KEY left out of an insert: SQLite gives the next rowid. */
 const rowid = integerDefault;
 const realOrNull = { type: 'REAL', nullable: true, generated: false } as const;
+const real = { type: 'REAL', nullable: false, generated: false } as const;
 
 /**
  * The schema as data, in the same camelCase as `Database`. `satisfies SchemaColumns<Database>`
@@ -575,6 +591,7 @@ export const SCHEMA_COLUMNS = {
     closedOn: textOrNull,
     retentionMonths: integerDefault,
     purgedAt: textOrNull,
+    copiedFrom: textOrNull,
   },
   auditLog: { id: rowid, campaignId: integerOrNull, at: text, actor: text, action: text, subject: textOrNull, detailsJson: textOrNull },
   applications: {
@@ -720,6 +737,8 @@ export const SCHEMA_COLUMNS = {
     score: realOrNull,
     updatedAt: text,
     updatedBy: text,
+    version: integerDefault,
+    scoredBy: integerDefault,
   },
   triageActions: {
     id: rowid,
@@ -734,7 +753,8 @@ export const SCHEMA_COLUMNS = {
   triageChanges: { actionId: integer, applicationRef: integer, beforeJson: text, afterJson: text },
   applicationNotes: { id: rowid, applicationRef: integer, actionId: integerOrNull, text, actor: text, at: text, removedAt: textOrNull },
   rubricCriteria: { id: rowid, campaignId: integer, divisionCode: text, position: integer, label: text, archived: integerDefault },
-  rubricScores: { applicationRef: integer, criterionId: integer, score: integer, comment: textOrNull, actor: text, at: text },
+  rubricScores: { applicationRef: integer, criterionId: integer, actor: text, score: integer, comment: textOrNull, at: text },
+  officerScores: { applicationRef: integer, officer: text, score: real, at: text },
   savedViews: { id: rowid, campaignId: integer, owner: text, name: text, viewJson: text, updatedAt: text },
   preferences: { key: textOrNull, value: text },
   searchState: { id: rowid, indexedUpTo: integer },

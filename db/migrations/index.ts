@@ -11,6 +11,7 @@ import { migration0010 } from './0010_shortlists';
 import { migration0011 } from './0011_notices';
 import { migration0012 } from './0012_notice_standing';
 import { migration0013 } from './0013_personal_data';
+import { migration0014 } from './0014_working_together';
 import type { Migration } from './types';
 
 /**
@@ -18,6 +19,6 @@ import type { Migration } from './types';
  * Add a step by appending it here, with a test in test/unit/migrations.test.ts that fills the
  * previous schema with rows and checks them after migrating.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

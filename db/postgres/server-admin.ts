@@ -30,6 +30,7 @@ export const OFFICER_WRITES = [
   'application_notes',
   'rubric_criteria',
   'rubric_scores',
+  'officer_scores',
   'saved_views',
   'search_state',
   'search_pending',

@@ -64,7 +64,11 @@ const triageQuery = { campaignId, queue: z.enum(QUEUE_IDS), filter: triageFilter
 export interface TriageRow extends ApplicationHeading {
   stage: Stage;
   reason: string | null;
+  /** The average of the officers' scores; scoredBy: how many scored. */
   score: number | null;
+  scoredBy: number;
+  /** The version of its shared decisions: a decision carries it (seen), and is refused when it changed meanwhile. */
+  version: number;
   /** As the export wrote it; `fundingTrack` is what it reads as (null: unreadable). */
   funding: string;
   fundingTrack: FundingTrack | null;
@@ -146,8 +150,14 @@ export interface TriageDetail {
   /** The person's other applications, with their divisions and stages. */
   otherApplications: { ref: number; applicationId: string; division: string; divisionCode: string | null; stage: Stage; verdict: ScreeningVerdict; submittedAt: string | null }[];
   rubric: RubricCriterion[];
-  /** Scores given on this application, by rubric criterion id (0: overall score when the division has no rubric). */
+  /** The version of its shared decisions (see TriageRow.version), who made the last one and when. */
+  version: number;
+  changedBy: string | null;
+  changedAt: string | null;
+  /** Scores given on this application, by rubric criterion id (0: overall score when the division has no rubric), each officer's. */
   scores: { criterionId: number; score: number; comment: string | null; actor: string; at: string }[];
+  /** Each officer's overall score (their direct score, or their criteria's average); state.score is their average. */
+  officerScores: { officer: string; score: number; at: string }[];
   notes: { id: number; text: string; actor: string; at: string }[];
   history: TriageHistoryEntry[];
   /** What newer exports changed, newest first. */
@@ -194,6 +204,13 @@ export interface SavedView {
   updatedAt: string;
 }
 
+/**
+ * The version of each application's shared decisions the officer saw (TriageRow.version,
+ * TriageDetail.version): a decision on one changed meanwhile is refused whole, with who changed it
+ * and when ('ChangedMeanwhile'). The app always sends it; the command line decides on the state as it is.
+ */
+const seenSchema = z.array(z.object({ ref: z.number().int().positive(), version: z.number().int().min(0) }).strict()).max(50_000).optional();
+
 export const triageMethods = {
   /** Counts per division queue and stage, and the current officer's own applications. */
   'triage.sidebar': { input: z.object({ campaignId }).strict(), output: returns<TriageSidebar>(), reads: reads('applications', 'triage') },
@@ -224,6 +241,7 @@ export const triageMethods = {
         /** An officer's name, or null to take the assignment back. */
         assignee: z.string().trim().min(1).max(200).nullable().optional(),
         division: z.enum(DIVISION_CODES).optional(),
+        seen: seenSchema,
       })
       .strict()
       .refine((v) => v.stage !== undefined || v.assignee !== undefined || v.division !== undefined, 'Say what to change: a stage, an assignment or a division'),
@@ -242,7 +260,7 @@ export const triageMethods = {
     output: returns<TriageActionResult>(),
   },
   'triage.note': {
-    input: z.object({ ref: z.number().int().positive(), text: z.string().trim().min(1, 'Write the note').max(10_000) }).strict(),
+    input: z.object({ ref: z.number().int().positive(), text: z.string().trim().min(1, 'Write the note').max(10_000), seen: seenSchema }).strict(),
     output: returns<TriageActionResult>(),
   },
   /** Undoes the current officer's last action in this campaign that is not undone yet. */

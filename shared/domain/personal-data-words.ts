@@ -251,6 +251,16 @@ export const PERSONAL_DATA_WORDS: Readonly<Record<string, TableWords>> = {
     },
   },
 
+  officer_scores: {
+    title: { en: 'Each officer’s overall assessment of your application', fr: 'Évaluation d’ensemble de votre candidature par chaque agent' },
+    columns: {
+      application_ref: applicationRef,
+      officer: { en: 'Assessed by', fr: 'Évaluée par' },
+      score: { en: 'Score (1 to 5, an average of the criteria when there are some)', fr: 'Note (1 à 5, moyenne des critères s’il y en a)' },
+      at: { en: 'Assessed on', fr: "Date de l'évaluation" },
+    },
+  },
+
   saved_views: {
     title: { en: 'Searches saved by officers that name you', fr: 'Recherches enregistrées par les agents qui vous nomment' },
     columns: {

@@ -514,3 +514,41 @@ describe('0013 personal data (from version 12 with rows)', () => {
     db.close();
   });
 });
+
+describe('0014 working together (from version 13 with rows)', () => {
+  it('gives every triage state a version, keys rubric scores by officer, and makes each scorer\'s scores their own overall score', () => {
+    const db = openSqlite(join(tempDir(), 'v13.sqlite'));
+    runMigrations(db, { upTo: 13 });
+    db.prepare("INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x')").run();
+    const add = db.prepare("INSERT INTO applications (id, campaign_id, application_id, source, created_at, updated_at) VALUES (?, 1, ?, 'import', 'x', 'x')");
+    for (const id of [1, 2, 3]) add.run(id, `NIP-${id}`);
+    db.prepare("INSERT INTO rubric_criteria (id, campaign_id, division_code, position, label) VALUES (1, 1, 'OPS', 0, 'Motivation'), (2, 1, 'OPS', 1, 'Skills')").run();
+    const state = db.prepare("INSERT INTO triage_states (application_ref, campaign_id, stage, score, updated_at, updated_by) VALUES (?, 1, 'longList', ?, ?, ?)");
+    state.run(1, 3.5, '2026-03-02', 'Marie');
+    state.run(2, 4, '2026-03-03', 'Jan');
+    state.run(3, null, '2026-03-04', 'Jan');
+    db.prepare("INSERT INTO rubric_scores (application_ref, criterion_id, score, comment, actor, at) VALUES (1, 1, 3, 'ok', 'Marie', '2026-03-01'), (1, 2, 4, NULL, 'Marie', '2026-03-02')").run();
+
+    runMigrations(db);
+    expect(db.prepare('SELECT application_ref AS ref, version, scored_by AS scoredBy, score FROM triage_states ORDER BY 1').all()).toEqual([
+      { ref: 1, version: 0, scoredBy: 1, score: 3.5 },
+      { ref: 2, version: 0, scoredBy: 1, score: 4 },
+      { ref: 3, version: 0, scoredBy: 0, score: null },
+    ]);
+    expect(db.prepare('SELECT application_ref AS ref, officer, score, at FROM officer_scores ORDER BY 1').all()).toEqual([
+      { ref: 1, officer: 'Marie', score: 3.5, at: '2026-03-02' },
+      { ref: 2, officer: 'Jan', score: 4, at: '2026-03-03' },
+    ]);
+    expect(db.prepare("SELECT comment FROM rubric_scores WHERE application_ref = 1 AND criterion_id = 1 AND actor = 'Marie'").pluck().get()).toBe('ok');
+    // A second officer's score on the same criterion is theirs, beside the first one's.
+    db.prepare("INSERT INTO rubric_scores (application_ref, criterion_id, actor, score, at) VALUES (1, 1, 'Jan', 5, 'x')").run();
+    expect(() => db.prepare("INSERT INTO rubric_scores (application_ref, criterion_id, actor, score, at) VALUES (1, 1, 'Jan', 2, 'x')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO rubric_scores (application_ref, criterion_id, actor, score, at) VALUES (2, 1, 'Jan', 9, 'x')").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT copied_from FROM campaigns').pluck().get()).toBeNull();
+    db.prepare('DELETE FROM applications WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM rubric_scores').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM officer_scores').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

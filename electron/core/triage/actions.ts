@@ -70,8 +70,59 @@ export function checkTargets(refs: readonly number[], rows: readonly (Target & {
   return rows.map(({ eligible: _eligible, ...target }) => target);
 }
 
+/** The version of an application's shared decisions an officer saw (triage_states.version; 0: none yet). */
+export interface Seen {
+  ref: number;
+  version: number;
+}
+
+/** An application's shared decisions as stored now: their version, and who made the last one, when. */
+export interface CurrentVersion {
+  ref: number;
+  applicationId: string;
+  version: number;
+  by: string | null;
+  at: string | null;
+}
+
+/** One application changed since an officer saw it: who changed it, when. */
+export interface ChangedMeanwhile {
+  ref: number;
+  applicationId: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * Refuses a decision, with nothing changed, when an application it is about was decided on since
+ * the officer saw it (another officer, another window): the write would throw their decision away
+ * unseen. A bulk action is refused whole, naming every application that changed. Applications the
+ * request does not say it saw are not checked (the command line decides on the state as it is).
+ */
+export function checkSeen(seen: readonly Seen[] | undefined, current: readonly CurrentVersion[]): void {
+  if (!seen || seen.length === 0) return;
+  const now = new Map(current.map((c) => [c.ref, c]));
+  const changed: ChangedMeanwhile[] = [];
+  for (const s of seen) {
+    const c = now.get(s.ref);
+    if (c && c.version !== s.version) changed.push({ ref: c.ref, applicationId: c.applicationId, by: c.by ?? '', at: c.at ?? '' });
+  }
+  if (changed.length === 0) return;
+  const [first] = changed as [ChangedMeanwhile, ...ChangedMeanwhile[]];
+  const message =
+    changed.length === 1
+      ? `${first.applicationId} was changed by ${first.by} at ${first.at} since you looked at it. Nothing was changed: look at its new state, then decide again.`
+      : `${changed.length} of these applications were changed by others since you looked at them (${changed
+          .slice(0, 5)
+          .map((c) => `${c.applicationId} by ${c.by}`)
+          .join(', ')}${changed.length > 5 ? '…' : ''}). Nothing was changed: look at their new state, then decide again.`;
+  throw new ConflictError(message, 'ChangedMeanwhile', { count: changed.length, applicationId: first.applicationId, by: first.by, at: first.at, changed });
+}
+
 export interface DecideRequest {
   refs: number[];
+  /** The versions the officer saw; a changed one refuses the whole decision. */
+  seen?: Seen[];
   stage?: Stage;
   reason?: NotRetainedReason | null;
   assignee?: string | null;
@@ -97,6 +148,11 @@ export function decisionDetails(kind: 'stage' | 'assign', request: DecideRequest
   return kind === 'stage' ? { stage: request.stage, reason: request.reason ?? null } : { assignee: request.assignee ?? null };
 }
 
+/**
+ * A score is the officer's own (officer_scores, rubric_scores by actor): another officer's score
+ * sits beside it and the application's score is their average, so scores carry no version; the
+ * shared decisions do.
+ */
 export interface ScoreRequest {
   refs: number[];
   /** A rubric criterion of the application's division, or 0 for the overall score of a division without a rubric. */

@@ -58,7 +58,6 @@ interface StateRow {
 
 export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
   const stateRow = sqlite.prepare<[number], StateRow>('SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?');
-  const scoreRows = sqlite.prepare<[number], [number, number]>('SELECT criterion_id, score FROM rubric_scores WHERE application_ref = ? ORDER BY criterion_id').raw();
   const detailRow = sqlite.prepare<[number], SelectionDetails>(
     `SELECT interview_date AS interviewDate, interview_time AS interviewTime, interview_mode AS interviewMode, interviewer, interview_place AS interviewPlace,
        interview_outcome AS interviewOutcome, manager_comment AS managerComment, session, start_date AS startDate, reserve_rank AS reserveRank,
@@ -66,8 +65,9 @@ export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
      FROM selection_details WHERE application_ref = ?`,
   );
   const upsertStage = sqlite.prepare<[number, number, ProcessStage, string, string]>(
-    `INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage, reason = NULL, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    `INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, 1)
+     ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage, reason = NULL, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+       version = triage_states.version + 1`,
   );
   const upsertDetails = sqlite.prepare(
     `INSERT INTO selection_details (application_ref, interview_date, interview_time, interview_mode, interviewer, interview_place, interview_outcome, manager_comment,
@@ -92,7 +92,8 @@ export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
       reason: row?.reason ?? null,
       assignee: row?.assignee ?? null,
       score: row?.score ?? null,
-      scores: Object.fromEntries(scoreRows.all(ref)),
+      // A move is about the stage and its details; scores are each officer's own (triage's).
+      scores: {},
       selection: detailRow.get(ref) ?? NO_DETAILS,
     };
   }

@@ -13,7 +13,7 @@ import type {
 } from '../../../../shared/api/contract';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
-import type { DecideRequest, ScoreRequest } from '../actions';
+import type { DecideRequest, ScoreRequest, Seen } from '../actions';
 import { sqliteTriageActions } from './sqlite-actions';
 import { sqliteTriageDetail } from './sqlite-detail';
 import { facets, listQueue, queueRefs, sidebar } from './sqlite-queue';
@@ -54,7 +54,7 @@ export interface TriageStore {
 
   decide(request: DecideRequest, actor: string, now?: Date): Promise<ActionOutcome>;
   score(request: ScoreRequest, actor: string, now?: Date): Promise<ActionOutcome>;
-  addNote(request: { ref: number; text: string }, actor: string, now?: Date): Promise<ActionOutcome>;
+  addNote(request: { ref: number; text: string; seen?: Seen[] }, actor: string, now?: Date): Promise<ActionOutcome>;
   /** Undoes the officer's last action in a campaign; refused, with nothing changed, over a later decision. */
   undoLast(campaignId: number, actor: string, now?: Date): Promise<UndoResult>;
 

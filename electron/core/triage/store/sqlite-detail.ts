@@ -40,8 +40,8 @@ export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId
     `SELECT r.verdict AS automaticVerdict, ${EFFECTIVE_VERDICT} AS verdict, r.reasons_json, r.criteria_json, r.person_key, r.campaign_id, ${OVERRIDE_COLUMNS}
      FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE} WHERE a.id = ?`,
   );
-  const state = sqlite.prepare<[number], { stage: Stage; reason: string | null; assignee: string | null; score: number | null }>(
-    'SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?',
+  const state = sqlite.prepare<[number], { stage: Stage; reason: string | null; assignee: string | null; score: number | null; version: number; updated_by: string; updated_at: string }>(
+    'SELECT stage, reason, assignee, score, version, updated_by, updated_at FROM triage_states WHERE application_ref = ?',
   );
   const otherApplications = sqlite.prepare<[number, string, number], TriageDetail['otherApplications'][number]>(
     `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.division_code AS divisionCode, ${STAGE} AS stage,
@@ -55,8 +55,9 @@ export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId
      FROM triage_changes c JOIN triage_actions a ON a.id = c.action_id WHERE c.application_ref = ? ORDER BY a.id DESC`,
   );
   const scores = sqlite.prepare<[number], TriageDetail['scores'][number]>(
-    'SELECT criterion_id AS criterionId, score, comment, actor, at FROM rubric_scores WHERE application_ref = ? ORDER BY criterion_id',
+    'SELECT criterion_id AS criterionId, score, comment, actor, at FROM rubric_scores WHERE application_ref = ? ORDER BY criterion_id, actor',
   );
+  const officerScores = sqlite.prepare<[number], TriageDetail['officerScores'][number]>('SELECT officer, score, at FROM officer_scores WHERE application_ref = ? ORDER BY officer');
   const notes = sqlite.prepare<[number], TriageDetail['notes'][number]>('SELECT id, text, actor, at FROM application_notes WHERE application_ref = ? AND removed_at IS NULL ORDER BY id DESC');
 
   return (ref) => {
@@ -64,13 +65,18 @@ export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId
     const screened = result.get(ref);
     if (!app || !screened) throw new NotFoundError('This application is not in this database, or not screened yet.', 'NoSuchApplication');
     const campaignId = screened.campaign_id;
-    const { stage, reason, assignee, score } = storedState(state.get(ref), {});
+    const row = state.get(ref);
+    const { stage, reason, assignee, score } = storedState(row, {});
     return {
       ref,
       campaignId,
       raw: recordOfRow(app),
       extra: extraOfRow(app),
       state: { stage, reason, assignee, score },
+      // A score alone leaves the version at 0: "changed by" names the last shared decision only.
+      version: row?.version ?? 0,
+      changedBy: row && row.version > 0 ? row.updated_by : null,
+      changedAt: row && row.version > 0 ? row.updated_at : null,
       screening: {
         verdict: screened.verdict,
         automaticVerdict: screened.automaticVerdict,
@@ -81,6 +87,7 @@ export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId
       otherApplications: otherApplications.all(campaignId, screened.person_key, ref),
       rubric: rubricOf(campaignId, app.division_code === null || app.division_code === undefined ? null : String(app.division_code)),
       scores: scores.all(ref),
+      officerScores: officerScores.all(ref),
       notes: notes.all(ref),
       history: history.all(ref).map(
         (h): TriageHistoryEntry => ({

@@ -15,7 +15,7 @@ import type { TriageFacets } from './index';
  */
 
 const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality, a.nationality_code AS nationalityCode,
-  a.division, a.division_code AS divisionCode, ${STAGE} AS stage, t.reason, t.score, a.funding, a.funding_parsed AS fundingTrack, a.preferred_session AS preferredSession,
+  a.division, a.division_code AS divisionCode, ${STAGE} AS stage, t.reason, t.score, coalesce(t.scored_by, 0) AS scoredBy, coalesce(t.version, 0) AS version, a.funding, a.funding_parsed AS fundingTrack, a.preferred_session AS preferredSession,
   a.field_of_study AS fieldOfStudy, a.university, a.english_level AS englishLevel, a.english_level_parsed AS englishCefr,
   a.french_level AS frenchLevel, a.french_level_parsed AS frenchCefr,
   a.other_languages AS otherLanguages, a.submitted_at AS submittedAt, t.assignee`;
