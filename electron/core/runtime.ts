@@ -12,6 +12,8 @@ import type { Caller, ServiceContext } from './context';
 import { resumeOwedScreening } from './screening/handlers';
 import { resumeOwedErasures } from './privacy/finish';
 import { ensurePrivateFolder } from '../../db/private-files';
+import { isServerUrl } from '../../db/postgres/server-url';
+import type { ServerPoolOptions } from '../../db/postgres/pool';
 
 export interface CoreOptions {
   databasePath: string;
@@ -23,6 +25,8 @@ export interface CoreOptions {
   appVersion: string;
   periodicBackupMs?: number;
   busyTimeoutMs?: number;
+  /** Team mode: how to reach the server named by databasePath (a postgres:// URL). */
+  server?: ServerPoolOptions;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -59,11 +63,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   session.listen({
     // Screening a crash or another program left owed is resumed whenever a database is opened.
     opened: () => {
+      // On the office server, screening and erasures are not built yet (their stores refuse).
+      if (session.open.engine !== 'sqlite') return;
       void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error));
       // An erasure or purge a crash interrupted: its backups and free pages are cleared now.
       void resumeOwedErasures(ctx).catch((error: unknown) => ctx.log?.('finishing an interrupted erasure failed', error));
     },
     backupProblemChanged: () => ctx.emit(changedEvent('backups')),
+    // Team mode: another workstation's decision reaches this one's windows like one made here.
+    changedElsewhere: (event) => ctx.emit(event),
+    serverConnection: () => ctx.emit(changedEvent('database')),
   });
   if (options.dataDirectory !== undefined) {
     try {
@@ -73,7 +82,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       options.log?.(`the data folder ${options.dataDirectory} could not be made private`, error);
     }
   }
-  await session.openFile(options.databasePath);
+  // A server URL (team mode) or a file; the password of a server comes from the URL, the keychain or PGPASSWORD.
+  if (isServerUrl(options.databasePath)) await session.openServer(options.databasePath, options.server);
+  else await session.openFile(options.databasePath);
   const dispatch = createDispatcher(handlers, ctx, { waits });
   return {
     dispatch,

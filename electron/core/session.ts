@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { BackupInfo, BackupReason } from '../../shared/api/contract';
-import { BackupFailedError, ConflictError, NotFoundError, type BackupProblem } from '../../shared/api/errors';
+import { BackupFailedError, ConflictError, NotFoundError, NotOnServerError, type BackupProblem } from '../../shared/api/errors';
 import { listBackups, makeStandalone, takeBackup } from '../../db/backup';
 import { isOpenBackupDue } from '../../db/backup-retention';
 import { PRIVATE_FOLDER_MODE } from '../../db/private-files';
@@ -12,13 +12,24 @@ import type { Database } from '../../db/schema';
 import { seedNewDatabase } from './campaigns/store';
 import { reparseApplications } from './applications/store';
 import { sqliteStores, type Stores } from './stores';
+import { openServerConnection, type ServerConnection } from './team/server-connection';
+import type { ServerPoolOptions } from '../../db/postgres/pool';
+import type { ChangedEvent } from '../../shared/api/contract';
 
 export interface OpenDatabase {
+  /** A file on this computer, or the office's server (team mode). */
+  engine: 'sqlite' | 'postgres';
+  /** The file's path, or the server's address without its password. */
   path: string;
+  /** The file's connection; on a server, reading it throws NotOnServer (a part not built for the server yet). */
   sqlite: SqliteDatabase;
   db: Kysely<Database>;
   /** The domains' stores on this connection (their statements prepared once for it). */
   stores: Stores;
+  /** On a server, the officer's login: who they are in every decision and audit entry. Null on a file. */
+  login: string | null;
+  /** Tells the other workstations what a request changed (team mode); nothing to do on a file. */
+  announce(event: ChangedEvent): void;
 }
 
 export interface SessionOptions {
@@ -35,6 +46,10 @@ export interface SessionOptions {
 export interface SessionListener {
   opened?(): void;
   backupProblemChanged?(): void;
+  /** Team mode: another workstation's change, heard from the server. */
+  changedElsewhere?(event: ChangedEvent): void;
+  /** Team mode: the server was lost (false) or is back (true). */
+  serverConnection?(connected: boolean): void;
 }
 
 /**
@@ -44,6 +59,8 @@ export interface SessionListener {
  */
 export class DatabaseSession {
   private current: OpenDatabase | null = null;
+  /** Team mode: the server's pool and change feed, closed with the session. */
+  private server: ServerConnection | null = null;
   private timer: NodeJS.Timeout | null = null;
   private changesAtLastBackup = 0;
   private problem: BackupProblem | null = null;
@@ -110,7 +127,7 @@ export class DatabaseSession {
     }
     await this.close();
     const db = createKysely(sqlite);
-    this.current = { path, sqlite, db, stores: sqliteStores(sqlite, db) };
+    this.current = { engine: 'sqlite', path, sqlite, db, stores: sqliteStores(sqlite, db), login: null, announce: () => undefined };
     this.changesAtLastBackup = this.totalChanges();
     this.startPeriodicBackups();
     for (const l of this.listeners) l.opened?.();
@@ -119,8 +136,27 @@ export class DatabaseSession {
     return this.current;
   }
 
+  /**
+   * Opens the office's server (team mode): connects with the URL's TLS rule, brings the schema up
+   * to date if this login may (an administrator's; an officer's workstation refuses a server whose
+   * schema is older or newer than it knows), and listens for the other workstations' changes.
+   * Backups are the server's, taken by IT with PostgreSQL's own tools.
+   */
+  async openServer(url: string, options: ServerPoolOptions = {}): Promise<OpenDatabase> {
+    const connection = await openServerConnection(url, options, {
+      changed: (event) => this.listeners.forEach((l) => l.changedElsewhere?.(event)),
+      connection: (connected) => this.listeners.forEach((l) => l.serverConnection?.(connected)),
+    });
+    await this.close();
+    this.server = connection;
+    this.current = connection.open;
+    for (const l of this.listeners) l.opened?.();
+    return this.current;
+  }
+
   /** A manual (or restore-safety) backup: its failure is the request's error, naming the backup folder. */
   async backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
+    if (this.open.engine === 'postgres') throw new NotOnServerError('Backing up from Cohort (the office server is backed up by IT with PostgreSQL’s own tools)');
     const { sqlite, path } = this.open;
     if (this.erasureUnderWay()) throw new ConflictError('Personal data is being erased from the database and its backups. Try again in a moment.', 'BackupsBeingRewritten');
     let info: BackupInfo;
@@ -137,6 +173,7 @@ export class DatabaseSession {
   }
 
   listBackups(): BackupInfo[] {
+    if (this.open.engine === 'postgres') return [];
     return listBackups(this.options.backupDirectory, this.open.path);
   }
 
@@ -162,6 +199,7 @@ export class DatabaseSession {
    */
   erasureUnderWay(): boolean {
     if (this.backupsHeldBy > 0) return true;
+    if (this.current?.engine !== 'sqlite') return false;
     return (this.current?.sqlite.prepare('SELECT count(*) FROM privacy_owed').pluck().get() as number | undefined ?? 0) > 0;
   }
 
@@ -213,6 +251,13 @@ export class DatabaseSession {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     if (!this.current) return;
+    if (this.server) {
+      const server = this.server;
+      this.server = null;
+      this.current = null;
+      await server.close();
+      return;
+    }
     const { sqlite } = this.current;
     this.current = null;
     // Closing the last connection checkpoints the WAL into the main file.
@@ -253,6 +298,7 @@ export class DatabaseSession {
   }
 
   private totalChanges(): number {
+    if (this.current?.engine !== 'sqlite') return 0;
     const row = this.current?.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number } | undefined;
     return row?.n ?? 0;
   }

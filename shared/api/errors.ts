@@ -82,6 +82,20 @@ export class DatabaseBusyError extends ConflictError {
 }
 
 /** The disk holding the database (or a backup) is full. */
+/** Team mode: a part of Cohort that does not work on the office server yet (it does on a file). */
+export class NotOnServerError extends ConflictError {
+  constructor(what: string) {
+    super(`${what} does not work on the office server yet. It works on a database on this computer.`, 'NotOnServer', { what });
+  }
+}
+
+/** Team mode: the office server cannot be reached (network, restart); nothing of this request was saved. */
+export class ServerUnreachableError extends ConflictError {
+  constructor() {
+    super('Cohort cannot reach the office server (the network, or the server restarting). Nothing of this was saved: Cohort keeps trying; try again in a moment.', 'ServerUnreachable');
+  }
+}
+
 export class DiskFullError extends ConflictError {
   constructor() {
     super('The disk is full, so nothing was changed. Free some space (empty the recycle bin, delete old files), then try again.', 'DiskFull');
@@ -107,6 +121,21 @@ export class DatabaseReadOnlyError extends ConflictError {
     super(
       'This database cannot be written: the file or its folder is read-only (or on a read-only drive). Nothing was changed. Copy it to a folder you can write to, or ask IT to give you write access.',
       'DatabaseReadOnly',
+    );
+  }
+}
+
+/**
+ * The open database is a campaign copied from the office server for work away from the office
+ * (campaigns.copied_from): it is read, never changed, since nothing done in it would reach the
+ * server. `server` and `at`: where it came from and when.
+ */
+export class ReadOnlyCopyError extends ConflictError {
+  constructor(copiedFrom: { server: string; at: string } | null) {
+    super(
+      `This campaign is a read-only copy of the office server's${copiedFrom ? ` (${copiedFrom.server}, copied on ${copiedFrom.at.slice(0, 10)})` : ''}. Nothing was changed: make changes at the office, in the server's campaign.`,
+      'ReadOnlyCopy',
+      { server: copiedFrom?.server ?? '', at: copiedFrom?.at.slice(0, 10) ?? '' },
     );
   }
 }

@@ -4,6 +4,11 @@ import type { PgMigration } from './types';
  * Working together on one campaign: SQLite's 0014 (db/migrations/0014_working_together.ts says
  * why): a version on every application's shared decisions, scores per officer, and the
  * copied_from mark of a campaign copied to a file.
+ *
+ * And the search index, kept by a trigger as each application is written (SQLite's indexer works
+ * through a queue instead: FTS5 writes are slow in bulk). The same words as FTS5's unicode61
+ * tokenizer with remove_diacritics finds: the searched columns (sqlite-search-index.ts), accents
+ * taken off (unaccent), lower case, split at spaces and punctuation (an e-mail address is words).
  */
 export const pgMigration0002: PgMigration = {
   version: 2,
@@ -29,5 +34,21 @@ export const pgMigration0002: PgMigration = {
       SELECT t.application_ref, t.updated_by, t.score, t.updated_at FROM triage_states t
       WHERE t.score IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rubric_scores s WHERE s.application_ref = t.application_ref);
     UPDATE triage_states t SET scored_by = (SELECT count(*) FROM officer_scores o WHERE o.application_ref = t.application_ref);
+
+    CREATE FUNCTION cohort_search_document(a applications) RETURNS tsvector LANGUAGE sql STABLE AS $$
+      SELECT to_tsvector('simple', regexp_replace(lower(unaccent(concat_ws(' ', a.application_id, a.first_name, a.last_name, a.email,
+        a.university, a.field_of_study, a.position, a.motivation))), '[[:space:][:punct:]]+', ' ', 'g'))
+    $$;
+    CREATE FUNCTION cohort_index_application() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO application_search (application_ref, document) VALUES (NEW.id, cohort_search_document(NEW))
+        ON CONFLICT (application_ref) DO UPDATE SET document = excluded.document;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER applications_search AFTER INSERT OR UPDATE OF application_id, first_name, last_name, email, university, field_of_study, position, motivation
+      ON applications FOR EACH ROW EXECUTE FUNCTION cohort_index_application();
+    INSERT INTO application_search (application_ref, document) SELECT a.id, cohort_search_document(a) FROM applications a
+      ON CONFLICT (application_ref) DO UPDATE SET document = excluded.document;
+
   `,
 };

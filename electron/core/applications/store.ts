@@ -204,7 +204,15 @@ export function exportChangesOf(sqlite: SqliteDatabase, ref: number): ExportChan
         ORDER BY r.id DESC`,
     )
     .raw()
-    .all(ref) as [number | null, string | null, string, string, string | null, string | null][];
+    .all(ref) as ExportChangeRow[];
+  return exportChangesFromRows(rows);
+}
+
+/** A revision row: import id, file name, at, field, old value, new value (newest first). */
+export type ExportChangeRow = [number | null, string | null, string, string, string | null, string | null];
+
+/** What newer exports changed, grouped per import (newest first), fields in the export's order. */
+export function exportChangesFromRows(rows: readonly ExportChangeRow[]): ExportChangeView[] {
   const byImport: ExportChangeView[] = [];
   for (const [importId, fileName, at, field, before, after] of rows) {
     let last = byImport[byImport.length - 1];

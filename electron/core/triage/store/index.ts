@@ -26,7 +26,7 @@ import { sqliteTriageSettings } from './sqlite-settings';
  * does is decided by the rules in ../actions.ts, which every implementation calls.
  *
  * The SQLite implementation (sqliteTriageStore, the files beside this one) is better-sqlite3 on the
- * raw fast paths: queue pages, refs and counts (sqlite-queue.ts over sqlite-queue-sql.ts), the
+ * raw fast paths: queue pages, refs and counts (sqlite-queue.ts over queue-sql.ts), the
  * detail read on each move (sqlite-detail.ts), the actions (sqlite-actions.ts), the search index
  * (sqlite-search-index.ts), rubrics and saved views (sqlite-settings.ts). Writes go through
  * db/write-transaction.ts. What a PostgreSQL adapter must translate, SQLite-only:

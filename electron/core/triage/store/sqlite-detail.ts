@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../../../../db/connection';
 import { exportChangesOf, extraOfRow, recordOfRow } from '../../applications/store';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../../screening/store/sqlite-effective-verdict';
 import { parseStoredState, storedState, viewOf } from '../actions';
-import { STAGE } from './sqlite-queue-sql';
+import { STAGE } from './queue-sql';
 
 /**
  * One application's whole story for triage on SQLite: its fields, verdict, state, the person's
@@ -14,7 +14,7 @@ import { STAGE } from './sqlite-queue-sql';
  * SQLite-only: nothing of its own beyond the effective verdict's joins (LATEST_OVERRIDE).
  */
 
-interface ResultRow extends OverrideColumns {
+export interface ResultRow extends OverrideColumns {
   automaticVerdict: ScreeningVerdict;
   verdict: ScreeningVerdict;
   reasons_json: string;
@@ -23,7 +23,7 @@ interface ResultRow extends OverrideColumns {
   campaign_id: number;
 }
 
-interface HistoryRow {
+export interface HistoryRow {
   actionId: number;
   kind: TriageActionKind;
   actor: string;

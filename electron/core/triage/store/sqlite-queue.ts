@@ -4,17 +4,17 @@ import { searchTerms } from '../../../../shared/domain/search-text';
 import { STAGE_IDS, UNASSIGNED_QUEUE, type Stage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { cachedStatement } from '../../applications/store';
-import { queueSql, STAGE, type QueueSql } from './sqlite-queue-sql';
+import { queueSql, STAGE, type QueueSql } from './queue-sql';
 import type { TriageFacets } from './index';
 
 /**
  * The queue reads on SQLite, the raw fast paths of triage: pages of a queue, its refs, the
- * sidebar's counts, the facets. The SQL text depends on the view (sqlite-queue-sql.ts), so
+ * sidebar's counts, the facets. The SQL text depends on the view (queue-sql.ts), so
  * statements are cached per connection and text (cachedStatement), not prepared per call.
  * SQLite-only: FTS5 `MATCH`, `INDEXED BY`, `COLLATE NOCASE`, `json_each` (a page's refs), `LIKE … ESCAPE`.
  */
 
-const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality, a.nationality_code AS nationalityCode,
+export const ROW_COLUMNS = `a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality, a.nationality_code AS nationalityCode,
   a.division, a.division_code AS divisionCode, ${STAGE} AS stage, t.reason, t.score, coalesce(t.scored_by, 0) AS scoredBy, coalesce(t.version, 0) AS version, a.funding, a.funding_parsed AS fundingTrack, a.preferred_session AS preferredSession,
   a.field_of_study AS fieldOfStudy, a.university, a.english_level AS englishLevel, a.english_level_parsed AS englishCefr,
   a.french_level AS frenchLevel, a.french_level_parsed AS frenchCefr,
@@ -49,7 +49,7 @@ export function queueRefs(sqlite: SqliteDatabase, campaignId: number, queue: Que
   return refsStatement(sqlite, q).all(...q.params);
 }
 
-const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
+export const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
 
 export function sidebar(sqlite: SqliteDatabase, campaignId: number, officer: string): TriageSidebar {
   const q = queueSql(campaignId, 'all', {});

@@ -1,31 +1,74 @@
 import type { QueueId, TriageColumn, TriageFilter, TriageSort } from '../../../../shared/api/contract';
 import { brusselsDayStart } from '../../../../shared/domain/datetime';
 import { levelsAtLeast } from '../../../../shared/domain/listed-values';
-import { ftsQuery } from '../../../../shared/domain/search-text';
+import { ftsQuery, searchTerms } from '../../../../shared/domain/search-text';
 import { STAGE_IDS, UNASSIGNED_QUEUE } from '../../../../shared/domain/stages';
 import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
 
 /**
  * A queue view as SQL: which applications (campaign, division queue, eligible, filters, search)
  * and in which order. Everything runs in the database: the renderer only ever holds a page.
- * Values are always bound parameters; column names come from the fixed tables below.
- * SQLite-only: FTS5 `MATCH` on application_search, `INDEXED BY` and `CROSS JOIN` (join order),
- * `COLLATE NOCASE` (sorting text), `LIKE … ESCAPE '\\'`.
+ * Values are always bound parameters (`?`; numbered for PostgreSQL by `numbered`); column names
+ * come from the fixed tables below. One query for both engines; what differs is the dialect's:
+ * - SQLite: FTS5 `MATCH` on application_search, `INDEXED BY` and `CROSS JOIN` (join order),
+ *   `COLLATE NOCASE` (sorting text), `LIKE … ESCAPE` (case-insensitive for ASCII);
+ * - PostgreSQL: a tsvector `@@` prefix query on application_search, the planner's own join order,
+ *   `lower()` for sorting text, `ILIKE`.
  */
 
 // What a queue row joins to `applications a`. The verdict is read from an index (0006) rather than
 // the results' wide rows: a queue reads thousands.
-const VERDICT_JOINS = `JOIN screening_results r INDEXED BY screening_results_verdict ON r.application_ref = a.id
-  ${ACTIVE_OVERRIDE}`;
-const STATE_JOIN = 'LEFT JOIN triage_states t ON t.application_ref = a.id';
+export interface QueueDialect {
+  verdictJoins: string;
+  /** FROM led by a search's matches (one bound parameter: the dialect's query of the terms). */
+  searchJoins: string;
+  /** The search as that parameter, from what was typed; null when it holds no word. */
+  searchQuery(typed: string): string | null;
+  /** A text column in case-insensitive order. */
+  nocase(column: string): string;
+  like: string;
+}
 
-// A search's matches, each tested for the effective verdict from the narrow indexes first: only the
-// eligible ones are looked up in the wide applications table (about 2 in 5 of a demo campaign).
-// CROSS JOIN keeps this order (s, r, o, a).
-const SEARCH_JOINS = `FROM (SELECT rowid AS ref FROM application_search WHERE application_search MATCH ?) s
+export const SQLITE_QUEUE: QueueDialect = {
+  verdictJoins: `JOIN screening_results r INDEXED BY screening_results_verdict ON r.application_ref = a.id
+  ${ACTIVE_OVERRIDE}`,
+  // A search's matches, each tested for the effective verdict from the narrow indexes first: only the
+  // eligible ones are looked up in the wide applications table (about 2 in 5 of a demo campaign).
+  // CROSS JOIN keeps this order (s, r, o, a).
+  searchJoins: `FROM (SELECT rowid AS ref FROM application_search WHERE application_search MATCH ?) s
   CROSS JOIN screening_results r INDEXED BY screening_results_verdict ON r.application_ref = s.ref
   LEFT JOIN screening_overrides o INDEXED BY screening_overrides_active ON o.application_ref = s.ref AND o.state = 'active'
-  CROSS JOIN applications a ON a.id = s.ref`;
+  CROSS JOIN applications a ON a.id = s.ref`,
+  searchQuery: ftsQuery,
+  nocase: (column) => `${column} COLLATE NOCASE`,
+  like: 'LIKE',
+};
+
+export const POSTGRES_QUEUE: QueueDialect = {
+  verdictJoins: `JOIN screening_results r ON r.application_ref = a.id
+  LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'`,
+  searchJoins: `FROM application_search s
+  JOIN applications a ON a.id = s.application_ref AND s.document @@ to_tsquery('simple', ?)
+  JOIN screening_results r ON r.application_ref = a.id
+  LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'`,
+  // Each word a prefix, all of them (FTS5's "word"* AND …); the words are letters and digits only.
+  searchQuery: (typed) => {
+    const terms = searchTerms(typed);
+    return terms.length === 0 ? null : terms.map((t) => `${t}:*`).join(' & ');
+  },
+  nocase: (column) => `lower(${column})`,
+  like: 'ILIKE',
+};
+
+/** `?` placeholders as PostgreSQL's $1, $2…: the queue's SQL holds no `?` but its placeholders. */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+const STATE_JOIN = 'LEFT JOIN triage_states t ON t.application_ref = a.id';
+
+
 
 /** The stage, with no stored state meaning new. */
 export const STAGE = `coalesce(t.stage, 'new')`;
@@ -34,7 +77,7 @@ const STAGE_ORDER = `CASE ${STAGE} ${STAGE_IDS.map((s, i) => `WHEN '${s}' THEN $
 const LEVEL_ORDER = (column: string) => `CASE ${column} WHEN 'none' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'B1' THEN 3 WHEN 'B2' THEN 4 WHEN 'C1' THEN 5 WHEN 'C2' THEN 6 WHEN 'native' THEN 7 END`;
 
 /** What each column sorts by; empty values last whichever the direction. */
-const SORT_EXPRESSIONS: Record<TriageColumn, string[]> = {
+const sortExpressions = (nocase: QueueDialect['nocase']): Record<TriageColumn, string[]> => ({
   applicationId: ['a.application_id'],
   // name_key: last and first name without accents or case (0008), so "Ābolinš" sorts with the A's.
   name: ['a.name_key IS NULL', 'a.name_key'],
@@ -44,16 +87,16 @@ const SORT_EXPRESSIONS: Record<TriageColumn, string[]> = {
   stage: [STAGE_ORDER],
   score: ['t.score IS NULL', 't.score'],
   funding: ['a.funding_parsed IS NULL', 'a.funding_parsed'],
-  preferredSession: ["a.preferred_session = ''", 'a.preferred_session COLLATE NOCASE'],
-  fieldOfStudy: ["a.field_of_study = ''", 'a.field_of_study COLLATE NOCASE'],
-  university: ["a.university = ''", 'a.university COLLATE NOCASE'],
+  preferredSession: ["a.preferred_session = ''", nocase('a.preferred_session')],
+  fieldOfStudy: ["a.field_of_study = ''", nocase('a.field_of_study')],
+  university: ["a.university = ''", nocase('a.university')],
   englishLevel: ['a.english_level_parsed IS NULL', LEVEL_ORDER('a.english_level_parsed')],
   frenchLevel: ['a.french_level_parsed IS NULL', LEVEL_ORDER('a.french_level_parsed')],
-  otherLanguages: ["a.other_languages = ''", 'a.other_languages COLLATE NOCASE'],
+  otherLanguages: ["a.other_languages = ''", nocase('a.other_languages')],
   // Every stored application has a submission instant (the import refuses rows without one).
   submittedAt: ['a.submitted_at'],
-  assignee: ['t.assignee IS NULL', 't.assignee COLLATE NOCASE'],
-};
+  assignee: ['t.assignee IS NULL', nocase('t.assignee')],
+});
 
 export interface QueueSql {
   /** FROM and joins, led by the search's matches when there is a search. */
@@ -73,7 +116,7 @@ export interface QueueSql {
 
 const escapeLike = (text: string) => `%${text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort = []): QueueSql {
+export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilter, sort: TriageSort = [], dialect: QueueDialect = SQLITE_QUEUE): QueueSql {
   const where = ['a.campaign_id = ?', `${EFFECTIVE_VERDICT} = 'eligible'`];
   const params: (string | number)[] = [campaignId];
   if (queue === UNASSIGNED_QUEUE) where.push('a.division_code IS NULL');
@@ -120,7 +163,7 @@ export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilte
     ['a.university', filter.university],
   ] as const) {
     if (value && value.trim() !== '') {
-      where.push(`${column} LIKE ? ESCAPE '\\'`);
+      where.push(`${column} ${dialect.like} ? ESCAPE '\\'`);
       params.push(escapeLike(value));
     }
   }
@@ -140,12 +183,13 @@ export function queueSql(campaignId: number, queue: QueueId, filter: TriageFilte
     where.push(`a.submitted_at < ?`);
     params.push(brusselsDayStart(filter.submittedTo, 1));
   }
-  const match = filter.search ? ftsQuery(filter.search) : null;
-  const order = [...sort.flatMap((s) => SORT_EXPRESSIONS[s.column].map((e, i) => (i === 0 && e.includes('IS NULL')) || e.endsWith("= ''") ? e : `${e} ${s.descending ? 'DESC' : 'ASC'}`)), 'a.submitted_at', 'a.id'];
+  const match = filter.search ? dialect.searchQuery(filter.search) : null;
+  const expressions = sortExpressions(dialect.nocase);
+  const order = [...sort.flatMap((s) => expressions[s.column].map((e, i) => (i === 0 && e.includes('IS NULL')) || e.endsWith("= ''") ? e : `${e} ${s.descending ? 'DESC' : 'ASC'}`)), 'a.submitted_at', 'a.id'];
   // The default order (oldest first) is the indexes' own order: a page needs no sorting of the whole queue.
   // A search leads: its matches are usually a few hundred of the campaign's thousands, so the
   // query starts from them (SEARCH_JOINS) instead of testing every application.
-  const joins = match ? SEARCH_JOINS : `FROM applications a ${VERDICT_JOINS}`;
+  const joins = match ? dialect.searchJoins : `FROM applications a ${dialect.verdictJoins}`;
   const whereSql = where.join(' AND ');
   const orderBy = order.join(', ');
   const readsState = /\bt\./.test(`${whereSql} ${orderBy}`);

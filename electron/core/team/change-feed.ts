@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { z } from 'zod';
+import { CHANGE_TOPICS, type ChangedEvent } from '../../../shared/api/contract';
+
+/**
+ * Other workstations' decisions, as they are saved (PostgreSQL LISTEN/NOTIFY): each workstation
+ * announces what a request changed, after its transaction, on one channel; every other one hears
+ * it and tells its windows through the same change topics as a change made here. A workstation
+ * knows its own announcements by its id and skips them (its windows were told already).
+ */
+
+export const CHANGES_CHANNEL = 'cohort_changes';
+
+/** What crosses the channel (8,000 bytes at most: an event names at most 500 refs, changes.ts). */
+const announcementSchema = z.object({
+  from: z.string(),
+  event: z.object({
+    type: z.literal('changed'),
+    topics: z.array(z.enum(CHANGE_TOPICS)),
+    refs: z.array(z.number().int()).optional(),
+    campaignId: z.number().int().optional(),
+  }),
+});
+
+export const newWorkstationId = (): string => randomUUID();
+
+/** Tells the other workstations; a lost server only means they reload later, so a failure is logged, not thrown. */
+export async function announce(pool: pg.Pool, from: string, event: ChangedEvent, log?: (message: string, error?: unknown) => void): Promise<void> {
+  try {
+    await pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ from, event })]);
+  } catch (error) {
+    log?.('telling the other workstations of a change failed', error);
+  }
+}
+
+/** The other workstations' events from one notification's payload; null for one of ours or one not understood. */
+export function heardEvent(payload: string | undefined, self: string): ChangedEvent | null {
+  try {
+    const parsed = announcementSchema.safeParse(JSON.parse(payload ?? ''));
+    if (!parsed.success || parsed.data.from === self) return null;
+    return parsed.data.event;
+  } catch {
+    return null;
+  }
+}
+
+export interface ChangeFeed {
+  close(): Promise<void>;
+}
+
+export interface FeedListener {
+  changed(event: ChangedEvent): void;
+  /** The server was lost (false) or is back (true); while lost the feed tries again every `retryMs`. */
+  connection(connected: boolean): void;
+}
+
+/**
+ * Listens on its own connection (a pooled one would be handed to requests). When it is lost, it
+ * says so and connects again; once back, every window reloads (what changed meanwhile was not heard).
+ */
+export function listenForChanges(config: pg.ClientConfig, self: string, listener: FeedListener, retryMs = 1_000): ChangeFeed {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+  let lost = false;
+
+  const retry = () => {
+    if (closed || timer) return;
+    if (!lost) {
+      lost = true;
+      listener.connection(false);
+    }
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, retryMs);
+  };
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client(config);
+    next.on('error', () => {
+      void next.end().catch(() => undefined);
+      if (client === next) client = null;
+      retry();
+    });
+    next.on('notification', (message) => {
+      const event = heardEvent(message.payload, self);
+      if (event) listener.changed(event);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANGES_CHANNEL}`);
+      if (closed) {
+        await next.end();
+        return;
+      }
+      client = next;
+      if (lost) {
+        lost = false;
+        listener.connection(true);
+        listener.changed({ type: 'changed', topics: [...CHANGE_TOPICS] });
+      }
+    } catch {
+      void next.end().catch(() => undefined);
+      retry();
+    }
+  }
+
+  const started = connect();
+  return {
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await started;
+      await client?.end().catch(() => undefined);
+      client = null;
+    },
+  };
+}
