@@ -1,38 +1,14 @@
 import type pg from 'pg';
-import { ConflictError, ServerUnreachableError } from '../../shared/api/errors';
+import { isServerLost, storageError } from '../../shared/api/errors';
 
 /**
  * Work on the office server, in words an officer understands when it fails: the server lost
  * (network, restart) or a permission the server refused (an officer's login importing, say).
  */
 
-/** node-postgres' errors carry PostgreSQL's SQLSTATE (`code`), or Node's for the network. */
-function sqlState(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-/** The server is gone or going: connection failures (08…), shutdowns (57P01-57P03), the network. */
-export function isServerLost(error: unknown): boolean {
-  const code = sqlState(error);
-  if (code !== undefined) return NETWORK_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03';
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message);
-}
-
-/** The server's own refusal of something the login may not do (GRANTs: server-admin.ts). */
-export class NotAllowedOnServerError extends ConflictError {
-  constructor() {
-    super('Your login on the office server may not do this (only office administrators may). Nothing was changed: ask an office administrator.', 'NotAllowed');
-  }
-}
-
-/** The error an officer is shown for a failure on the server; others pass as they are. */
+/** The error an officer is shown for a failure on the server (lost, or a permission refused); others pass as they are. */
 export function serverError(error: unknown): unknown {
-  if (isServerLost(error)) return new ServerUnreachableError();
-  if (sqlState(error) === '42501') return new NotAllowedOnServerError();
-  return error;
+  return storageError(error) ?? error;
 }
 
 /**
@@ -57,10 +33,9 @@ export async function connection(pool: pg.Pool, tries = 4, waitMs = 750): Promis
  * back whole. A connection lost during the work is released as broken, not returned to the pool.
  */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await connection(pool);
+  const client = await begun(pool);
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -73,16 +48,37 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 }
 
-/** One read, with the same failures in words. */
-export async function read<R extends pg.QueryResultRow>(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<R[]> {
-  const client = await connection(pool);
-  let broken: Error | undefined;
-  try {
-    return (await client.query<R>(sql, params)).rows;
-  } catch (error) {
-    if (isServerLost(error)) broken = error instanceof Error ? error : new Error(String(error));
-    throw serverError(error);
-  } finally {
-    client.release(broken);
+/**
+ * A connection with a transaction begun. A pooled connection the server dropped while it sat idle
+ * (a restart) fails on its first statement: BEGIN, before any work was sent, so it is dropped and
+ * another taken.
+ */
+async function begun(pool: pg.Pool, tries = 3): Promise<pg.PoolClient> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await connection(pool);
+    try {
+      await client.query('BEGIN');
+      return client;
+    } catch (error) {
+      const lost = isServerLost(error);
+      client.release(lost ? (error instanceof Error ? error : new Error(String(error))) : undefined);
+      if (!lost || attempt >= tries) throw serverError(error);
+    }
+  }
+}
+
+/** One read, with the same failures in words; tried again on another connection when the server dropped this one (a read changes nothing). */
+export async function read<R extends pg.QueryResultRow>(pool: pg.Pool, sql: string, params: unknown[] = [], tries = 3): Promise<R[]> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await connection(pool);
+    try {
+      const { rows } = await client.query<R>(sql, params);
+      client.release();
+      return rows;
+    } catch (error) {
+      const lost = isServerLost(error);
+      client.release(lost ? (error instanceof Error ? error : new Error(String(error))) : undefined);
+      if (!lost || attempt >= tries) throw serverError(error);
+    }
   }
 }

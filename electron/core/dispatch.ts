@@ -1,6 +1,7 @@
 import { isMethodName, methods, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract';
 import { toErrorData, ValidationError, type ApiResult, type ErrorIssue } from '../../shared/api/errors';
 import { officerNameOf } from './app/officer';
+import { refuseWritesToACopy } from './campaigns/read-only-copy';
 import { changedEvent } from './changes';
 import type { Caller, RequestContext, ServiceContext } from './context';
 
@@ -37,11 +38,14 @@ export function requestContext(ctx: ServiceContext, method: MethodName, caller: 
     method,
     caller,
     get officer() {
-      officer ??= officerNameOf(ctx.session.open.sqlite, caller.userName);
+      // On the office server the officer is their login, not a name they typed.
+      officer ??= ctx.session.open.login ?? officerNameOf(ctx.session.open.sqlite, caller.userName);
       return officer;
     },
     changed(topics, about) {
-      ctx.emit(changedEvent(topics, about));
+      const event = changedEvent(topics, about);
+      ctx.emit(event);
+      ctx.session.open.announce(event);
     },
   };
 }
@@ -72,6 +76,7 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, option
     const started = now();
     try {
       const request = requestContext(ctx, method, caller);
+      refuseWritesToACopy(method, ctx);
       const input = parsed.data as ParsedInput<typeof method>;
       const wait = waits[method] as Wait<typeof method> | undefined;
       if (wait === 'background') await ctx.background.settled();

@@ -198,9 +198,29 @@ export class BackupFailedError extends ConflictError {
  * SQLite's and the file system's errors that an office worker can act on, as named errors;
  * null for the others. SQLite's extended codes (SQLITE_BUSY_SNAPSHOT…) start with the base one.
  */
+/** Team mode: the server's own refusal of something the login may not do (its GRANTs: db/postgres/server-admin.ts). */
+export class NotAllowedOnServerError extends ConflictError {
+  constructor() {
+    super('Your login on the office server may not do this (only office administrators may). Nothing was changed: ask an office administrator.', 'NotAllowed');
+  }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The office server is gone or going: the network, connection failures (SQLSTATE 08…), shutdowns (57P01-57P03). */
+export function isServerLost(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string') return NETWORK_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03';
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message);
+}
+
+/** Failures of the storage (SQLite's file, the office server), as errors that say what happened in words. */
 export function storageError(error: unknown): AppError | null {
+  if (isServerLost(error)) return new ServerUnreachableError();
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return null;
+  if (code === '42501') return new NotAllowedOnServerError();
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseBusyError();
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new DiskFullError();
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new DatabaseReadOnlyError();

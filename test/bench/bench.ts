@@ -19,6 +19,7 @@ import { measureShortlistWorkbook } from './shortlist-bench';
 import { measureNotices } from './notices-bench';
 import { measureReports } from './reports-bench';
 import { measurePurge } from './privacy-bench';
+import { measureCopyToServer } from './copy-bench';
 
 /**
  * `npm run bench`: each measurement beside a baseline run in the same process. Numbers are printed,
@@ -303,6 +304,17 @@ async function main(): Promise<void> {
       `${(purge.ms / 1000).toFixed(2)} s`,
       `${purge.applications.toLocaleString('en')} applications, ${purge.backups} backups rewritten; ${purge.progressEvents} progress events (${purge.phases.join(', ')}); target < 60 s`,
     );
+
+    // Team mode (issue 14): only with a PostgreSQL server to copy to (a superuser's URL).
+    const server = process.env.BENCH_PG_URL;
+    if (server) {
+      console.log(`\nTeam mode: copying the same campaign to the office server (PostgreSQL)`);
+      const copy = await measureCopyToServer(databasePath, server);
+      row('baseline: one raw COPY of the applications rows', `${(copy.baselineMs / 1000).toFixed(2)} s`, `${copy.applications.toLocaleString('en')} rows, nothing remapped`);
+      row('cohort: campaign copy --to URL', `${(copy.ms / 1000).toFixed(2)} s`, `${copy.rows.toLocaleString('en')} rows in ${copy.tables} tables, ids remapped, one transaction`);
+    } else {
+      console.log('  (copy to the office server skipped: set BENCH_PG_URL to a PostgreSQL superuser\'s URL)');
+    }
     if (process.env.BENCH_ONLY === 'notices') return;
 
     if (process.env.BENCH_BROWSER === '0') {

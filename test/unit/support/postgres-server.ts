@@ -25,9 +25,23 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(): Promise<{ url: string; stop(): Promise<void> }> {
+export interface TestServer {
+  url: string;
+  /** Stops the server and starts it again on the same data and port (a restart, as a workstation sees one). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `own`: a server of this test's alone, even when COHORT_TEST_PG_URL names one (a test that restarts it). */
+export async function startTestServer(options: { own?: boolean } = {}): Promise<TestServer> {
   const given = process.env.COHORT_TEST_PG_URL;
-  if (given) return { url: given, stop: async () => {} };
+  if (given && !options.own) {
+    return {
+      url: given,
+      restart: () => Promise.reject(new Error('COHORT_TEST_PG_URL names a server the tests may not restart')),
+      stop: async () => {},
+    };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'cohort-pg-'));
   const asRoot = process.getuid?.() === 0;
   // As root, the server runs as the "postgres" user, who must reach its data folder inside this one.
@@ -38,7 +52,8 @@ export async function startTestServer(): Promise<{ url: string; stop(): Promise<
     port,
     user: 'postgres',
     password: SUPERUSER_PASSWORD,
-    persistent: false,
+    // Kept on stop (a restart keeps its data); the folder is removed by stop() below.
+    persistent: true,
     // PostgreSQL refuses to run as root (CI runs as root): the package then runs it as a "postgres" user.
     createPostgresUser: asRoot,
     onLog: () => {},
@@ -53,6 +68,10 @@ export async function startTestServer(): Promise<{ url: string; stop(): Promise<
   }
   return {
     url: `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`,
+    async restart() {
+      await server.stop();
+      await server.start();
+    },
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
