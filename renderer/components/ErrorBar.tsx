@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import { describeError } from './describeError';
 
 /** An API error in plain words where it happened, with a Retry when the caller can retry. */
@@ -16,7 +17,9 @@ export function ErrorBar({
   title?: string;
 }) {
   const { t } = useTranslation();
-  const described = describeError(t, error);
+  // Times in the error's details (who changed an application, when) read in the interface's language.
+  const format = useFormat();
+  const described = describeError(t, error, format);
   const title = givenTitle ?? described.title;
   const { message } = described;
   return (

@@ -66,6 +66,9 @@ const useStyles = makeStyles({
   unreadable: { fontStyle: 'italic', color: tokens.colorPaletteDarkOrangeForeground1 },
   placeholder: { color: tokens.colorNeutralForeground4 },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  scoredBy: { color: tokens.colorNeutralForeground3 },
+  // Read by screen readers, not shown: "3.3 (2)" says its meaning in words.
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 /** Widths in rem: the table lays columns out itself (virtual rows are absolutely placed). */
@@ -75,7 +78,8 @@ const WIDTH: Record<TriageColumn, number> = {
   nationality: 8,
   division: 5,
   stage: 7.5,
-  score: 4,
+  // "3.3 (2)": the average and how many officers scored.
+  score: 5,
   funding: 8,
   preferredSession: 10,
   fieldOfStudy: 13,
@@ -155,8 +159,18 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
           return <Highlighted text={applicantName(row)} terms={terms} />;
         case 'stage':
           return words.stage(row.stage);
-        case 'score':
-          return row.score === null ? '' : format.number(row.score);
+        case 'score': {
+          if (row.score === null) return '';
+          const label = t('triage.scoreCell', { count: row.scoredBy, score: format.number(row.score) });
+          return (
+            <span title={label}>
+              <span aria-hidden>
+                {format.number(row.score)} <span className={styles.scoredBy}>({format.number(row.scoredBy)})</span>
+              </span>
+              <span className={styles.visuallyHidden}>{label}</span>
+            </span>
+          );
+        }
         case 'division':
           return row.divisionCode ?? row.division;
         case 'nationality':
@@ -177,7 +191,7 @@ function QueueTableView({ window, columns, sort, onSortChange, currentIndex, sel
           return row[column] ?? '';
       }
     },
-    [terms, words, format, nationalityText, values, readOrRaw],
+    [terms, words, format, nationalityText, values, readOrRaw, t, styles.scoredBy, styles.visuallyHidden],
   );
   const columnDefs = useMemo<ColumnDef<TriageRow>[]>(
     () => columns.map((id) => ({ id, header: () => t(`triage.column.${id}`), cell: (info) => cell(info.row.original, id), size: WIDTH[id] })),

@@ -63,6 +63,8 @@ export interface TriageDetailPaneProps {
   onComment(criterionId: number, score: number, comment: string): void;
   /** A click on one of the person's other applications. */
   onOpenApplication(ref: number): void;
+  /** The officer deciding (the sidebar's name): their own scores are the ones to give; others' are shown beside. */
+  officer: string;
 }
 
 const useStyles = makeStyles({
@@ -104,6 +106,9 @@ const useStyles = makeStyles({
   scoreButtons: { display: 'flex', columnGap: tokens.spacingHorizontalXXS },
   scoreButton: { minWidth: '32px', paddingLeft: 0, paddingRight: 0 },
   scoreMeta: { flexBasis: '100%' },
+  // Other officers' scores: one wrapping line of badges under the officer's own.
+  others: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  otherList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
   motivation: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase400 },
   facts: {
     margin: 0,
@@ -129,10 +134,14 @@ const useStyles = makeStyles({
  * with (which is in `detail`), so new callbacks alone need no new drawing.
  */
 export const TriageDetailPane = memo(TriageDetailPaneView, (a, b) =>
-  a.detail === b.detail && a.error === b.error && a.activeCriterion === b.activeCriterion && a.searchTerms.join('\u0000') === b.searchTerms.join('\u0000'),
+  a.detail === b.detail &&
+  a.error === b.error &&
+  a.activeCriterion === b.activeCriterion &&
+  a.officer === b.officer &&
+  a.searchTerms.join('\u0000') === b.searchTerms.join('\u0000'),
 );
 
-function TriageDetailPaneView({ detail, error, searchTerms, activeCriterion, onActiveCriterionChange, onScore, onComment, onOpenApplication }: TriageDetailPaneProps) {
+function TriageDetailPaneView({ detail, error, searchTerms, activeCriterion, onActiveCriterionChange, onScore, onComment, onOpenApplication, officer }: TriageDetailPaneProps) {
   const styles = useStyles();
   const ref = detail?.ref;
   // No scrolling and no layout reads here: the page owns the scrolling column and brings it back
@@ -151,7 +160,7 @@ function TriageDetailPaneView({ detail, error, searchTerms, activeCriterion, onA
       {detail ? (
         <>
           <Header detail={detail} searchTerms={searchTerms} />
-          <Scores detail={detail} activeCriterion={activeCriterion} onActiveCriterionChange={onActiveCriterionChange} onScore={onScore} onComment={onComment} />
+          <Scores detail={detail} officer={officer} activeCriterion={activeCriterion} onActiveCriterionChange={onActiveCriterionChange} onScore={onScore} onComment={onComment} />
           <Body detail={detail} searchTerms={searchTerms} onOpenApplication={openApplication} />
         </>
       ) : error ? null : (
@@ -211,9 +220,11 @@ const Header = memo(function Header({ detail, searchTerms }: { detail: TriageDet
   const scoreText =
     state.score === null
       ? t('triageDetail.notScored')
-      : detail.rubric.length > 0
-        ? t('triageDetail.average', { score: format.number(state.score) })
-        : t('triageDetail.overall', { score: format.number(state.score) });
+      : detail.officerScores.length > 1
+        ? t('triageDetail.officersAverage', { count: detail.officerScores.length, score: format.number(state.score) })
+        : detail.rubric.length > 0
+          ? t('triageDetail.average', { score: format.number(state.score) })
+          : t('triageDetail.overall', { score: format.number(state.score) });
   return (
     <div className={styles.header}>
       <h2 className={styles.name}>{name === '' ? t('triageDetail.noName') : <Highlighted text={name} terms={searchTerms} />}</h2>
@@ -231,6 +242,12 @@ const Header = memo(function Header({ detail, searchTerms }: { detail: TriageDet
         {state.reason ? <span>{t('triageDetail.reasonShown', { reason: words.reason(state.reason) })}</span> : null}
         <span>{state.assignee ? t('triageDetail.assignedTo', { name: state.assignee }) : t('triageDetail.unassigned')}</span>
         <span data-testid="triage-detail-score">{scoreText}</span>
+        {/* Who made the last shared decision: what a refused decision's message points the officer to. */}
+        {detail.changedBy !== null && detail.changedAt !== null ? (
+          <span className={mergeClasses(styles.muted, styles.small)} data-testid="triage-detail-changed">
+            {t('triageDetail.changedBy', { name: detail.changedBy, date: format.dateTime(detail.changedAt) })}
+          </span>
+        ) : null}
       </div>
     </div>
   );
@@ -242,6 +259,7 @@ const SCORE_VALUES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) =>
 
 interface ScoresProps {
   detail: TriageDetail;
+  officer: string;
   activeCriterion: number;
   onActiveCriterionChange(index: number): void;
   onScore(criterionId: number, score: number | null): void;
@@ -257,21 +275,28 @@ interface ScoreRow {
   comment: string | null;
 }
 
-function Scores({ detail, activeCriterion, onActiveCriterionChange, onScore, onComment }: ScoresProps) {
+/**
+ * The officer's own scores, to give and change; each other officer's overall score beside them,
+ * read only (scores are each officer's: the application's score is their average).
+ */
+function Scores({ detail, officer, activeCriterion, onActiveCriterionChange, onScore, onComment }: ScoresProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
   const headingId = useId();
-  const rows = scoreRows(detail, t('triageDetail.scores.overall'));
+  const rows = scoreRows(detail, officer, t('triageDetail.scores.overall'));
   const shownIds = new Set(rows.map((r) => r.criterionId));
   // Scores given on criteria removed from the rubric since: kept on record, so shown (read only).
-  const retired = detail.scores.filter((s) => s.criterionId !== 0 && !shownIds.has(s.criterionId));
+  const retired = detail.scores.filter((s) => s.actor === officer && s.criterionId !== 0 && !shownIds.has(s.criterionId));
+  const others = detail.officerScores.filter((o) => o.officer !== officer);
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <h3 className={styles.heading} id={headingId}>
         {t('triageDetail.scores.heading')}
       </h3>
       <p className={mergeClasses(styles.muted, styles.small)}>{t('triageDetail.scores.hint')}</p>
+      {/* Whose the buttons are needs saying only once someone else has scored too. */}
+      {others.length > 0 ? <p className={mergeClasses(styles.muted, styles.small)}>{t('triageDetail.scores.yours', { name: officer })}</p> : null}
       <ul className={styles.list}>
         {rows.map((row, index) => (
           <ScoreLine
@@ -291,27 +316,48 @@ function Scores({ detail, activeCriterion, onActiveCriterionChange, onScore, onC
           {t('triageDetail.scores.retired', { scores: format.list(retired.map((s) => format.number(s.score))) })}
         </p>
       ) : null}
+      {others.length > 0 ? <OtherOfficersScores others={others} detail={detail} /> : null}
     </section>
   );
 }
 
-/** The division's criteria with their scores, or the one overall score when it has no rubric. */
-function scoreRows(detail: TriageDetail, overallLabel: string): ScoreRow[] {
+/** Each other officer's overall score, read only, and the average the queue shows: "Jan: 2 · Average 3.3 of 2 officers". */
+function OtherOfficersScores({ others, detail }: { others: TriageDetail['officerScores']; detail: TriageDetail }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const labelId = useId();
+  return (
+    <div className={styles.others} data-testid="other-officers-scores">
+      <span id={labelId} className={mergeClasses(styles.muted, styles.small)}>
+        {t('triageDetail.scores.others')}
+      </span>
+      <ul className={styles.otherList} aria-labelledby={labelId}>
+        {others.map((o) => (
+          <li key={o.officer} title={format.dateTime(o.at)}>
+            <Badge appearance="outline" color="informative" shape="rounded">
+              {t('triageDetail.scores.officerScore', { officer: o.officer, score: format.number(o.score) })}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+      {detail.state.score === null ? null : (
+        <span className={styles.small} data-testid="officers-average">
+          {t('triageDetail.officersAverage', { count: detail.officerScores.length, score: format.number(detail.state.score) })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The division's criteria with the officer's own scores, or their one overall score when it has no rubric. */
+function scoreRows(detail: TriageDetail, officer: string, overallLabel: string): ScoreRow[] {
   if (detail.rubric.length === 0) {
-    // The overall score lives in the state only; who gave it is the last score action still in force.
-    const last = detail.history.find((h) => h.kind === 'score' && h.undone === null && h.before.score !== h.after.score);
-    return [
-      {
-        criterionId: 0,
-        label: overallLabel,
-        score: detail.state.score,
-        by: detail.state.score !== null && last ? { actor: last.actor, at: last.at } : null,
-        comment: null,
-      },
-    ];
+    const own = detail.officerScores.find((o) => o.officer === officer);
+    return [{ criterionId: 0, label: overallLabel, score: own?.score ?? null, by: own ? { actor: own.officer, at: own.at } : null, comment: null }];
   }
   return detail.rubric.map((criterion) => {
-    const given = detail.scores.find((s) => s.criterionId === criterion.id);
+    const given = detail.scores.find((s) => s.criterionId === criterion.id && s.actor === officer);
     return {
       criterionId: criterion.id,
       label: criterion.label,

@@ -53,6 +53,8 @@ const useStyles = makeStyles({
   search: { minWidth: '16rem', flexGrow: 1, maxWidth: '28rem' },
   status: { minHeight: '1.25rem', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   grid: { flexGrow: 1, minHeight: 0 },
+  // A refusal's message is read whole: the table gives up the room, never the message.
+  errorBar: { flexShrink: 0 },
   pane: { overflowY: 'auto', minHeight: 0, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -261,7 +263,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
           {queueCursor.status ? ` · ${queueCursor.status(t)}` : ''}
           {currentRef !== null && !cursor.inView && window_.total !== null ? ` · ${t('triage.leftView')}` : ''}
         </div>
-        {error ? <ErrorBar error={error} /> : null}
+        {error ? <ErrorBar error={error} className={styles.errorBar} /> : null}
         <div className={styles.grid}>
           <QueueTable
             window={window_}
@@ -288,6 +290,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
             onScore={onPaneScore}
             onComment={onPaneComment}
             onOpenApplication={onOpenApplication}
+            officer={sidebar.data?.officer ?? officer}
           />
         )}
       </aside>
@@ -297,8 +300,7 @@ export function TriagePage({ campaignId }: { campaignId: number }) {
         applicationLabel={detail ? `${detail.raw.applicationId ?? ''} ${detail.raw.firstName ?? ''} ${detail.raw.lastName ?? ''}` : ''}
         onSubmit={async (text) => {
           if (currentRef === null) return;
-          await client.call('triage.note', { ref: currentRef, text });
-          queueCursor.setStatus((tt) => tt('triage.status.noted'));
+          await actions.note(currentRef, text);
         }}
         onClose={closeDialog}
       />
