@@ -1,10 +1,9 @@
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { isServerUrl } from '../db/postgres/server-url';
 import { createClient, type Client } from '../shared/api/client';
 import { ApiCallError, backupProblemMessage } from '../shared/api/errors';
 import { APP_VERSION, osUserName } from './core/app-identity';
-import { defaultDataDirectory, locationsFor } from './core/paths';
+import { defaultDataDirectory, describeLocation, locationsFor } from './core/paths';
 import { inProcessTransport, openCore } from './core/runtime';
 import { UsageError, type CliCommand, type CliContext, type Io, type OptionSpec } from './cli/command';
 import { COMMANDS } from './cli/commands';
@@ -31,7 +30,9 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
 
 Options for every command:
-  --db FILE        the database file (default: the app's own database)
+  --db FILE|URL    the database file (default: the app's own database), or the office
+                   server as postgres://login@host:5432/database (TLS verified unless the
+                   URL says sslmode=disable; password from the URL or COHORT_PASSWORD)
   --data-dir DIR   where backups go (default: beside the --db file, else the app's data folder)
   --json           machine-readable output
   --help           this text
@@ -98,20 +99,16 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     return failure(error, io);
   }
 
-  const db = option('db');
-  if (db !== undefined && isServerUrl(db)) {
-    // Team mode's services on PostgreSQL are being built (issue 14): today only the server's set-up runs there.
-    io.err('cohort: this command works on a database file for now; on the office server, "cohort server init" and "cohort server add-officer" set it up.');
-    return 1;
-  }
   const { dataDirectory, databasePath, backupDirectory } = locationsFor({ db: option('db'), dataDir: option('data-dir') }, () =>
     defaultDataDirectory(process.platform, env, homedir()),
   );
   let core;
   try {
-    core = await openCore({ databasePath, dataDirectory, backupDirectory, userName: osUserName(), appVersion: APP_VERSION });
+    // On the office server, the password: the URL's, else COHORT_PASSWORD, else PGPASSWORD (node-postgres reads it).
+    const password = env.COHORT_PASSWORD;
+    core = await openCore({ databasePath, dataDirectory, backupDirectory, userName: osUserName(), appVersion: APP_VERSION, server: password ? { password } : {} });
   } catch (error) {
-    io.err(`cohort: cannot open ${databasePath}: ${(error as Error).message}`);
+    io.err(`cohort: cannot open ${describeLocation(databasePath)}: ${(error as Error).message}`);
     return 1;
   }
   // A backup folder that is full or cannot be written does not stop the command: it warns.

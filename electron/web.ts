@@ -2,7 +2,8 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_VERSION, osUserName } from './core/app-identity';
-import { defaultDataDirectory, locationsFor } from './core/paths';
+import { isServerUrl } from '../db/postgres/server-url';
+import { defaultDataDirectory, describeLocation, locationsFor } from './core/paths';
 import { startWorkerHost } from './core/worker-host';
 import { MIN_TOKEN_LENGTH, startWebHost, WeakTokenError } from './web-host';
 
@@ -33,11 +34,13 @@ async function main(): Promise<void> {
     backupDirectory,
     userName: osUserName(),
     appVersion: APP_VERSION,
+    // On the office server: the password from the URL, else COHORT_PASSWORD, else PGPASSWORD.
+    ...(process.env.COHORT_PASSWORD ? { server: { password: process.env.COHORT_PASSWORD } } : {}),
   });
   try {
     await host.ready;
   } catch (error) {
-    console.error(`Cohort could not open ${databasePath}: ${(error as { message?: string }).message ?? String(error)}`);
+    console.error(`Cohort could not open ${describeLocation(databasePath)}: ${(error as { message?: string }).message ?? String(error)}`);
     await host.close();
     process.exit(1);
   }
@@ -47,9 +50,9 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 0,
     token: values.token,
     // The page may open databases in the data folder and beside the one it was started with.
-    databaseFolders: [dataDirectory, dirname(databasePath)],
+    databaseFolders: isServerUrl(databasePath) ? [dataDirectory] : [dataDirectory, dirname(databasePath)],
   });
-  console.log(`Cohort is running with the database ${databasePath}`);
+  console.log(`Cohort is running with the database ${describeLocation(databasePath)}`);
   console.log(`Open ${web.launchUrl}`);
   const stop = () => {
     void web.close().then(() => host.close()).then(() => process.exit(0));

@@ -1,3 +1,4 @@
+import { describeServer, isServerUrl, parseServerUrl } from '../../db/postgres/server-url';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -40,6 +41,11 @@ export interface Locations {
  * a demo database in /tmp must not fill the real app's backups with its copies.
  */
 export function locationsFor(given: { db?: string; dataDir?: string }, defaultDataDir: () => string): Locations {
+  // The office server (team mode): the URL as given; this computer's data folder holds the rest.
+  if (given.db !== undefined && isServerUrl(given.db)) {
+    const dataDirectory = given.dataDir !== undefined ? resolve(given.dataDir) : defaultDataDir();
+    return { dataDirectory, databasePath: given.db.trim(), backupDirectory: backupDirectoryFor(dataDirectory) };
+  }
   if (given.dataDir !== undefined) {
     const dataDirectory = resolve(given.dataDir);
     const databasePath = given.db !== undefined ? resolve(given.db) : defaultDatabasePath(dataDirectory);
@@ -52,4 +58,14 @@ export function locationsFor(given: { db?: string; dataDir?: string }, defaultDa
   }
   const dataDirectory = defaultDataDir();
   return { dataDirectory, databasePath: defaultDatabasePath(dataDirectory), backupDirectory: backupDirectoryFor(dataDirectory) };
+}
+
+/** Where the database is, to show or log: a file's path, or a server's address without its password. */
+export function describeLocation(databasePath: string): string {
+  if (!isServerUrl(databasePath)) return databasePath;
+  try {
+    return describeServer(parseServerUrl(databasePath));
+  } catch {
+    return 'the office server (its address is not valid)';
+  }
 }

@@ -336,7 +336,10 @@ describe('copying a campaign to the office server and back', () => {
       expect(again.code).toBe(1);
       expect(again.err).toMatch(/already holds a campaign named/);
       expect((await cli(['campaign', 'copy', '--from', app.databasePath], dir)).code).toBe(2);
-      expect((await cli(['campaign', 'list', '--db', url], dir)).code).toBe(1);
+      // The copied campaign, listed from the server by any command given --db URL.
+      const listed = await cli(['campaign', 'list', '--db', withoutPassword.href, '--json'], dir);
+      expect(listed).toMatchObject({ err: '', code: 0 });
+      expect((JSON.parse(listed.out) as { id: number }[]).map((c) => c.id)).toEqual([1]);
     } finally {
       delete process.env.COHORT_PASSWORD;
     }
