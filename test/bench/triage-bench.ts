@@ -30,7 +30,7 @@ export function percentiles(samples: number[]): Percentiles {
 }
 
 /** A repeatable sequence (mulberry32), so runs compare. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

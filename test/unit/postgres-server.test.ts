@@ -180,3 +180,42 @@ describe('the command line, for the office’s IT', () => {
     }
   });
 });
+
+describe('PostgreSQL migrations, each from the previous version with rows', () => {
+  it('2 (working together): versions, scores per officer from the scores so far, the search index filled and kept by a trigger', async () => {
+    const { url } = await database();
+    const client = await connect(url);
+    try {
+      await migratePostgres(client, { upTo: 1 });
+      await client.query(`
+        INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x');
+        INSERT INTO applications (id, campaign_id, application_id, first_name, last_name, email, source, created_at, updated_at)
+          VALUES (1, 1, 'NIP-1', 'Zoë', 'Ābolinš', 'zoe.abolins@example.com', 'import', 'x', 'x'), (2, 1, 'NIP-2', 'Jan', 'Peeters', 'jan@example.com', 'import', 'x', 'x');
+        INSERT INTO rubric_criteria (id, campaign_id, division_code, position, label) VALUES (1, 1, 'OPS', 0, 'Motivation'), (2, 1, 'OPS', 1, 'Skills');
+        INSERT INTO triage_states (application_ref, campaign_id, stage, score, updated_at, updated_by) VALUES (1, 1, 'inReview', 3.5, '2026-03-02', 'marie'), (2, 1, 'new', 4, '2026-03-03', 'jan');
+        INSERT INTO rubric_scores (application_ref, criterion_id, score, comment, actor, at) VALUES (1, 1, 3, 'ok', 'marie', '2026-03-01'), (1, 2, 4, NULL, 'marie', '2026-03-02');
+      `);
+      expect(await migratePostgres(client)).toEqual({ from: 1, to: PG_LATEST_SCHEMA_VERSION });
+      const states = await client.query('SELECT application_ref AS ref, version, scored_by, score FROM triage_states ORDER BY 1');
+      expect(states.rows).toEqual([
+        { ref: 1, version: 0, scored_by: 1, score: 3.5 },
+        { ref: 2, version: 0, scored_by: 1, score: 4 },
+      ]);
+      expect((await client.query('SELECT application_ref AS ref, officer, score FROM officer_scores ORDER BY 1')).rows).toEqual([
+        { ref: 1, officer: 'marie', score: 3.5 },
+        { ref: 2, officer: 'jan', score: 4 },
+      ]);
+      // Another officer's score on the same criterion sits beside the first.
+      await client.query("INSERT INTO rubric_scores (application_ref, criterion_id, actor, score, at) VALUES (1, 1, 'jan', 5, 'x')");
+      // The rows there were are searchable, accents and case aside, an e-mail as its words; a changed name is found by its new words.
+      const find = async (query: string) => (await client.query("SELECT application_ref FROM application_search WHERE document @@ to_tsquery('simple', $1) ORDER BY 1", [query])).rows.map((r: { application_ref: number }) => r.application_ref);
+      expect(await find('abolins:*')).toEqual([1]);
+      expect(await find('zoe:* & example:*')).toEqual([1]);
+      await client.query("UPDATE applications SET last_name = 'Janssens' WHERE id = 2");
+      expect(await find('janssens:*')).toEqual([2]);
+      expect(await find('peeters:*')).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+});

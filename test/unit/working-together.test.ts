@@ -1,88 +1,98 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, type Client } from '../../shared/api/client';
-import { inProcessTransport } from '../../electron/core/runtime';
-import { openTestApp, tableCounts, useTempDir, type TestApp } from './support/temp';
+import { usePostgresDatabase } from './support/postgres';
+import { useTempDir } from './support/temp';
+import { twoOfficers, type Engine } from './support/two-officers';
 
 /**
- * Several officers on one campaign (issue 14), on this computer's SQLite: every shared decision
- * carries the version the officer saw and is refused when it changed meanwhile; scores are each
- * officer's own. test/unit/team-mode.test.ts runs the same on the office server (PostgreSQL).
+ * Several officers on one campaign (issue 14), on both engines: every shared decision carries the
+ * version the officer saw and is refused when it changed meanwhile; scores are each officer's own.
+ * On SQLite the officers are two callers of one app on this computer; on PostgreSQL two
+ * workstations logged in as themselves. What only the server has (the change feed between
+ * workstations, its roles, a restart) is in team-mode.test.ts.
  */
 
 const tempDir = useTempDir();
+const database = usePostgresDatabase();
+const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
-async function twoOfficers(): Promise<{ app: TestApp; marie: Client; jan: Client; refs: number[] }> {
-  const app = await openTestApp(tempDir());
-  await app.client.call('demo.load', { count: 400, seed: 11 });
-  await app.client.call('screening.run', { campaignId: 1 });
-  const marie = createClient(inProcessTransport(app.core, { userName: 'marie' }));
-  const jan = createClient(inProcessTransport(app.core, { userName: 'jan' }));
-  const page = await marie.call('triage.list', { campaignId: 1, queue: 'OPS', sort: [{ column: 'applicationId', descending: false }], limit: 3 });
-  return { app, marie, jan, refs: page.rows.map((r) => r.ref) };
-}
+describe.each(ENGINES)('decisions carry the version the officer saw (%s)', (engine) => {
+  const open = () => twoOfficers(engine, tempDir, async () => (await database()).url);
+  const sort = [{ column: 'applicationId' as const, descending: false }];
 
-describe('decisions carry the version the officer saw', () => {
-  it('two officers deciding the same application from the same version: the second is refused with who and when, nothing changed', async () => {
-    const { app, marie, jan, refs } = await twoOfficers();
-    const ref = refs[0]!;
-    const seen = (await jan.call('triage.detail', { ref })).version;
+  it('two officers deciding the same application from the same version, at once: one is refused with who and when, nothing changed', async () => {
+    const t = await open();
+    const [ref] = (await t.marie.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 1 })).rows.map((r) => r.ref);
+    const seen = (await t.jan.call('triage.detail', { ref: ref! })).version;
     expect(seen).toBe(0);
-    await marie.call('triage.decide', { refs: [ref], stage: 'proposed', seen: [{ ref, version: seen }] });
-    const before = await tableCounts(app.core);
-    const refused = await jan.tryCall('triage.decide', { refs: [ref], stage: 'notRetained', reason: 'other', seen: [{ ref, version: seen }] });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'ChangedMeanwhile', details: { count: 1, by: 'marie' } } });
-    if (refused.ok) throw new Error('refused');
-    expect(refused.error.message).toMatch(/was changed by marie at 20\d\d-.*Nothing was changed/);
-    expect(await tableCounts(app.core)).toEqual(before);
-    // What Jan's view shows now: Marie's decision, its version, who and when.
-    const now = await jan.call('triage.detail', { ref });
-    expect(now).toMatchObject({ state: { stage: 'proposed' }, version: 1, changedBy: 'marie' });
-    // Decided again on what he sees now: accepted.
-    await jan.call('triage.decide', { refs: [ref], stage: 'notRetained', reason: 'other', seen: [{ ref, version: now.version }] });
-    expect(await jan.call('triage.detail', { ref })).toMatchObject({ state: { stage: 'notRetained' }, version: 2, changedBy: 'jan' });
-    await app.core.close();
-  });
-
-  it('a bulk action is refused whole when one application changed, naming it', async () => {
-    const { app, marie, jan, refs } = await twoOfficers();
-    const page = await jan.call('triage.list', { campaignId: 1, queue: 'OPS', sort: [{ column: 'applicationId', descending: false }], limit: 3 });
-    const seen = page.rows.map((r) => ({ ref: r.ref, version: r.version }));
-    await marie.call('triage.note', { ref: refs[1]!, text: 'Called her: she prefers September.' });
-    const before = await tableCounts(app.core);
-    const refused = await jan.tryCall('triage.decide', { refs, assignee: 'jan', seen });
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile', details: { count: 1, applicationId: page.rows[1]!.applicationId, by: 'marie' } } });
-    expect(await tableCounts(app.core)).toEqual(before);
-    const after = await jan.call('triage.list', { campaignId: 1, queue: 'OPS', sort: [{ column: 'applicationId', descending: false }], limit: 3 });
-    expect(after.rows.map((r) => r.assignee)).toEqual([null, null, null]);
-    expect(after.rows.map((r) => r.version)).toEqual([0, 1, 0]);
-    // A note carries the version too; the command line (no versions) decides on the state as it is.
-    expect(await jan.tryCall('triage.note', { ref: refs[1]!, text: 'Late', seen: [{ ref: refs[1]!, version: 0 }] })).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile' } });
-    await jan.call('triage.decide', { refs, assignee: 'jan' });
-    expect((await jan.call('triage.list', { campaignId: 1, queue: 'OPS', sort: [{ column: 'applicationId', descending: false }], limit: 3 })).rows.map((r) => r.version)).toEqual([1, 2, 1]);
-    await app.core.close();
-  });
-
-  it('each officer’s score is kept beside the other’s; the queue shows their average and how many scored; undo takes back only one’s own', async () => {
-    const { app, marie, jan, refs } = await twoOfficers();
-    const ref = refs[0]!;
-    const [motivation, languages] = await marie.call('triage.setRubric', { campaignId: 1, division: 'OPS', criteria: [{ label: 'Motivation' }, { label: 'Languages' }] });
-    await marie.call('triage.score', { refs: [ref], criterionId: motivation!.id, score: 4 });
-    await marie.call('triage.score', { refs: [ref], criterionId: languages!.id, score: 5 });
-    await jan.call('triage.score', { refs: [ref], criterionId: motivation!.id, score: 2 });
-    const row = async () => (await marie.call('triage.list', { campaignId: 1, queue: 'OPS', sort: [{ column: 'applicationId', descending: false }], limit: 1 })).rows[0]!;
-    // Marie 4.5 (her two criteria), Jan 2: the average of the two officers.
-    expect(await row()).toMatchObject({ score: 3.3, scoredBy: 2, version: 0 });
-    const detail = await jan.call('triage.detail', { ref });
-    expect(detail.officerScores).toEqual([
-      { officer: 'jan', score: 2, at: expect.any(String) },
-      { officer: 'marie', score: 4.5, at: expect.any(String) },
+    const [a, b] = await Promise.all([
+      t.marie.tryCall('triage.decide', { refs: [ref!], stage: 'proposed', seen: [{ ref: ref!, version: seen }] }),
+      t.jan.tryCall('triage.decide', { refs: [ref!], stage: 'notRetained', reason: 'other', seen: [{ ref: ref!, version: seen }] }),
     ]);
-    expect(detail.scores.filter((s) => s.criterionId === motivation!.id).map((s) => [s.actor, s.score])).toEqual([['jan', 2], ['marie', 4]]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    const [winner, loser, refused] = a.ok ? (['marie', t.jan, b] as const) : (['jan', t.marie, a] as const);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'ChangedMeanwhile', details: { count: 1, by: winner } } });
+    if (refused.ok) throw new Error('refused');
+    expect(refused.error.message).toMatch(new RegExp(`was changed by ${winner} at 20\\d\\d-.*Nothing was changed`));
+    const before = await t.counts();
+    // What the refused officer's view shows now: the decision, its version, who and when; decided again on it: accepted.
+    const now = await loser.call('triage.detail', { ref: ref! });
+    expect(now).toMatchObject({ version: 1, changedBy: winner, state: { stage: winner === 'marie' ? 'proposed' : 'notRetained' } });
+    expect(now.history.map((h) => h.actor)).toEqual([winner]);
+    expect(await loser.tryCall('triage.decide', { refs: [ref!], stage: 'inReview', seen: [{ ref: ref!, version: 0 }] })).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile' } });
+    expect(await t.counts()).toEqual(before);
+    await loser.call('triage.decide', { refs: [ref!], stage: 'inReview', seen: [{ ref: ref!, version: now.version }] });
+    expect(await t.jan.call('triage.detail', { ref: ref! })).toMatchObject({ state: { stage: 'inReview' }, version: 2 });
+    await t.close();
+  });
+
+  it('a bulk action is refused whole when one application changed, naming it; a note carries the version too', async () => {
+    const t = await open();
+    const page = await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 3 });
+    const refs = page.rows.map((r) => r.ref);
+    const seen = page.rows.map((r) => ({ ref: r.ref, version: r.version }));
+    await t.marie.call('triage.note', { ref: refs[1]!, text: 'Called her: she prefers September.' });
+    const before = await t.counts();
+    const refused = await t.jan.tryCall('triage.decide', { refs, assignee: 'jan', seen });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile', details: { count: 1, applicationId: page.rows[1]!.applicationId, by: 'marie' } } });
+    expect(await t.jan.tryCall('triage.note', { ref: refs[1]!, text: 'Late', seen: [{ ref: refs[1]!, version: 0 }] })).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile' } });
+    expect(await t.counts()).toEqual(before);
+    const after = await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 3 });
+    expect(after.rows.map((r) => [r.assignee, r.version])).toEqual([
+      [null, 0],
+      [null, 1],
+      [null, 0],
+    ]);
+    // The command line sends no versions: it decides on the state as it is.
+    await t.jan.call('triage.decide', { refs, assignee: 'jan' });
+    expect((await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 3 })).rows.map((r) => r.version)).toEqual([1, 2, 1]);
+    await t.close();
+  });
+
+  it('each officer’s score is kept beside the other’s, scored at once; the queue shows their average and how many scored; undo takes back only one’s own', async () => {
+    const t = await open();
+    const [ref] = (await t.marie.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 1 })).rows.map((r) => r.ref);
+    const [motivation, languages] = await t.marie.call('triage.setRubric', { campaignId: t.campaignId, division: 'OPS', criteria: [{ label: 'Motivation' }, { label: 'Languages' }] });
+    await Promise.all([
+      t.marie.call('triage.score', { refs: [ref!], criterionId: motivation!.id, score: 4 }).then(() => t.marie.call('triage.score', { refs: [ref!], criterionId: languages!.id, score: 5 })),
+      t.jan.call('triage.score', { refs: [ref!], criterionId: motivation!.id, score: 2 }),
+    ]);
+    const row = async () => (await t.marie.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 1 })).rows[0]!;
+    // Marie 4.5 (her two criteria), Jan 2: the average of the two officers. Scores are not shared decisions: the version stays.
+    expect(await row()).toMatchObject({ score: 3.3, scoredBy: 2, version: 0 });
+    const detail = await t.jan.call('triage.detail', { ref: ref! });
+    expect(detail.officerScores.map((s) => [s.officer, s.score])).toEqual([
+      ['jan', 2],
+      ['marie', 4.5],
+    ]);
+    expect(detail.scores.filter((s) => s.criterionId === motivation!.id).map((s) => [s.actor, s.score])).toEqual([
+      ['jan', 2],
+      ['marie', 4],
+    ]);
     // Marie undoes her last score (Languages): Jan's later score does not stand in the way, and stays.
-    await marie.call('triage.undo', { campaignId: 1 });
+    await t.marie.call('triage.undo', { campaignId: t.campaignId });
     expect(await row()).toMatchObject({ score: 3, scoredBy: 2 });
-    await jan.call('triage.score', { refs: [ref], criterionId: motivation!.id, score: null });
+    await t.jan.call('triage.score', { refs: [ref!], criterionId: motivation!.id, score: null });
     expect(await row()).toMatchObject({ score: 4, scoredBy: 1 });
-    await app.core.close();
+    await t.close();
   });
 });

