@@ -21,7 +21,7 @@ import {
   SourceSchemaOlderError,
   TargetFileExistsError,
 } from './errors';
-import { checkServerColumns, indexCopiedApplications, postgresSource, postgresTarget } from './postgres-side';
+import { analyzeCopied, checkServerColumns, postgresSource, postgresTarget } from './postgres-side';
 import { sqliteSource, sqliteTarget } from './sqlite-side';
 
 /**
@@ -146,8 +146,8 @@ export async function copyCampaignToServer(file: string, url: string, options: C
           campaignRow: () => ({ name, copied_from: null }),
           progress: options.progress,
         });
-        await indexCopiedApplications(client, copied.campaignId);
         await client.query('COMMIT');
+        await analyzeCopied(client);
         return summary(started, { where: file, campaignId: campaign.id, name: campaign.name }, { where: serverName(address), campaignId: copied.campaignId, name }, copied.tables);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});

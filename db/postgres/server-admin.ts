@@ -117,6 +117,7 @@ export function grantsSql(): string {
     GRANT INSERT ON audit_log TO ${OFFICER_ROLE};
     GRANT UPDATE (${OFFICER_APPLICATION_COLUMNS.join(', ')}) ON applications TO ${OFFICER_ROLE};
     GRANT UPDATE (${OFFICER_CAMPAIGN_COLUMNS.join(', ')}) ON campaigns TO ${OFFICER_ROLE};
+    GRANT EXECUTE ON FUNCTION cohort_analyze() TO ${ADMIN_ROLE};
   `;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { usePostgresDatabase } from './support/postgres';
 import { useTempDir } from './support/temp';
 import { twoOfficers, type Engine } from './support/two-officers';
+import { foldForSearch } from '../../shared/domain/search-text';
 
 /**
  * Several officers on one campaign (issue 14), on both engines: every shared decision carries the
@@ -93,6 +94,25 @@ describe.each(ENGINES)('decisions carry the version the officer saw (%s)', (engi
     expect(await row()).toMatchObject({ score: 3, scoredBy: 2 });
     await t.jan.call('triage.score', { refs: [ref!], criterionId: motivation!.id, score: null });
     expect(await row()).toMatchObject({ score: 4, scoredBy: 1 });
+    await t.close();
+  });
+
+  it('searches the same on either engine: a name typed without accents, in any case, by prefix; an Application ID; plain words, never syntax', async () => {
+    const t = await open();
+    const all = await t.marie.call('triage.list', { campaignId: t.campaignId, queue: 'all', sort, limit: 1000 });
+    const accented = all.rows.find((r) => foldForSearch(r.lastName) !== r.lastName.toLowerCase() && foldForSearch(r.lastName).length >= 4)!;
+    const typed = foldForSearch(accented.lastName).slice(0, 4).toUpperCase();
+    const found = await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'all', filter: { search: typed }, limit: 1000 });
+    expect(found.rows.map((r) => r.ref)).toContain(accented.ref);
+    expect(found.total).toBe(found.rows.length);
+    expect(found.searchTerms).toEqual([typed.toLowerCase()]);
+    expect((await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'all', filter: { search: accented.applicationId } })).rows.map((r) => r.ref)).toEqual([accented.ref]);
+    expect(await t.jan.tryCall('triage.list', { campaignId: t.campaignId, queue: 'all', filter: { search: 'a" OR NEAR( & | ! :*' } })).toMatchObject({ ok: true });
+    // A page of a search, and its total.
+    const second = await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'all', filter: { search: 'nato' }, sort, offset: 5, limit: 5 });
+    const whole = await t.jan.call('triage.list', { campaignId: t.campaignId, queue: 'all', filter: { search: 'nato' }, sort, limit: 10 });
+    expect(second.rows.map((r) => r.ref)).toEqual(whole.rows.slice(5).map((r) => r.ref));
+    expect(second.total).toBe(whole.total);
     await t.close();
   });
 });

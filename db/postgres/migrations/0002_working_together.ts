@@ -9,6 +9,7 @@ import type { PgMigration } from './types';
  * through a queue instead: FTS5 writes are slow in bulk). The same words as FTS5's unicode61
  * tokenizer with remove_diacritics finds: the searched columns (sqlite-search-index.ts), accents
  * taken off (unaccent), lower case, split at spaces and punctuation (an e-mail address is words).
+ * And the queues' narrow indexes, and cohort_analyze() (SECURITY DEFINER) for fresh statistics.
  */
 export const pgMigration0002: PgMigration = {
   version: 2,
@@ -49,6 +50,24 @@ export const pgMigration0002: PgMigration = {
       ON applications FOR EACH ROW EXECUTE FUNCTION cohort_index_application();
     INSERT INTO application_search (application_ref, document) SELECT a.id, cohort_search_document(a) FROM applications a
       ON CONFLICT (application_ref) DO UPDATE SET document = excluded.document;
+
+    -- The queues' reads (queue-sql.ts): the verdict from a narrow index (as SQLite's 0006), a
+    -- division's applications in their default order without their wide rows.
+    CREATE INDEX screening_results_queue ON screening_results (application_ref) INCLUDE (verdict);
+    CREATE INDEX applications_queue ON applications (campaign_id, division_code, submitted_at, id);
+
+    -- Fresh statistics after a bulk write (a campaign copied over, later an import): the planner
+    -- needs them at once, not when autovacuum next comes by. ANALYZE is the tables' owner's (IT's);
+    -- administrators run it through this function, which runs as its owner.
+    CREATE FUNCTION cohort_analyze() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    BEGIN
+      ANALYZE applications;
+      ANALYZE screening_results;
+      ANALYZE screening_overrides;
+      ANALYZE triage_states;
+      ANALYZE application_search;
+    END $$;
+    REVOKE ALL ON FUNCTION cohort_analyze() FROM PUBLIC;
 
   `,
 };
