@@ -46,19 +46,36 @@ interface StateRow {
   score: number | null;
 }
 
-async function lock(c: Client, refs: readonly number[]): Promise<void> {
-  await c.query('SELECT id FROM applications WHERE id = ANY($1::int[]) ORDER BY id FOR NO KEY UPDATE', [refs]);
-}
+type LockedRow = Target & StateRow & { eligible: boolean; version: number; by: string | null; at: string | null; present: boolean };
 
-async function targets(c: Client, refs: readonly number[]): Promise<Target[]> {
-  const { rows } = await c.query<Target & { eligible: boolean }>(
+/**
+ * The applications of an action, locked, then all the action checks and starts from in one read:
+ * who they are, whether they are eligible, their shared state and its version. Two statements, not
+ * one: a SELECT … FOR UPDATE that waited for another officer's transaction sees that officer's
+ * write on the locked row only, not on the rows it joins (READ COMMITTED re-checks the locked row
+ * alone), so the version is read by a second statement, after the lock is held.
+ */
+async function lockedTargets(c: Client, refs: readonly number[], seen: readonly Seen[] | undefined): Promise<{ list: Target[]; states: Map<number, StoredState> }> {
+  await lock(c, refs);
+  const { rows } = await c.query<LockedRow>(
     `SELECT a.id AS ref, a.campaign_id AS "campaignId", a.application_id AS "applicationId", a.division_code AS "divisionCode", a.division,
-       (${EFFECTIVE_VERDICT}) = 'eligible' AS eligible
+       (${EFFECTIVE_VERDICT}) = 'eligible' AS eligible, t.application_ref IS NOT NULL AS present, t.stage, t.reason, t.assignee, t.score,
+       coalesce(t.version, 0) AS version, t.updated_by AS by, t.updated_at AS at
      FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}
+     LEFT JOIN triage_states t ON t.application_ref = a.id
      WHERE a.id = ANY($1::int[])`,
     [refs],
   );
-  return checkTargets(refs, rows);
+  const list = checkTargets(
+    refs,
+    rows.map(({ ref, campaignId, applicationId, divisionCode, division, eligible }) => ({ ref, campaignId, applicationId, divisionCode, division, eligible })),
+  );
+  if (seen && seen.length > 0) checkSeen(seen, rows.map(({ ref, applicationId, version, by, at }) => ({ ref, applicationId, version, by, at })));
+  return { list, states: new Map(rows.map((r) => [r.ref, storedState(r.present ? r : undefined, {})])) };
+}
+
+async function lock(c: Client, refs: readonly number[]): Promise<void> {
+  await c.query('SELECT id FROM applications WHERE id = ANY($1::int[]) ORDER BY id FOR NO KEY UPDATE', [refs]);
 }
 
 async function checkVersions(c: Client, seen: readonly Seen[] | undefined): Promise<void> {
@@ -157,10 +174,24 @@ async function record(
     at,
   ]);
   const actionId = rows[0]!.id;
-  for (const ch of changes) {
-    await c.query('INSERT INTO triage_changes (action_id, application_ref, before_json, after_json) VALUES ($1, $2, $3, $4)', [actionId, ch.target.ref, JSON.stringify(ch.before), JSON.stringify(ch.after)]);
-    await audit(c, { campaignId, actor, action: `triage.${kind}`, subject: ch.target.applicationId, details: { ...details, before: viewOf(ch.before), after: viewOf(ch.after), actionId } }, at);
-  }
+  // Each application's change and audit entry: one statement each, whatever the number.
+  await c.query(
+    `INSERT INTO triage_changes (action_id, application_ref, before_json, after_json)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
+    [actionId, changes.map((ch) => ch.target.ref), changes.map((ch) => JSON.stringify(ch.before)), changes.map((ch) => JSON.stringify(ch.after))],
+  );
+  await c.query(
+    `INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json)
+     SELECT $1, $2, $3, $4, * FROM unnest($5::text[], $6::text[])`,
+    [
+      campaignId,
+      at,
+      actor,
+      `triage.${kind}`,
+      changes.map((ch) => ch.target.applicationId),
+      changes.map((ch) => JSON.stringify({ ...details, before: viewOf(ch.before), after: viewOf(ch.after), actionId })),
+    ],
+  );
   return actionId;
 }
 
@@ -171,13 +202,11 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
       const kind = decisionKind(request);
       if (kind === 'division') throw new NotOnServerError('Giving an application its division');
       return inTransaction(pool, async (c) => {
-        await lock(c, request.refs);
-        const list = await targets(c, request.refs);
-        await checkVersions(c, request.seen);
+        const { list, states } = await lockedTargets(c, request.refs, request.seen);
         const campaignId = list[0]?.campaignId ?? 0;
         const changes = [];
         for (const target of list) {
-          const before = await read(c, target.ref);
+          const before = states.get(target.ref) ?? storedState(undefined, {});
           const after = decided(kind, before, request);
           await write(c, target.ref, campaignId, after, actor, at);
           changes.push({ target, before, after });
@@ -190,8 +219,7 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
     async score(request: ScoreRequest, actor: string, now = new Date()): Promise<ActionOutcome> {
       const at = now.toISOString();
       return inTransaction(pool, async (c) => {
-        await lock(c, request.refs);
-        const list = await targets(c, request.refs);
+        const { list } = await lockedTargets(c, request.refs, undefined);
         const campaignId = list[0]?.campaignId ?? 0;
         if (request.criterionId !== 0) {
           const { rows } = await c.query<{ divisionCode: string; campaignId: number }>(
