@@ -4,6 +4,7 @@ import { INTERVIEW_MODES, SELECTION_MOVES, SESSIONS, type Session } from '../dom
 import type { ProcessStage } from '../domain/stages';
 import { campaignId, reads, returns } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
+import { seenSchema } from './triage';
 
 /**
  * After the hiring managers' answers: interviews, selection, the reserve list, offers and their
@@ -82,6 +83,7 @@ export const selectionMethods = {
         startDate: isoDate.optional(),
         reserveRank: z.number().int().min(1).max(1000).optional(),
         reason: z.string().trim().max(1000).optional(),
+        seen: seenSchema,
       })
       .strict(),
     output: returns<SelectionMoveResult>(),

@@ -75,6 +75,8 @@ export interface ShortlistCandidate extends ApplicationHeading {
   interviewTime: string | null;
   managerComment: string | null;
   elsewhere: ElsewhereEntry[];
+  /** The version of its shared decisions (TriageRow.version): a move carries it, and is refused when it changed meanwhile. */
+  version: number;
 }
 
 export interface ShortlistDetail extends ShortlistSummary {

@@ -209,7 +209,7 @@ export interface SavedView {
  * TriageDetail.version): a decision on one changed meanwhile is refused whole, with who changed it
  * and when ('ChangedMeanwhile'). The app always sends it; the command line decides on the state as it is.
  */
-const seenSchema = z.array(z.object({ ref: z.number().int().positive(), version: z.number().int().min(0) }).strict()).max(50_000).optional();
+export const seenSchema = z.array(z.object({ ref: z.number().int().positive(), version: z.number().int().min(0) }).strict()).max(50_000).optional();
 
 export const triageMethods = {
   /** Counts per division queue and stage, and the current officer's own applications. */

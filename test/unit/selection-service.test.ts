@@ -32,6 +32,25 @@ async function stageOf(app: TestApp, ref: number): Promise<string> {
 }
 
 describe('selection after the hiring managers’ answers', () => {
+  // Selection is not on the office server yet (team mode): this runs on SQLite; working-together.test.ts runs triage's on both.
+  it('a move carries the version the officer saw: refused, with who and when, after another officer moved the candidate', async () => {
+    const { app, di } = await shortlisted();
+    const ref = di[1] ?? 0;
+    const seen = (await app.client.call('shortlists.list', { campaignId: 1 }))[0]!;
+    const detail = await app.client.call('shortlists.get', { id: seen.id });
+    const candidate = detail.entries.find((e) => e.ref === ref)!;
+    await app.core.session.open.stores.selection.move({ refs: [ref], move: 'interview', interview: { date: '2027-02-11', time: null, mode: null, interviewer: null, place: null } }, 'Jan');
+    const before = await tableCounts(app.core);
+    const refused = await app.client.tryCall('selection.move', { refs: [ref], move: 'notSelect', seen: [{ ref, version: candidate.version }] });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile', details: { by: 'Jan', count: 1 } } });
+    expect(await tableCounts(app.core)).toEqual(before);
+    const now = (await app.client.call('shortlists.get', { id: seen.id })).entries.find((e) => e.ref === ref)!;
+    expect(now.version).toBe(candidate.version + 1);
+    await app.client.call('selection.move', { refs: [ref], move: 'notSelect', seen: [{ ref, version: now.version }] });
+    expect(await stageOf(app, ref)).toBe('notSelected');
+    await app.core.close();
+  });
+
   it('drafts interview invitations, one per candidate in their language, refusing candidates with no interview recorded', async () => {
     const { app, di } = await shortlisted();
     const { client } = app;

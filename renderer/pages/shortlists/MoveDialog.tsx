@@ -59,6 +59,8 @@ function MoveForm({ request, onDone }: { request: MoveRequest; onDone: () => voi
     const result = await run.run({
       refs: [candidate.ref],
       move,
+      // What the officer sees: refused, with who and when, if someone moved the candidate meanwhile.
+      seen: [{ ref: candidate.ref, version: candidate.version }],
       ...(move === 'interview'
         ? { interview: { date, time: time.trim() === '' ? null : time.trim(), mode, interviewer: interviewer.trim() || null, place: place.trim() || null } }
         : {}),

@@ -8,6 +8,8 @@ import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
 import { sqliteSelectionMoves, type Move, type SelectionDetails } from './sqlite-moves';
+import { sqliteVersionCheck } from '../../triage/store/sqlite-versions';
+import type { Seen } from '../../triage/actions';
 
 /**
  * Selection on SQLite: the office's moves after the hiring managers' answers (each one action of
@@ -25,6 +27,8 @@ export interface MoveRequest {
   startDate?: string;
   reserveRank?: number;
   reason?: string;
+  /** The versions the officer saw (triage's): a changed one refuses the whole move. */
+  seen?: Seen[];
 }
 
 /** A candidate to invite to an interview, with what the invitation says. */
@@ -111,6 +115,8 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
   );
   const moves = sqliteSelectionMoves(sqlite);
   const audit = auditWriter(sqlite);
+  // A move is a shared decision on the application: refused when it changed since the officer saw it.
+  const checkVersions = sqliteVersionCheck(sqlite);
 
   function checkedTargets(refs: readonly number[]): TargetRow[] {
     const rows = targets.all(JSON.stringify(refs));
@@ -166,6 +172,7 @@ export function sqliteSelection(sqlite: SqliteDatabase) {
       const at = now.toISOString();
       return writeTransaction(sqlite, () => {
         const rows = checkedTargets(request.refs);
+        checkVersions(request.seen);
         const campaignId = rows[0]?.campaignId ?? 0;
         const to = MOVES[request.move].to;
         const wrong = rows.filter((r) => !canMove(request.move, r.stage));

@@ -66,7 +66,7 @@ export function sqliteShortlistLists(sqlite: SqliteDatabase) {
   );
   const entries = sqlite.prepare<[number], EntryRow>(
     `SELECT a.id AS ref, a.application_id AS applicationId, a.first_name AS firstName, a.last_name AS lastName, a.nationality, a.nationality_code AS nationalityCode,
-       a.division, a.division_code AS divisionCode, c.code AS candidateCode, t.stage, e.rank, e.note, t.score,
+       a.division, a.division_code AS divisionCode, c.code AS candidateCode, t.stage, e.rank, e.note, t.score, coalesce(t.version, 0) AS version,
        d.interview_date AS interviewDate, d.interview_time AS interviewTime, d.manager_comment AS managerComment, r.person_key AS personKey
      FROM shortlist_entries e
      JOIN applications a ON a.id = e.application_ref

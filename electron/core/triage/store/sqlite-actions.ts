@@ -9,7 +9,6 @@ import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from '../../screening/store/sqlite
 import { INITIAL_STAGE } from '../../../../shared/domain/stages';
 import {
   checkCriterion,
-  checkSeen,
   checkTargets,
   checkUndo,
   decided,
@@ -20,7 +19,6 @@ import {
   scored,
   storedState,
   viewOf,
-  type CurrentVersion,
   type DecideRequest,
   type ScoreRequest,
   type Seen,
@@ -28,6 +26,7 @@ import {
   type Target,
 } from '../actions';
 import type { ActionOutcome, TriageStore } from './index';
+import { sqliteVersionCheck } from './sqlite-versions';
 import type { Synchronous } from '../../synchronous-store';
 import { NO_DETAILS, sqliteSelectionMoves } from '../../selection/store/sqlite-moves';
 
@@ -67,10 +66,7 @@ export function sqliteTriageActions(sqlite: SqliteDatabase): ActionMethods {
      WHERE a.id IN (SELECT value FROM json_each(?))`,
   );
   const stateRow = sqlite.prepare<[number], StateRow>('SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?');
-  const versions = sqlite.prepare<[string], CurrentVersion>(
-    `SELECT a.id AS ref, a.application_id AS applicationId, coalesce(t.version, 0) AS version, t.updated_by AS by, t.updated_at AS at
-     FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id WHERE a.id IN (SELECT value FROM json_each(?))`,
-  );
+  const checkVersions = sqliteVersionCheck(sqlite);
   const ownScoreRows = sqlite.prepare<[number, string], [number, number]>('SELECT criterion_id, score FROM rubric_scores WHERE application_ref = ? AND actor = ? ORDER BY criterion_id').raw();
   const ownOverall = sqlite.prepare<[number, string], number>('SELECT score FROM officer_scores WHERE application_ref = ? AND officer = ?').pluck();
   const upsertState = sqlite.prepare<[number, number, ProcessStage, string | null, string | null, string, string]>(
@@ -132,10 +128,6 @@ export function sqliteTriageActions(sqlite: SqliteDatabase): ActionMethods {
       refs,
       targetRows.all(JSON.stringify(refs)).map((r) => ({ ...r, eligible: r.eligible === 1 })),
     );
-  }
-
-  function checkVersions(seen: readonly Seen[] | undefined): void {
-    if (seen && seen.length > 0) checkSeen(seen, versions.all(JSON.stringify(seen.map((s) => s.ref))));
   }
 
   /** The shared state (score: the officers' average). */
