@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import pg from 'pg';
 import { AppError, NotFoundError } from '../../shared/api/errors';
@@ -7,8 +7,9 @@ import { openSqlite, type SqliteDatabase } from '../connection';
 import { inspectDatabaseFile, runMigrations } from '../migrate';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import { PG_LATEST_SCHEMA_VERSION } from '../postgres/migrations';
+import { connectServerAt } from '../postgres/connect';
 import { ADMIN_ROLE } from '../postgres/server-admin';
-import { parseServerUrl, tlsOptions, type ServerAddress } from '../postgres/server-url';
+import type { ServerAddress } from '../postgres/server-url';
 import type { CopiedFrom } from './copied-from';
 import { copyPlan } from './copy-plan';
 import { copyRows, type CopyProgress } from './copy-rows';
@@ -75,21 +76,9 @@ function serverName(address: ServerAddress): string {
   return `${address.host}:${address.port}/${address.database}`;
 }
 
-/** A connection to the server as connect.ts makes it (the URL's TLS rule), with the password given apart from the URL. */
+/** A connection to the server as every command makes it (db/postgres/connect.ts), the password given apart from the URL. */
 async function connect(url: string, options: CopyOptions): Promise<{ client: pg.Client; address: ServerAddress }> {
-  const address = parseServerUrl(url);
-  const password = address.password ?? options.password ?? null;
-  const client = new pg.Client({
-    host: address.host,
-    port: address.port,
-    database: address.database,
-    user: address.user,
-    ...(password !== null ? { password } : {}),
-    ssl: tlsOptions(address.sslmode, options.caFile ? readFileSync(options.caFile, 'utf8') : undefined),
-    application_name: 'Cohort campaign copy',
-  });
-  await client.connect();
-  return { client, address };
+  return connectServerAt(url, { caFile: options.caFile, password: options.password ?? undefined, applicationName: 'Cohort campaign copy' });
 }
 
 async function checkServerSchema(client: pg.ClientBase): Promise<void> {

@@ -1,13 +1,11 @@
 import type pg from 'pg';
-import type { CriterionView, RubricCriterion, TriageDetail, TriageHistoryEntry } from '../../../../shared/api/contract';
+import type { RubricCriterion, TriageDetail } from '../../../../shared/api/contract';
 import { NotFoundError } from '../../../../shared/api/errors';
-import type { Stage } from '../../../../shared/domain/stages';
 import { read } from '../../../../db/postgres/transaction';
-import { exportChangesFromRows, extraOfRow, recordOfRow, type ExportChangeRow } from '../../applications/store';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../../screening/store/sqlite-effective-verdict';
-import { parseStoredState, storedState, viewOf } from '../actions';
+import { exportChangesFromRows, type ExportChangeRow } from '../../applications/store';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS } from '../../screening/store/sqlite-effective-verdict';
+import { detailOf, divisionOf, type HistoryRow, type ResultRow, type StateRow } from './detail-of';
 import { STAGE } from './queue-sql';
-import type { HistoryRow, ResultRow } from './sqlite-detail';
 
 /**
  * One application's whole story on the office server: the same reads as sqlite-detail.ts (the
@@ -23,7 +21,7 @@ export function pgTriageDetail(pool: pg.Pool, rubricOf: (campaignId: number, div
          FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE} WHERE a.id = $1`,
         [ref],
       ),
-      read<{ stage: Stage; reason: string | null; assignee: string | null; score: number | null; version: number; updated_by: string; updated_at: string }>(
+      read<StateRow>(
         pool,
         'SELECT stage, reason, assignee, score, version, updated_by, updated_at FROM triage_states WHERE application_ref = $1',
         [ref],
@@ -56,42 +54,20 @@ export function pgTriageDetail(pool: pg.Pool, rubricOf: (campaignId: number, div
          WHERE r.campaign_id = $1 AND r.person_key = $2 AND a.id <> $3 ORDER BY a.submitted_at, a.application_id`,
         [campaignId, screened.person_key, ref],
       ),
-      rubricOf(campaignId, app.division_code === null || app.division_code === undefined ? null : String(app.division_code)),
+      rubricOf(campaignId, divisionOf(app)),
     ]);
-    const { stage, reason, assignee, score } = storedState(row, {});
-    return {
+    return detailOf({
       ref,
-      campaignId,
-      raw: recordOfRow(app),
-      extra: extraOfRow(app),
-      state: { stage, reason, assignee, score },
-      version: row?.version ?? 0,
-      changedBy: row && row.version > 0 ? row.updated_by : null,
-      changedAt: row && row.version > 0 ? row.updated_at : null,
-      screening: {
-        verdict: screened.verdict,
-        automaticVerdict: screened.automaticVerdict,
-        reasons: JSON.parse(screened.reasons_json) as string[],
-        criteria: JSON.parse(screened.criteria_json) as CriterionView[],
-        override: overrideView(screened as OverrideColumns, screened.automaticVerdict),
-      },
+      application: app,
+      screened,
+      state: row,
       otherApplications,
       rubric,
       scores,
       officerScores,
       notes,
-      history: history.map(
-        (h): TriageHistoryEntry => ({
-          actionId: h.actionId,
-          kind: h.kind,
-          actor: h.actor,
-          at: h.at,
-          before: viewOf(parseStoredState(h.before_json)),
-          after: viewOf(parseStoredState(h.after_json)),
-          undone: h.undone_at ? { at: h.undone_at, by: h.undone_by ?? '' } : null,
-        }),
-      ),
+      history,
       exportChanges: exportChangesFromRows(changes.map((c): ExportChangeRow => [c.import_id, c.file_name, c.at, c.field, c.old_value, c.new_value])),
-    };
+    });
   };
 }

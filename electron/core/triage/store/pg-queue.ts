@@ -1,11 +1,10 @@
 import type pg from 'pg';
-import type { CountRow, QueueCounts, QueueId, TriageFilter, TriagePage, TriageRow, TriageSidebar, TriageSort } from '../../../../shared/api/contract';
-import { DIVISION_CODES } from '../../../../shared/domain/divisions';
+import type { CountRow, QueueId, TriageFilter, TriagePage, TriageRow, TriageSidebar, TriageSort } from '../../../../shared/api/contract';
 import { searchTerms } from '../../../../shared/domain/search-text';
 import { UNASSIGNED_QUEUE, type Stage } from '../../../../shared/domain/stages';
 import { read } from '../../../../db/postgres/transaction';
 import { numbered, POSTGRES_QUEUE, queueSql, STAGE } from './queue-sql';
-import { emptyStages, ROW_COLUMNS } from './sqlite-queue';
+import { ROW_COLUMNS, sidebarOf } from './sqlite-queue';
 import type { TriageFacets, TriageStore } from './index';
 
 /**
@@ -51,17 +50,7 @@ export function pgQueueReads(pool: pg.Pool): Pick<TriageStore, 'listQueue' | 'qu
           ${q.from} WHERE ${q.where} GROUP BY 1, 2`),
         [officer, ...q.params],
       );
-      const queues = new Map<string, QueueCounts>(([...DIVISION_CODES, UNASSIGNED_QUEUE] as QueueCounts['queue'][]).map((qid): [string, QueueCounts] => [qid, { queue: qid, total: 0, byStage: emptyStages() }]));
-      const mine = emptyStages();
-      for (const r of rows) {
-        const counts = queues.get(r.queue);
-        if (counts) {
-          counts.total += r.n;
-          counts.byStage[r.stage] += r.n;
-        }
-        mine[r.stage] += r.mine;
-      }
-      return { queues: [...queues.values()], mine, officer };
+      return sidebarOf(rows, officer);
     },
 
     async facets(campaignId, id): Promise<TriageFacets> {

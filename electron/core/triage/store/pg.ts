@@ -1,11 +1,12 @@
 import type pg from 'pg';
-import type { RubricCriterion, SavedView } from '../../../../shared/api/contract';
+import type { RubricCriterion } from '../../../../shared/api/contract';
 import { ConflictError, NotFoundError } from '../../../../shared/api/errors';
 import { inTransaction, read } from '../../../../db/postgres/transaction';
 import { pgTriageActions } from './pg-actions';
 import { pgTriageDetail } from './pg-detail';
 import { pgQueueReads } from './pg-queue';
 import type { TriageStore } from './index';
+import { toView, type ViewRow } from './sqlite-settings';
 
 /**
  * Triage's store on the office server (team mode): the queue reads (pg-queue.ts), the detail
@@ -13,15 +14,6 @@ import type { TriageStore } from './index';
  * rubrics and saved views. The search index needs no chunks: a trigger keeps it as applications
  * are written (PostgreSQL migration 2).
  */
-
-interface ViewRow {
-  id: number;
-  name: string;
-  view_json: string;
-  updated_at: string;
-}
-
-const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, ...(JSON.parse(r.view_json) as Omit<SavedView, 'id' | 'name' | 'updatedAt'>), updatedAt: r.updated_at });
 
 export function pgTriageStore(pool: pg.Pool): TriageStore {
   const rubric = async (campaignId: number, division: string | null): Promise<RubricCriterion[]> =>

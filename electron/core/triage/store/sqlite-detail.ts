@@ -1,10 +1,9 @@
-import type { CriterionView, RubricCriterion, ScreeningVerdict, TriageActionKind, TriageDetail, TriageHistoryEntry } from '../../../../shared/api/contract';
+import type { RubricCriterion, TriageDetail } from '../../../../shared/api/contract';
 import { NotFoundError } from '../../../../shared/api/errors';
-import type { Stage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
-import { exportChangesOf, extraOfRow, recordOfRow } from '../../applications/store';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from '../../screening/store/sqlite-effective-verdict';
-import { parseStoredState, storedState, viewOf } from '../actions';
+import { exportChangesOf } from '../../applications/store';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS } from '../../screening/store/sqlite-effective-verdict';
+import { detailOf, divisionOf, type HistoryRow, type ResultRow, type StateRow } from './detail-of';
 import { STAGE } from './queue-sql';
 
 /**
@@ -14,33 +13,13 @@ import { STAGE } from './queue-sql';
  * SQLite-only: nothing of its own beyond the effective verdict's joins (LATEST_OVERRIDE).
  */
 
-export interface ResultRow extends OverrideColumns {
-  automaticVerdict: ScreeningVerdict;
-  verdict: ScreeningVerdict;
-  reasons_json: string;
-  criteria_json: string;
-  person_key: string;
-  campaign_id: number;
-}
-
-export interface HistoryRow {
-  actionId: number;
-  kind: TriageActionKind;
-  actor: string;
-  at: string;
-  undone_at: string | null;
-  undone_by: string | null;
-  before_json: string;
-  after_json: string;
-}
-
 export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId: number, division: string | null) => RubricCriterion[]): (ref: number) => Omit<TriageDetail, 'notices'> {
   const application = sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?');
   const result = sqlite.prepare<[number], ResultRow>(
     `SELECT r.verdict AS automaticVerdict, ${EFFECTIVE_VERDICT} AS verdict, r.reasons_json, r.criteria_json, r.person_key, r.campaign_id, ${OVERRIDE_COLUMNS}
      FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE} WHERE a.id = ?`,
   );
-  const state = sqlite.prepare<[number], { stage: Stage; reason: string | null; assignee: string | null; score: number | null; version: number; updated_by: string; updated_at: string }>(
+  const state = sqlite.prepare<[number], StateRow>(
     'SELECT stage, reason, assignee, score, version, updated_by, updated_at FROM triage_states WHERE application_ref = ?',
   );
   const otherApplications = sqlite.prepare<[number, string, number], TriageDetail['otherApplications'][number]>(
@@ -65,42 +44,18 @@ export function sqliteTriageDetail(sqlite: SqliteDatabase, rubricOf: (campaignId
     const screened = result.get(ref);
     if (!app || !screened) throw new NotFoundError('This application is not in this database, or not screened yet.', 'NoSuchApplication');
     const campaignId = screened.campaign_id;
-    const row = state.get(ref);
-    const { stage, reason, assignee, score } = storedState(row, {});
-    return {
+    return detailOf({
       ref,
-      campaignId,
-      raw: recordOfRow(app),
-      extra: extraOfRow(app),
-      state: { stage, reason, assignee, score },
-      // A score alone leaves the version at 0: "changed by" names the last shared decision only.
-      version: row?.version ?? 0,
-      changedBy: row && row.version > 0 ? row.updated_by : null,
-      changedAt: row && row.version > 0 ? row.updated_at : null,
-      screening: {
-        verdict: screened.verdict,
-        automaticVerdict: screened.automaticVerdict,
-        reasons: JSON.parse(screened.reasons_json) as string[],
-        criteria: JSON.parse(screened.criteria_json) as CriterionView[],
-        override: overrideView(screened, screened.automaticVerdict),
-      },
+      application: app,
+      screened,
+      state: state.get(ref),
       otherApplications: otherApplications.all(campaignId, screened.person_key, ref),
-      rubric: rubricOf(campaignId, app.division_code === null || app.division_code === undefined ? null : String(app.division_code)),
+      rubric: rubricOf(campaignId, divisionOf(app)),
       scores: scores.all(ref),
       officerScores: officerScores.all(ref),
       notes: notes.all(ref),
-      history: history.all(ref).map(
-        (h): TriageHistoryEntry => ({
-          actionId: h.actionId,
-          kind: h.kind,
-          actor: h.actor,
-          at: h.at,
-          before: viewOf(parseStoredState(h.before_json)),
-          after: viewOf(parseStoredState(h.after_json)),
-          undone: h.undone_at ? { at: h.undone_at, by: h.undone_by ?? '' } : null,
-        }),
-      ),
+      history: history.all(ref),
       exportChanges: exportChangesOf(sqlite, ref),
-    };
+    });
   };
 }

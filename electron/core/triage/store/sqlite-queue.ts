@@ -49,7 +49,7 @@ export function queueRefs(sqlite: SqliteDatabase, campaignId: number, queue: Que
   return refsStatement(sqlite, q).all(...q.params);
 }
 
-export const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
+const emptyStages = (): Record<Stage, number> => Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<Stage, number>;
 
 export function sidebar(sqlite: SqliteDatabase, campaignId: number, officer: string): TriageSidebar {
   const q = queueSql(campaignId, 'all', {});
@@ -57,6 +57,11 @@ export function sidebar(sqlite: SqliteDatabase, campaignId: number, officer: str
     sqlite,
     `SELECT coalesce(a.division_code, '${UNASSIGNED_QUEUE}') AS queue, ${STAGE} AS stage, count(*) AS n, sum(t.assignee = ?) AS mine ${q.from} WHERE ${q.where} GROUP BY 1, 2`,
   ).all(officer, ...q.params);
+  return sidebarOf(rows, officer);
+}
+
+/** The sidebar from each division queue's count per stage (and the officer's own among them): both engines' rows. */
+export function sidebarOf(rows: readonly { queue: string; stage: Stage; n: number; mine: number | null }[], officer: string): TriageSidebar {
   const queues = new Map<string, QueueCounts>(([...DIVISION_CODES, UNASSIGNED_QUEUE] as QueueCounts['queue'][]).map((id): [string, QueueCounts] => [id, { queue: id, total: 0, byStage: emptyStages() }]));
   const mine = emptyStages();
   for (const r of rows) {

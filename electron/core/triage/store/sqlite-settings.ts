@@ -13,14 +13,15 @@ import type { Synchronous } from '../../synchronous-store';
 
 type SettingsMethods = Pick<Synchronous<TriageStore>, 'rubric' | 'saveRubric' | 'savedViews' | 'saveView' | 'deleteView'>;
 
-interface ViewRow {
+/** A saved view as either engine stores it. */
+export interface ViewRow {
   id: number;
   name: string;
   view_json: string;
   updated_at: string;
 }
 
-const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, ...(JSON.parse(r.view_json) as Omit<SavedView, 'id' | 'name' | 'updatedAt'>), updatedAt: r.updated_at });
+export const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, ...(JSON.parse(r.view_json) as Omit<SavedView, 'id' | 'name' | 'updatedAt'>), updatedAt: r.updated_at });
 
 export function sqliteTriageSettings(sqlite: SqliteDatabase): SettingsMethods {
   const rubricRows = sqlite.prepare<[number, string], RubricCriterion>('SELECT id, label FROM rubric_criteria WHERE campaign_id = ? AND division_code = ? AND archived = 0 ORDER BY position');
