@@ -72,7 +72,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     backupProblemChanged: () => ctx.emit(changedEvent('backups')),
     // Team mode: another workstation's decision reaches this one's windows like one made here.
     changedElsewhere: (event) => ctx.emit(event),
-    serverConnection: () => ctx.emit(changedEvent('database')),
+    // Lost: only the connection's status reloads (the pages keep what they show, under the banner);
+    // back: everything reloads (what changed meanwhile was not heard).
+    serverConnection: (connected) => ctx.emit(changedEvent(connected ? 'database' : 'connection')),
   });
   if (options.dataDirectory !== undefined) {
     try {

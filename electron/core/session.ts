@@ -61,6 +61,8 @@ export class DatabaseSession {
   private current: OpenDatabase | null = null;
   /** Team mode: the server's pool and change feed, closed with the session. */
   private server: ServerConnection | null = null;
+  /** Team mode: whether the change feed hears the server now (false from its loss until it is back). */
+  private connected = true;
   private timer: NodeJS.Timeout | null = null;
   private changesAtLastBackup = 0;
   private problem: BackupProblem | null = null;
@@ -79,6 +81,11 @@ export class DatabaseSession {
   /** The better-sqlite3 build this process uses, for opening other files (backups being rewritten). */
   get nativeBinding(): string | undefined {
     return this.options.nativeBinding;
+  }
+
+  /** On the office server, whether its change feed hears it now (the lost-server banner); always true on a file. */
+  get serverConnected(): boolean {
+    return this.connected;
   }
 
   /** The last backup that failed, while no backup has succeeded since: shown to the user as a warning. */
@@ -145,7 +152,10 @@ export class DatabaseSession {
   async openServer(url: string, options: ServerPoolOptions = {}): Promise<OpenDatabase> {
     const connection = await openServerConnection(url, options, {
       changed: (event) => this.listeners.forEach((l) => l.changedElsewhere?.(event)),
-      connection: (connected) => this.listeners.forEach((l) => l.serverConnection?.(connected)),
+      connection: (connected) => {
+        this.connected = connected;
+        this.listeners.forEach((l) => l.serverConnection?.(connected));
+      },
     });
     await this.close();
     this.server = connection;
@@ -255,6 +265,7 @@ export class DatabaseSession {
       const server = this.server;
       this.server = null;
       this.current = null;
+      this.connected = true;
       await server.close();
       return;
     }

@@ -1,10 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Client } from '../../shared/api/client';
 import type { FileSaver } from '../transport/file-saver';
 import type { FileToPath } from '../transport/files';
 import { ChangeFeed } from './changeFeed';
 import { createQueryCache, invalidateChanged } from './queryCache';
+import { reportingReach, ServerReach } from './serverReach';
 
 interface ClientContextValue {
   client: Client;
@@ -17,6 +18,8 @@ interface ClientContextValue {
   invalidateAll: () => void;
   /** What the services say changed, gathered in bursts: the query cache follows it, as do views that keep their own rows. */
   changes: ChangeFeed;
+  /** Whether the office server answered the last request (team mode's lost-server banner). */
+  reach: ServerReach;
 }
 
 const ClientContext = createContext<ClientContextValue | null>(null);
@@ -25,13 +28,16 @@ const ClientContext = createContext<ClientContextValue | null>(null);
  * The services as the window reaches them, with the one cache of their answers (TanStack Query)
  * and the one subscriber to their changes, which marks out of date what each change affects.
  */
-export function ClientProvider({ client, fileToPath, fileSaver, children }: { client: Client; fileToPath: FileToPath; fileSaver: FileSaver; children: ReactNode }) {
+export function ClientProvider({ client: given, fileToPath, fileSaver, children }: { client: Client; fileToPath: FileToPath; fileSaver: FileSaver; children: ReactNode }) {
+  const [reach] = useState(() => new ServerReach());
+  // Every call of the window passes here, so any of them can tell that the office server is lost (or back).
+  const client = useMemo(() => reportingReach(given, reach), [given, reach]);
   const [epoch, setEpoch] = useState(0);
   const invalidateAll = useCallback(() => setEpoch((e) => e + 1), []);
   const [cache] = useState(createQueryCache);
   const changes = useMemo(() => new ChangeFeed(client), [client]);
   useEffect(() => changes.listen((burst) => void invalidateChanged(cache, burst)), [changes, cache]);
-  const value = useMemo(() => ({ client, fileToPath, fileSaver, epoch, invalidateAll, changes }), [client, fileToPath, fileSaver, epoch, invalidateAll, changes]);
+  const value = useMemo(() => ({ client, fileToPath, fileSaver, epoch, invalidateAll, changes, reach }), [client, fileToPath, fileSaver, epoch, invalidateAll, changes, reach]);
   return (
     <QueryClientProvider client={cache}>
       <ClientContext.Provider value={value}>{children}</ClientContext.Provider>
@@ -63,6 +69,12 @@ export function useEpoch(): number {
 
 export function useChangeFeed(): ChangeFeed {
   return useClientContext().changes;
+}
+
+/** True while the office server's last answer was that it cannot be reached. */
+export function useServerLost(): boolean {
+  const { reach } = useClientContext();
+  return useSyncExternalStore(reach.subscribe, reach.isLost);
 }
 
 /** Makes every mounted query load again. */

@@ -43,6 +43,15 @@ export class ChangeFeed {
     };
   }
 
+  /**
+   * A change the window learnt of by itself, handled like one the services announced: the office
+   * server answering again after requests failed while its change feed heard nothing (nothing
+   * else would reload what those requests left on screen).
+   */
+  heardLocally(event: ChangedEvent): void {
+    if (this.unsubscribe) this.add(event);
+  }
+
   private add(event: ChangedEvent): void {
     const now = Date.now();
     this.pending.push(event);

@@ -61,6 +61,11 @@ export const KNOWN_KINDS = [
   // Officers deciding on the same campaign (team mode)
   'ChangedMeanwhile',
   'ChangedSince',
+  // The office server (team mode)
+  'ServerUnreachable',
+  'NotOnServer',
+  'NotAllowed',
+  'OfficerIsLogin',
 ] as const;
 type KnownKind = (typeof KNOWN_KINDS)[number];
 

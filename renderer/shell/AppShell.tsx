@@ -13,12 +13,15 @@ import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { ShortlistsPage } from '../pages/shortlists/ShortlistsPage';
 import { BackupWarning } from '../components/BackupWarning';
+import { NotOnServerYet } from '../components/NotOnServerYet';
 import { ImportActivityBars } from './ImportActivity';
 import { CampaignPicker } from './CampaignPicker';
 import { FileMenu } from './FileMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu, PAGE_TITLE } from './NavMenu';
-import type { Page } from './routes';
+import { pageHref, type Page } from './routes';
+import { isOnServer, pageWorksHere, SERVER_HOME } from './serverPages';
+import { ServerLostBanner } from './ServerLostBanner';
 import { useWorkspace } from './WorkspaceContext';
 
 const NAV_COLLAPSED_KEY = 'cohort.navCollapsed';
@@ -81,6 +84,10 @@ const useStyles = makeStyles({
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, marginRight: tokens.spacingHorizontalM },
   spacer: { flexGrow: 1 },
   tools: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
+  // Team mode: which server, as whom (the name every decision carries).
+  server: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  // The lost-server banner spans the header, so no page's own scrolling can hide it.
+  lost: { flexBasis: '100%' },
   nav: {
     gridArea: 'nav',
     overflowY: 'auto',
@@ -118,7 +125,8 @@ const useStyles = makeStyles({
 export function AppShell({ onDemoLoaded }: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const { page } = useWorkspace();
+  const { page, info } = useWorkspace();
+  const onServer = isOnServer(info);
   const mainRef = useRef<HTMLElement>(null);
   const title = t(PAGE_TITLE[page]);
 
@@ -134,6 +142,11 @@ export function AppShell({ onDemoLoaded }: PageProps) {
     });
   };
 
+  // On the office server, an address naming no page opens triage (the Overview is not on the server yet).
+  useEffect(() => {
+    if (onServer && window.location.hash.replace(/^#\/?/, '') === '') window.location.replace(pageHref(SERVER_HOME));
+  }, [onServer]);
+
   const Current = PAGE_COMPONENT[page];
   return (
     <div className={mergeClasses(styles.root, collapsed && styles.rootCollapsed)}>
@@ -146,9 +159,15 @@ export function AppShell({ onDemoLoaded }: PageProps) {
         <CampaignPicker />
         <span className={styles.spacer} />
         <div className={styles.tools}>
+          {info.server ? (
+            <Text className={styles.server} data-testid="server-identity">
+              {t('shell.onServer', { address: info.server.address, login: info.server.login })}
+            </Text>
+          ) : null}
           <LanguageSwitch />
           <FileMenu />
         </div>
+        <ServerLostBanner className={styles.lost} />
       </header>
       <nav className={styles.nav} aria-label={t('nav.label')}>
         <Tooltip content={t(collapsed ? 'nav.expand' : 'nav.collapse')} relationship="label" positioning="after">
@@ -161,12 +180,12 @@ export function AppShell({ onDemoLoaded }: PageProps) {
             data-testid="nav-toggle"
           />
         </Tooltip>
-        <NavMenu page={page} collapsed={collapsed} />
+        <NavMenu page={page} collapsed={collapsed} onServer={onServer} />
       </nav>
       <main className={styles.main} ref={mainRef} tabIndex={-1} aria-label={title}>
         <BackupWarning className={styles.warning} />
         <ImportActivityBars className={styles.warning} />
-        <Current onDemoLoaded={onDemoLoaded} />
+        {pageWorksHere(page, info) ? <Current onDemoLoaded={onDemoLoaded} /> : <NotOnServerYet title={title} homeHref={pageHref(SERVER_HOME)} />}
       </main>
     </div>
   );

@@ -10,13 +10,16 @@ import {
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useBackupNow } from '../api/useBackupNow';
+import { isOnServer } from './serverPages';
 import { useWorkspace } from './WorkspaceContext';
 
 /** The in-window File menu: the web host has no native menu, and keyboard users like both. */
 export function FileMenu() {
   const { t } = useTranslation();
-  const { openDialog, startImport } = useWorkspace();
+  const { openDialog, startImport, info } = useWorkspace();
   const { backingUp, backupNow } = useBackupNow();
+  // On the office server: importing is not built there yet, and IT backs the server up (no backups from here).
+  const onServer = isOnServer(info);
 
   return (
     <Menu>
@@ -30,7 +33,7 @@ export function FileMenu() {
           <MenuItem icon={<AddRegular />} onClick={() => openDialog('newCampaign')}>
             {t('file.newCampaign')}
           </MenuItem>
-          <MenuItem icon={<ArrowUploadRegular />} onClick={() => startImport()}>
+          <MenuItem icon={<ArrowUploadRegular />} disabled={onServer} onClick={() => startImport()}>
             {t('file.import')}
           </MenuItem>
           <MenuDivider />
@@ -41,10 +44,10 @@ export function FileMenu() {
             {t('file.newDatabase')}
           </MenuItem>
           <MenuDivider />
-          <MenuItem icon={<SaveRegular />} disabled={backingUp} onClick={() => void backupNow()}>
+          <MenuItem icon={<SaveRegular />} disabled={backingUp || onServer} onClick={() => void backupNow()}>
             {t('file.backupNow')}
           </MenuItem>
-          <MenuItem icon={<HistoryRegular />} onClick={() => openDialog('restore')}>
+          <MenuItem icon={<HistoryRegular />} disabled={onServer} onClick={() => openDialog('restore')}>
             {t('file.restore')}
           </MenuItem>
         </MenuList>

@@ -205,6 +205,13 @@ export class NotAllowedOnServerError extends ConflictError {
   }
 }
 
+/** Team mode: an officer is their login on the office server; the name their decisions carry is not typed in. */
+export class OfficerIsLoginError extends ConflictError {
+  constructor(login: string) {
+    super(`On the office server your decisions carry your login, ${login}. It cannot be changed in Cohort: ask the office's IT for another login.`, 'OfficerIsLogin', { login });
+  }
+}
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** The office server is gone or going: the network, connection failures (SQLSTATE 08…), shutdowns (57P01-57P03). */

@@ -25,9 +25,11 @@ export interface ProgressEvent {
  * - applications: imported values, corrections, verdicts, duplicates (the screening side);
  * - triage: stages (after triage too: interviews, selection, offers), scores, notes, assignments, rubrics, views;
  * - shortlists: lists, their order and notes, exports sent, replies applied;
- * - notices: templates, prepared batches, sent, bounced and re-sent notices.
+ * - notices: templates, prepared batches, sent, bounced and re-sent notices;
+ * - connection: the office server was lost (team mode): only its status reloads, the pages keep
+ *   what they show (its return is a `database` change: everything reloads).
  */
-export const CHANGE_TOPICS = ['database', 'backups', 'campaigns', 'applications', 'triage', 'shortlists', 'notices'] as const;
+export const CHANGE_TOPICS = ['database', 'backups', 'campaigns', 'applications', 'triage', 'shortlists', 'notices', 'connection'] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 export interface ChangedEvent {

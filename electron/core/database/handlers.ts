@@ -1,13 +1,22 @@
-import type { DatabaseInfo } from '../../../shared/api/contract';
+import type { DatabaseInfo, DatabaseStatus } from '../../../shared/api/contract';
 import type { ServiceContext } from '../context';
 import { checkDatabaseFile } from '../database-file';
 import type { HandlerTable } from '../dispatch';
 import { writeAudit } from '../audit/audit-log';
+import { serverAnswers, serverInfoOf, serverSchemaVersion, serverSizeBytes } from './server-facts';
 
-function databaseInfo(ctx: ServiceContext): DatabaseInfo {
-  const { path, sqlite } = ctx.session.open;
+async function databaseInfo(ctx: ServiceContext): Promise<DatabaseInfo> {
+  const { engine, path, db } = ctx.session.open;
+  const server = serverInfoOf(ctx.session.open);
+  if (server) {
+    // The office server: no file, no backups here (IT backs it up with PostgreSQL's own tools).
+    return { engine, path, server, schemaVersion: await serverSchemaVersion(db), sizeBytes: await serverSizeBytes(db), backupDirectory: '', backups: [], backupProblem: null };
+  }
+  const { sqlite } = ctx.session.open;
   return {
+    engine,
     path,
+    server: null,
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
     // The file alone understates a WAL database until its next checkpoint: count SQLite's pages.
     sizeBytes: (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number),
@@ -17,10 +26,20 @@ function databaseInfo(ctx: ServiceContext): DatabaseInfo {
   };
 }
 
+/** A file is always there; the office server is there while its change feed hears it and a query reaches it. */
+async function databaseStatus(ctx: ServiceContext): Promise<DatabaseStatus> {
+  const open = ctx.session.open;
+  const server = serverInfoOf(open);
+  if (!server) return { engine: open.engine, connected: true, server: null };
+  return { engine: open.engine, connected: ctx.session.serverConnected && (await serverAnswers(open.db)), server };
+}
+
 export const databaseHandlers: HandlerTable<
-  'database.info' | 'database.backupNow' | 'database.listBackups' | 'database.deleteBackup' | 'database.restore' | 'database.open'
+  'database.info' | 'database.status' | 'database.backupNow' | 'database.listBackups' | 'database.deleteBackup' | 'database.restore' | 'database.open'
 > = {
   'database.info': (_input, ctx) => databaseInfo(ctx),
+
+  'database.status': (_input, ctx) => databaseStatus(ctx),
 
   async 'database.backupNow'(_input, ctx) {
     const info = await ctx.session.backupNow('manual');

@@ -23,6 +23,15 @@ export function notOnServerYet<T extends object>(what: string): T {
   });
 }
 
+/**
+ * A store of which a few methods run on the server and every other one refuses. (Spreading the
+ * refusing proxy into an object would copy none of its methods: they are not its own properties.)
+ */
+function notOnServerYetBut<T extends object>(what: string, ported: Partial<T>): T {
+  const refusing = notOnServerYet<T>(what);
+  return new Proxy(ported as T, { get: (target, method) => (method in target ? Reflect.get(target, method) : Reflect.get(refusing, method)) });
+}
+
 /** A person's outcome notices, for the triage detail. Whether one was superseded by a later outcome is worked out by the notices domain, not on the server yet: shown as stored. */
 function personNotices(pool: pg.Pool): NoticeStore['personNotices'] {
   return async (ref) =>
@@ -40,7 +49,7 @@ export function serverStores(pool: pg.Pool, db: Kysely<Database>): Stores {
   return {
     campaigns: kyselyCampaignStore(db),
     triage: pgTriageStore(pool),
-    notices: { ...notOnServerYet<NoticeStore>('Outcome notices'), personNotices: personNotices(pool) },
+    notices: notOnServerYetBut<NoticeStore>('Outcome notices', { personNotices: personNotices(pool) }),
     imports: notOnServerYet('Importing an export'),
     overview: notOnServerYet('The campaign overview'),
     screening: notOnServerYet('Screening'),

@@ -1,15 +1,36 @@
-import { Button, Field, Input, Popover, PopoverSurface, PopoverTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonRegular } from '@fluentui/react-icons';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
+import { useWorkspace } from '../../shell/WorkspaceContext';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  login: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, padding: `0 ${tokens.spacingHorizontalS}` },
 });
 
-/** Who the decisions are signed by: the OS user until the officer writes their name, once. */
+/**
+ * Who the decisions are signed by: the OS user until the officer writes their name, once. On the
+ * office server, their login: shown, never changed here (the server says who they are).
+ */
 export const OfficerName = memo(function OfficerName({ officer }: { officer: string }) {
+  const { info } = useWorkspace();
+  return info.server ? <OfficerLogin officer={officer} /> : <OfficerNameEditor officer={officer} />;
+});
+
+function OfficerLogin({ officer }: { officer: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <Text className={styles.login} title={t('triage.officer.login', { officer })} aria-label={t('triage.officer.login', { officer })} data-testid="officer-login">
+      <PersonRegular aria-hidden="true" />
+      {officer}
+    </Text>
+  );
+}
+
+function OfficerNameEditor({ officer }: { officer: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const setName = useApiMutation('app.setOfficerName');
@@ -41,4 +62,4 @@ export const OfficerName = memo(function OfficerName({ officer }: { officer: str
       </PopoverSurface>
     </Popover>
   );
-});
+}
