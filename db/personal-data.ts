@@ -74,6 +74,7 @@ export const PERSONAL_DATA = {
       closed_on: none('the day the office closed the campaign (retention counts from it)'),
       retention_months: none('how long personal data is kept after the campaign closed'),
       purged_at: none('when its applicants’ personal data was purged'),
+      copied_from: none('a copy from the office server: which server and when (no login, no password)'),
     },
   },
 
@@ -291,6 +292,8 @@ export const PERSONAL_DATA = {
       score: person('the average rubric score'),
       updated_at: at,
       updated_by: officer('the officer who changed it last'),
+      version: none('how many shared decisions it has had (a stale decision is refused)'),
+      scored_by: none('how many officers scored it'),
     },
   },
 
@@ -773,5 +776,12 @@ export const PERSONAL_DATA_FILES: readonly FileEntry[] = [
     whose: ['officer'],
     what: 'the campaign chosen (keyed by the database’s path, which may hold the OS user name), the navigation’s state, the triage columns and queue chosen, the import job under way (ids only), the web host’s access token; no applicant data',
     lifetime: 'until the browser profile is cleared; the sessionStorage with the tab',
+  },
+  {
+    place: 'office server settings',
+    where: '<data folder>/database.json and <data folder>/server-password.bin (electron/database-choice.ts, electron/server-keychain.ts)',
+    whose: ['officer'],
+    what: 'the office server chosen in Settings > Database (host, port, database, the officer’s login, TLS, the office CA file’s path), and the officer’s server password encrypted by the OS keychain (Electron safeStorage); no applicant data',
+    lifetime: 'until the user chooses again; the password is forgotten when the user goes back to this computer’s database; both readable by the user alone',
   },
 ];

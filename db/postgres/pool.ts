@@ -43,6 +43,9 @@ export function openServerPool(url: string, options: ServerPoolOptions = {}): { 
   // An idle connection the server dropped (restart, network) is replaced on the next request; the
   // error must not take the process down.
   pool.on('error', () => undefined);
+  // The same for a connection this workstation holds between two statements: the next statement on
+  // it fails, and is told as the server lost (transaction.ts), rather than the error ending the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { pool, address };
 }
 

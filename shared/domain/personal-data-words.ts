@@ -199,6 +199,8 @@ export const PERSONAL_DATA_WORDS: Readonly<Record<string, TableWords>> = {
       score: { en: 'Average score', fr: 'Note moyenne' },
       updated_at: changedOn,
       updated_by: changedBy,
+      version: { en: 'Decisions so far', fr: 'Décisions prises' },
+      scored_by: { en: 'Officers who scored it', fr: 'Agents ayant attribué une note' },
     },
   },
 
