@@ -2,11 +2,17 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
-import { createClient } from '../shared/api/client';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
+import { createClient, type Transport } from '../shared/api/client';
 import { toErrorData, type AppErrorData } from '../shared/api/errors';
 import { backupDirectoryFor, defaultDataDirectory, defaultDatabasePath } from './core/paths';
 import { startWorkerHost, type WorkerHost } from './core/worker-host';
+import type { ServerPoolOptions } from '../db/postgres/pool';
+import { changedEvent } from './core/changes';
+import { ConnectionController } from './connection-controller';
+import { registerConnectionIpc } from './connection-ipc';
+import { SwitchableHost } from './host-switch';
+import { osKeychain } from './server-keychain';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeFor, resolveAppAsset } from './app-protocol';
 import { EXTERNAL_URL_ALLOWLIST } from './external-links';
 import { createPrivateFile, makePrivate } from '../db/private-files';
@@ -39,7 +45,7 @@ const dataDirectory = defaultDataDirectory(process.platform, process.env, homedi
 const rendererDirectory = join(__dirname, '..', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
-let host: WorkerHost | null = null;
+let host: SwitchableHost | null = null;
 
 // ---- Before ready ---------------------------------------------------------------------------
 
@@ -112,11 +118,15 @@ function currentUserName(): string {
   }
 }
 
-/** Starts the worker on a database; resolves with the host once open, or with why it could not. */
-async function openHost(databasePath: string, nativeBinding: string | undefined): Promise<WorkerHost | AppErrorData> {
+/**
+ * Starts the worker on a database (a file, or the office server's URL with its password and CA
+ * file); resolves with the host once open, or with why it could not.
+ */
+async function openHost(databasePath: string, nativeBinding: string | undefined, server?: ServerPoolOptions): Promise<WorkerHost | AppErrorData> {
   const started = startWorkerHost({
     workerScript: join(__dirname, 'worker.cjs'),
     databasePath,
+    ...(server !== undefined ? { server } : {}),
     dataDirectory,
     backupDirectory: backupDirectoryFor(dataDirectory),
     nativeBinding,
@@ -202,7 +212,7 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function installMenu(strings: MainStrings, worker: WorkerHost): MenuActions {
+function installMenu(strings: MainStrings, worker: Transport): MenuActions {
   const parent = () => mainWindow ?? undefined;
   const actions = createMenuActions({
     strings,
@@ -248,12 +258,23 @@ async function start(): Promise<void> {
     return;
   }
 
-  host = await openFirstDatabase(strings, binding);
-  if (!host) {
+  const target = (): WebContents | null => mainWindow?.webContents ?? null;
+  // Settings > Database: the office server when it is remembered and its password is in the
+  // keychain, else this computer's file (Settings then says why the server was not opened).
+  const connections = new ConnectionController({
+    dataDirectory,
+    box: osKeychain(safeStorage, process.platform),
+    open: (databasePath, server) => openHost(databasePath, binding, server),
+    announce: () => sendEvent(target(), changedEvent('database')),
+    log,
+  });
+  const first = (await connections.openAtStart()) ?? (await openFirstDatabase(strings, binding));
+  if (!first) {
     app.quit();
     return;
   }
-  const target = (): WebContents | null => mainWindow?.webContents ?? null;
+  host = new SwitchableHost(first);
+  connections.attach(host);
   const actions = installMenu(strings, host);
   // The page names no file by itself: databases come from the native dialogs below, imports from
   // files the user chose or dropped (electron/path-policy.ts).
@@ -281,7 +302,26 @@ async function start(): Promise<void> {
       writeFileSync(path, bytes);
     },
   });
+  registerConnectionIpc({
+    ipcMain,
+    service: connections,
+    showCaFileDialog: () => {
+      const options = {
+        title: strings.dialogs.caFileTitle,
+        filters: [{ name: strings.dialogs.caFileFilter, extensions: ['pem', 'crt', 'cer'] }],
+        properties: ['openFile' as const],
+      };
+      return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+    },
+    log,
+  });
   mainWindow = createWindow();
+  const startProblem = connections.state().startProblem;
+  if (startProblem) {
+    // Said once, at start: the officer must not believe they work on the office server.
+    const options = { type: 'warning' as const, title: 'Cohort', message: strings.dialogs.serverNotOpened, detail: startProblem.detail, buttons: [strings.dialogs.ok] };
+    void dialog.showMessageBox(mainWindow, options).catch((error: unknown) => log('could not show a message', error));
+  }
 
   app.on('activate', () => {
     // macOS: clicking the Dock icon with no window open opens one again.

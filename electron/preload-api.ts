@@ -1,6 +1,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { CohortBridge } from '../renderer/transport/bridge';
-import { CHANNELS, type PageCommand } from '../shared/api/channels';
+import { CHANNELS, CONNECTION_CHANNELS, type PageCommand } from '../shared/api/channels';
+import type { ConnectAnswer, ConnectionState, ConnectRequest } from '../shared/api/connection-bridge';
 import type { ApiEvent } from '../shared/api/contract';
 import type { ApiResult } from '../shared/api/errors';
 
@@ -45,6 +46,16 @@ export function createBridge(
     async printToPdf(suggestedName: string): Promise<string | null> {
       const path: unknown = await ipc.invoke(CHANNELS.printToPdf, String(suggestedName));
       return typeof path === 'string' ? path : null;
+    },
+    /** Settings > Database (team mode): each call on its own fixed channel; the main process checks and validates. */
+    connection: {
+      state: () => ipc.invoke(CONNECTION_CHANNELS.state) as Promise<ConnectionState | null>,
+      async chooseCaFile(): Promise<string | null> {
+        const path: unknown = await ipc.invoke(CONNECTION_CHANNELS.chooseCaFile);
+        return typeof path === 'string' ? path : null;
+      },
+      connect: (request: ConnectRequest) => ipc.invoke(CONNECTION_CHANNELS.connect, request) as Promise<ConnectAnswer>,
+      useThisComputer: () => ipc.invoke(CONNECTION_CHANNELS.useThisComputer) as Promise<ConnectAnswer>,
     },
     invoke(method: string, input: unknown): Promise<ApiResult> {
       return ipc.invoke(CHANNELS.invoke, { method, input }) as Promise<ApiResult>;

@@ -63,6 +63,10 @@ const en = {
     startFailed: 'Cohort could not open its database.',
     startChooseOther: 'Open another database…',
     startQuit: 'Quit',
+    serverNotOpened:
+      'Cohort did not open the office server, so it opened the database on this computer. Go to Settings > Database to connect again (type your password there if Cohort asks for it).',
+    caFileTitle: 'Choose the office CA file',
+    caFileFilter: 'Certificate (PEM)',
     nativeMissing:
       'The database module for this Electron version is missing. Run "npm start" (it builds it), or "npm run web" to use Cohort in a browser.',
     aboutTitle: 'About Cohort',
@@ -125,6 +129,10 @@ const fr: MainStrings = {
     startFailed: 'Cohort n’a pas pu ouvrir sa base de données.',
     startChooseOther: 'Ouvrir une autre base de données…',
     startQuit: 'Quitter',
+    serverNotOpened:
+      'Cohort n’a pas ouvert le serveur du bureau\u00a0; il a ouvert la base de données de cet ordinateur. Allez dans Paramètres > Base de données pour vous connecter à nouveau (saisissez-y votre mot de passe si Cohort le demande).',
+    caFileTitle: 'Choisir le fichier d’autorité de certification du bureau',
+    caFileFilter: 'Certificat (PEM)',
     nativeMissing:
       'Le module de base de données pour cette version d’Electron est absent. Lancez « npm start » (qui le construit), ou « npm run web » pour utiliser Cohort dans un navigateur.',
     aboutTitle: 'À propos de Cohort',

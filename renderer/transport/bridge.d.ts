@@ -1,6 +1,7 @@
 import type { ApiEvent } from '../../shared/api/contract';
 import type { PageCommand } from '../../shared/api/channels';
 import type { ApiResult } from '../../shared/api/errors';
+import type { ConnectAnswer, ConnectionState, ConnectRequest } from '../../shared/api/connection-bridge';
 
 /**
  * What electron/preload.ts exposes through contextBridge as `window.cohort`: functions over fixed
@@ -26,6 +27,17 @@ export interface CohortBridge {
   showInFolder?(path: string): Promise<void>;
   /** Saves the page as printed to a PDF where the user chooses (Electron's printToPDF); the path, or null if cancelled. */
   printToPdf?(suggestedName: string): Promise<string | null>;
+  /** Settings > Database: the office server or this computer (the main process starts the worker and holds the keychain). */
+  connection?: ConnectionBridge;
+}
+
+/** The main process's side of Settings > Database; the password goes in with connect and never comes back. */
+export interface ConnectionBridge {
+  state(): Promise<ConnectionState | null>;
+  /** The native Open dialog for the office CA file: its path, or null when cancelled. */
+  chooseCaFile(): Promise<string | null>;
+  connect(request: ConnectRequest): Promise<ConnectAnswer>;
+  useThisComputer(): Promise<ConnectAnswer>;
 }
 
 declare global {

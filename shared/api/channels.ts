@@ -22,3 +22,19 @@ export const CHANNELS = {
 /** The main-process commands a page may ask for: each opens a native dialog, so the user decides. */
 export const PAGE_COMMANDS = ['openDatabase', 'newDatabase'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
+
+/**
+ * Settings > Database in Electron (team mode): the page asks the main process, which alone starts
+ * database workers and holds the keychain (electron/connection-ipc.ts). Each checks its sender and
+ * validates its input; none ever answers with the password.
+ */
+export const CONNECTION_CHANNELS = {
+  /** Where this window works and what Settings remembers (ConnectionState). */
+  state: 'cohort:connection:state',
+  /** The native Open dialog for the office CA file; the chosen path may then be given to connect. */
+  chooseCaFile: 'cohort:connection:choose-ca-file',
+  /** Test the office server, then switch to it (ConnectRequest in, ConnectAnswer out). */
+  connect: 'cohort:connection:connect',
+  /** Back to this computer's own database file. */
+  useThisComputer: 'cohort:connection:use-this-computer',
+} as const;

@@ -229,9 +229,11 @@ describe('the preload bridge', () => {
     return { ipc: ipc as unknown as Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, invoked, listeners, emit };
   }
 
-  it('exposes invoke, on, a dropped file’s path, the native database, Save and folder dialogs and Show in folder, nothing else', () => {
+  it('exposes invoke, on, a dropped file’s path, the native database, Save and folder dialogs, Show in folder and Settings’ connection, nothing else', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc, () => '/home/anne/export.csv');
-    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'chooseSavePath', 'command', 'invoke', 'on', 'pathForFile', 'printToPdf', 'showInFolder']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'chooseSavePath', 'command', 'connection', 'invoke', 'on', 'pathForFile', 'printToPdf', 'showInFolder']);
+    // Settings > Database: its four calls on their fixed channels (electron-connection.test.ts), nothing that reads a password back.
+    expect(Object.keys(bridge.connection ?? {}).sort()).toEqual(['chooseCaFile', 'connect', 'state', 'useThisComputer']);
   });
 
   it('tells the main process the path of a file the user chose, before the page can use it', async () => {

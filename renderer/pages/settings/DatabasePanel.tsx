@@ -19,6 +19,7 @@ import { useBackupReason } from '../../components/useBackupReason';
 import { useFormat } from '../../i18n/format';
 import { useWorkspace } from '../../shell/WorkspaceContext';
 import { useSectionStyles } from './formStyles';
+import { ServerConnectionPanel } from './ServerConnectionPanel';
 
 const useStyles = makeStyles({
   facts: {
@@ -36,7 +37,10 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
-/** Where the data lives, how big it is, and its backups (with Backup now / Restore). */
+/**
+ * Where the data lives (this computer's file or the office server, and the choice between them),
+ * how big it is, and its backups (with Backup now / Restore; on the server, IT backs it up).
+ */
 export function DatabasePanel() {
   const { t } = useTranslation();
   const section = useSectionStyles();
@@ -46,11 +50,31 @@ export function DatabasePanel() {
   const { openDialog } = useWorkspace();
   const info = useQuery('database.info', {});
   const { backingUp, backupNow } = useBackupNow();
+  // The office server is backed up by IT (PostgreSQL's own tools): no Backup now or Restore here.
+  const onServer = info.data?.server != null;
 
   let body;
   if (info.error) body = <ErrorBar error={info.error} onRetry={info.refetch} />;
   else if (!info.data) body = <Spinner size="small" label={t('database.loading')} />;
-  else {
+  else if (info.data.server) {
+    const db = info.data;
+    const server = info.data.server;
+    body = (
+      <>
+        <dl className={styles.facts}>
+          <dt>{t('database.server')}</dt>
+          <dd className={styles.mono}>{server.address}</dd>
+          <dt>{t('database.login')}</dt>
+          <dd className={styles.mono}>{server.login}</dd>
+          <dt>{t('database.schemaVersion')}</dt>
+          <dd>{format.number(db.schemaVersion)}</dd>
+          <dt>{t('database.size')}</dt>
+          <dd>{format.bytes(db.sizeBytes)}</dd>
+        </dl>
+        <p className={section.intro}>{t('database.serverBackups')}</p>
+      </>
+    );
+  } else {
     const db = info.data;
     body = (
       <>
@@ -102,20 +126,23 @@ export function DatabasePanel() {
       <h2 className={section.heading} id="database-title">
         {t('database.title')}
       </h2>
-      <p className={section.intro}>{t('database.intro')}</p>
+      <ServerConnectionPanel info={info.data} />
+      {!onServer && <p className={section.intro}>{t('database.intro')}</p>}
       {body}
-      <div className={section.actions}>
-        <Button
-          icon={backingUp ? <Spinner size="tiny" /> : <SaveRegular />}
-          disabled={backingUp}
-          onClick={() => void backupNow().then(info.refetch)}
-        >
-          {t('file.backupNow')}
-        </Button>
-        <Button icon={<HistoryRegular />} onClick={() => openDialog('restore')}>
-          {t('file.restore')}
-        </Button>
-      </div>
+      {!onServer && (
+        <div className={section.actions}>
+          <Button
+            icon={backingUp ? <Spinner size="tiny" /> : <SaveRegular />}
+            disabled={backingUp}
+            onClick={() => void backupNow().then(info.refetch)}
+          >
+            {t('file.backupNow')}
+          </Button>
+          <Button icon={<HistoryRegular />} onClick={() => openDialog('restore')}>
+            {t('file.restore')}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }
