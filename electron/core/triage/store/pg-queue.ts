@@ -21,20 +21,19 @@ export function pgQueueReads(pool: pg.Pool): Pick<TriageStore, 'listQueue' | 'qu
     async listQueue(campaignId, id, filter, sort, offset, limit, withTotal = true): Promise<TriagePage> {
       const q = queue(campaignId, id, filter, sort);
       const terms = filter.search ? searchTerms(filter.search) : [];
-      if (q.search) {
-        // As on SQLite: a search reads every match whatever the page; one pass takes the view's refs
-        // in order (their number is the total), then the page's rows are read for those alone.
-        const refs = (await read<{ id: number }>(pool, numbered(`SELECT a.id ${q.refsFrom} WHERE ${q.where} ORDER BY ${q.orderBy}`), q.params)).map((r) => r.id);
-        const page = refs.slice(offset, offset + limit);
-        const found = page.length === 0 ? [] : await read<TriageRow>(pool, `SELECT ${PG_ROW_COLUMNS} FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id WHERE a.id = ANY($1::int[])`, [page]);
-        const byRef = new Map(found.map((r) => [r.ref, r]));
-        return { rows: page.flatMap((ref) => byRef.get(ref) ?? []), total: withTotal ? refs.length : null, offset, searchTerms: terms };
-      }
-      const [rows, total] = await Promise.all([
-        read<TriageRow>(pool, numbered(`SELECT ${PG_ROW_COLUMNS} ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`), [...q.params, limit, offset]),
-        withTotal ? read<{ n: number }>(pool, numbered(`SELECT count(*) AS n ${q.refsFrom} WHERE ${q.where}`), q.params).then((r) => r[0]?.n ?? 0) : Promise.resolve(null),
+      // A page's order from the narrow indexes (the queue's refs), then its rows by id: the wide
+      // rows of a division are never all read. A search reads every match whatever the page (to sort
+      // them): its refs come whole, and their number is the total, as on SQLite.
+      const [refs, total] = await Promise.all([
+        read<{ id: number }>(pool, numbered(`SELECT a.id ${q.refsFrom} WHERE ${q.where} ORDER BY ${q.orderBy}${q.search ? '' : ' LIMIT ? OFFSET ?'}`), q.search ? q.params : [...q.params, limit, offset]).then((r) =>
+          r.map((row) => row.id),
+        ),
+        withTotal && !q.search ? read<{ n: number }>(pool, numbered(`SELECT count(*) AS n ${q.refsFrom} WHERE ${q.where}`), q.params).then((r) => r[0]?.n ?? 0) : Promise.resolve(null),
       ]);
-      return { rows, total, offset, searchTerms: terms };
+      const page = q.search ? refs.slice(offset, offset + limit) : refs;
+      const found = page.length === 0 ? [] : await read<TriageRow>(pool, `SELECT ${PG_ROW_COLUMNS} FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id WHERE a.id = ANY($1::int[])`, [page]);
+      const byRef = new Map(found.map((r) => [r.ref, r]));
+      return { rows: page.flatMap((ref) => byRef.get(ref) ?? []), total: q.search ? (withTotal ? refs.length : null) : total, offset, searchTerms: terms };
     },
 
     async queueRefs(campaignId, id, filter, sort) {
