@@ -136,7 +136,9 @@ export async function copyCampaignToServer(file: string, url: string, options: C
           progress: options.progress,
         });
         await client.query('COMMIT');
-        await analyzeCopied(client);
+        // Copied whatever happens next: fresh statistics are a help (autovacuum brings them within
+        // its minute anyway), so a failure here is not the copy's.
+        await analyzeCopied(client).catch(() => undefined);
         return summary(started, { where: file, campaignId: campaign.id, name: campaign.name }, { where: serverName(address), campaignId: copied.campaignId, name }, copied.tables);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});

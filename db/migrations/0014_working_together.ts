@@ -51,7 +51,9 @@ export const migration0014: Migration = {
       INSERT INTO officer_scores (application_ref, officer, score, at)
         SELECT t.application_ref, t.updated_by, t.score, t.updated_at FROM triage_states t
         WHERE t.score IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rubric_scores s WHERE s.application_ref = t.application_ref);
-      UPDATE triage_states SET scored_by = (SELECT count(*) FROM officer_scores o WHERE o.application_ref = triage_states.application_ref);
+      -- The application's score becomes the officers' average (it was the criteria's, whoever gave each).
+      UPDATE triage_states SET scored_by = (SELECT count(*) FROM officer_scores o WHERE o.application_ref = triage_states.application_ref),
+        score = (SELECT round(avg(o.score), 1) FROM officer_scores o WHERE o.application_ref = triage_states.application_ref);
     `);
   },
 };

@@ -17,7 +17,12 @@ import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS } from './migrations';
 export const ADMIN_ROLE = 'cohort_admin';
 export const OFFICER_ROLE = 'cohort_officer';
 
-/** The tables officers write: their work's decisions and what follows from them. */
+/**
+ * The tables officers write: their work's decisions and what follows from them. History (triage
+ * actions, their changes, notes) is granted apart, added to only (grantsSql); whose rows an officer
+ * may write in the tables that name one is the server's trigger's to hold (cohort_own_rows,
+ * PostgreSQL migration 2).
+ */
 export const OFFICER_WRITES = [
   'screening_results',
   'screening_overrides',
@@ -25,9 +30,6 @@ export const OFFICER_WRITES = [
   'application_revisions',
   'duplicate_decisions',
   'triage_states',
-  'triage_actions',
-  'triage_changes',
-  'application_notes',
   'rubric_criteria',
   'rubric_scores',
   'officer_scores',
@@ -115,6 +117,10 @@ export function grantsSql(): string {
     GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${OFFICER_ROLE};
     GRANT INSERT, UPDATE, DELETE ON ${officerWrites} TO ${OFFICER_ROLE};
     GRANT INSERT ON audit_log TO ${OFFICER_ROLE};
+    -- History is added to, never rewritten: an action may be marked undone, a note removed (hidden).
+    GRANT INSERT, UPDATE (undone_at, undone_by) ON triage_actions TO ${OFFICER_ROLE};
+    GRANT INSERT ON triage_changes TO ${OFFICER_ROLE};
+    GRANT INSERT, UPDATE (removed_at) ON application_notes TO ${OFFICER_ROLE};
     GRANT UPDATE (${OFFICER_APPLICATION_COLUMNS.join(', ')}) ON applications TO ${OFFICER_ROLE};
     GRANT UPDATE (${OFFICER_CAMPAIGN_COLUMNS.join(', ')}) ON campaigns TO ${OFFICER_ROLE};
     GRANT EXECUTE ON FUNCTION cohort_analyze() TO ${ADMIN_ROLE};

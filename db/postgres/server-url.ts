@@ -37,7 +37,8 @@ export function parseServerUrl(value: string): ServerAddress {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new ServerUrlError(`"${value}" is not a server address. Write it as postgres://user@host:5432/database.`);
+    // Never the value itself: it may hold a password.
+    throw new ServerUrlError('This is not a server address. Write it as postgres://user@host:5432/database.');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ServerUrlError('A server address starts with postgres://.');
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));

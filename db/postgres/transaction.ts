@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isServerLost, storageError } from '../../shared/api/errors';
+import { isServerLost, ServerLostAtSaveError, storageError } from '../../shared/api/errors';
 
 /**
  * Work on the office server, in words an officer understands when it fails: the server lost
@@ -37,9 +37,19 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   let broken: Error | undefined;
   try {
     const result = await work(client);
-    await client.query('COMMIT');
+    try {
+      await client.query('COMMIT');
+    } catch (error) {
+      // Lost while committing: the server may have saved it or not. Said so, never "nothing was saved".
+      if (isServerLost(error)) {
+        broken = error instanceof Error ? error : new Error(String(error));
+        throw new ServerLostAtSaveError();
+      }
+      throw error;
+    }
     return result;
   } catch (error) {
+    if (error instanceof ServerLostAtSaveError) throw error;
     if (isServerLost(error)) broken = error instanceof Error ? error : new Error(String(error));
     else await client.query('ROLLBACK').catch(() => undefined);
     throw serverError(error);

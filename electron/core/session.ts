@@ -150,16 +150,31 @@ export class DatabaseSession {
    * Backups are the server's, taken by IT with PostgreSQL's own tools.
    */
   async openServer(url: string, options: ServerPoolOptions = {}): Promise<OpenDatabase> {
+    // The new server's feed may report before it replaces the database open now: what it says is
+    // kept, and applied once it is this session's.
+    let installed = false;
+    let reached = true;
     const connection = await openServerConnection(url, options, {
-      changed: (event) => this.listeners.forEach((l) => l.changedElsewhere?.(event)),
+      changed: (event) => {
+        if (installed) this.listeners.forEach((l) => l.changedElsewhere?.(event));
+      },
       connection: (connected) => {
+        reached = connected;
+        if (!installed) return;
         this.connected = connected;
         this.listeners.forEach((l) => l.serverConnection?.(connected));
       },
     });
-    await this.close();
+    try {
+      await this.close();
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
     this.server = connection;
     this.current = connection.open;
+    this.connected = reached;
+    installed = true;
     for (const l of this.listeners) l.opened?.();
     return this.current;
   }

@@ -34,7 +34,7 @@ export class ServerReach {
   heard(call: number, method: string, result: ApiResult): void {
     if (call <= this.changedAfter) return;
     if (!result.ok) {
-      if (result.error.kind === 'ServerUnreachable') this.set(true);
+      if (result.error.kind === 'ServerUnreachable' || result.error.kind === 'ServerLostAtSave') this.set(true);
       return;
     }
     if (method === 'database.status') this.set(!(result.value as { connected: boolean }).connected);

@@ -63,6 +63,7 @@ export const KNOWN_KINDS = [
   'ChangedSince',
   // The office server (team mode)
   'ServerUnreachable',
+  'ServerLostAtSave',
   'NotOnServer',
   'NotAllowed',
   'OfficerIsLogin',

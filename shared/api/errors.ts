@@ -89,6 +89,13 @@ export class NotOnServerError extends ConflictError {
   }
 }
 
+/** Team mode: the server was lost while a change was being saved: whether it was, only the server knows. */
+export class ServerLostAtSaveError extends ConflictError {
+  constructor() {
+    super('The office server was lost just as this was being saved: it may have been saved or not. Once the server is back, Cohort shows what it holds; look before deciding again.', 'ServerLostAtSave');
+  }
+}
+
 /** Team mode: the office server cannot be reached (network, restart); nothing of this request was saved. */
 export class ServerUnreachableError extends ConflictError {
   constructor() {

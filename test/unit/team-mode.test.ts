@@ -66,6 +66,11 @@ describe('team mode on the office server', () => {
     expect(await t.marie.client.tryCall('campaign.update', { campaignId: t.campaignId, name: 'Renamed' })).toMatchObject({ ok: false, error: { kind: 'NotAllowed' } });
     expect((await t.jan.client.call('campaign.get', { campaignId: t.campaignId })).name).toBe(loaded.name);
     // What the app does not offer an officer on the server, their login cannot do behind its back either.
+    // Jan's decision, note and score, which Marie's login may not rewrite behind the app's back.
+    const ref = (await t.jan.client.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', limit: 1 })).rows[0]!.ref;
+    await t.jan.client.call('triage.decide', { refs: [ref], stage: 'inReview' });
+    await t.jan.client.call('triage.note', { ref, text: 'Jan’s note' });
+    await t.jan.client.call('triage.score', { refs: [ref], criterionId: 0, score: 4 });
     const officer = new URL(t.url);
     officer.username = 'marie';
     officer.password = 'm-secret';
@@ -79,6 +84,15 @@ describe('team mode on the office server', () => {
         `INSERT INTO applications (campaign_id, application_id, source, created_at, updated_at) VALUES (${t.campaignId}, 'NIP-X', 'import', 'x', 'x')`,
         `DELETE FROM applications WHERE campaign_id = ${t.campaignId}`,
         `UPDATE campaigns SET purged_at = 'now' WHERE id = ${t.campaignId}`,
+        // History is added to, never rewritten; rows naming an officer are theirs alone.
+        `DELETE FROM triage_actions WHERE actor = 'jan'`,
+        `UPDATE triage_actions SET actor = 'marie' WHERE actor = 'jan'`,
+        `UPDATE triage_actions SET undone_at = 'now', undone_by = 'marie' WHERE actor = 'jan'`,
+        `UPDATE application_notes SET removed_at = 'now' WHERE actor = 'jan'`,
+        `UPDATE officer_scores SET score = 1 WHERE officer = 'jan'`,
+        `DELETE FROM officer_scores WHERE officer = 'jan'`,
+        `INSERT INTO audit_log (campaign_id, at, actor, action) VALUES (${t.campaignId}, 'now', 'jan', 'triage.stage')`,
+        `UPDATE audit_log SET actor = 'marie'`,
       ]) {
         await expect(marie.query(attempt)).rejects.toMatchObject({ code: '42501' });
       }

@@ -34,7 +34,8 @@ export const pgMigration0002: PgMigration = {
     INSERT INTO officer_scores (application_ref, officer, score, at)
       SELECT t.application_ref, t.updated_by, t.score, t.updated_at FROM triage_states t
       WHERE t.score IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rubric_scores s WHERE s.application_ref = t.application_ref);
-    UPDATE triage_states t SET scored_by = (SELECT count(*) FROM officer_scores o WHERE o.application_ref = t.application_ref);
+    UPDATE triage_states t SET scored_by = (SELECT count(*) FROM officer_scores o WHERE o.application_ref = t.application_ref),
+      score = (SELECT round(avg(o.score)::numeric, 1)::double precision FROM officer_scores o WHERE o.application_ref = t.application_ref);
 
     CREATE FUNCTION cohort_search_document(a applications) RETURNS tsvector LANGUAGE sql STABLE AS $$
       SELECT to_tsvector('simple', regexp_replace(lower(unaccent(concat_ws(' ', a.application_id, a.first_name, a.last_name, a.email,
@@ -71,6 +72,32 @@ export const pgMigration0002: PgMigration = {
       ANALYZE application_search;
     END $$;
     REVOKE ALL ON FUNCTION cohort_analyze() FROM PUBLIC;
+
+    -- An officer writes history, notes, scores and views in their own name only (their login), and
+    -- changes or removes only their own: the GRANTs say which tables, this says whose rows.
+    -- Administrators (a campaign moved over keeps its laptop's names) and the owner are not held.
+    CREATE FUNCTION cohort_own_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+        RETURN COALESCE(NEW, OLD);
+      END IF;
+      IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'cohort_admin') AND pg_has_role(session_user, 'cohort_admin', 'MEMBER') THEN
+        RETURN COALESCE(NEW, OLD);
+      END IF;
+      IF TG_OP IN ('UPDATE', 'DELETE') AND (to_jsonb(OLD) ->> TG_ARGV[0]) IS DISTINCT FROM session_user THEN
+        RAISE EXCEPTION 'only % may change this row', to_jsonb(OLD) ->> TG_ARGV[0] USING ERRCODE = '42501';
+      END IF;
+      IF TG_OP IN ('INSERT', 'UPDATE') AND (to_jsonb(NEW) ->> TG_ARGV[0]) IS DISTINCT FROM session_user THEN
+        RAISE EXCEPTION 'a row is written in one''s own name' USING ERRCODE = '42501';
+      END IF;
+      RETURN COALESCE(NEW, OLD);
+    END $$;
+    CREATE TRIGGER audit_log_own BEFORE INSERT OR UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION cohort_own_rows('actor');
+    CREATE TRIGGER triage_actions_own BEFORE INSERT OR UPDATE OR DELETE ON triage_actions FOR EACH ROW EXECUTE FUNCTION cohort_own_rows('actor');
+    CREATE TRIGGER application_notes_own BEFORE INSERT OR UPDATE OR DELETE ON application_notes FOR EACH ROW EXECUTE FUNCTION cohort_own_rows('actor');
+    CREATE TRIGGER rubric_scores_own BEFORE INSERT OR UPDATE OR DELETE ON rubric_scores FOR EACH ROW EXECUTE FUNCTION cohort_own_rows('actor');
+    CREATE TRIGGER officer_scores_own BEFORE INSERT OR UPDATE OR DELETE ON officer_scores FOR EACH ROW EXECUTE FUNCTION cohort_own_rows('officer');
+    CREATE TRIGGER saved_views_own BEFORE INSERT OR UPDATE OR DELETE ON saved_views FOR EACH ROW EXECUTE FUNCTION cohort_own_rows('owner');
 
   `,
 };

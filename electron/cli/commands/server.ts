@@ -24,7 +24,7 @@ export const serverCommands: CliCommand[] = [
     withoutDatabase: true,
     async run(ctx) {
       const url = serverUrl(ctx);
-      const client = await connectServer(url, { caFile: ctx.option('ca') });
+      const client = await connectServer(url, { caFile: ctx.option('ca'), password: process.env.COHORT_PASSWORD });
       try {
         const { from, to } = await initServer(client);
         ctx.print({ server: describeServer(parseServerUrl(url)), from, to }, from === to ? `The schema on ${describeServer(parseServerUrl(url))} is up to date (version ${to}).` : `Cohort's schema on ${describeServer(parseServerUrl(url))} is at version ${to} (was ${from}); roles cohort_admin and cohort_officer are ready.`);
@@ -44,7 +44,7 @@ export const serverCommands: CliCommand[] = [
     async run(ctx) {
       const [login, ...rest] = ctx.args;
       if (!login || rest.length > 0) throw new UsageError('Give one login: server add-officer LOGIN --url URL.');
-      const client = await connectServer(serverUrl(ctx), { caFile: ctx.option('ca') });
+      const client = await connectServer(serverUrl(ctx), { caFile: ctx.option('ca'), password: process.env.COHORT_PASSWORD });
       try {
         await addOfficer(client, login, { admin: ctx.flag('admin'), password: process.env.COHORT_NEW_PASSWORD ?? null });
       } finally {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { describeServer } from '../../../db/postgres/server-url';
 import { openServerPool, poolConfig, serverKysely, type ServerPoolOptions } from '../../../db/postgres/pool';
 import { PG_LATEST_SCHEMA_VERSION } from '../../../db/postgres/migrations';
-import { connection } from '../../../db/postgres/transaction';
+import { connection, serverError } from '../../../db/postgres/transaction';
 import { ConflictError, NotOnServerError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { OpenDatabase } from '../session';
@@ -20,7 +20,11 @@ export interface ServerConnection {
 async function checkSchema(pool: pg.Pool): Promise<void> {
   const client = await connection(pool);
   try {
-    const { rows } = await client.query<{ version: number }>("SELECT version FROM cohort_schema").catch(() => ({ rows: [] as { version: number }[] }));
+    // No cohort_schema table (42P01): a server IT has not set up; anything else is the server's error, said as such.
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM cohort_schema').catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === '42P01') return { rows: [] as { version: number }[] };
+      throw serverError(error);
+    });
     const version = rows[0]?.version ?? 0;
     if (version === 0) throw new ConflictError('This server has no Cohort database yet. Ask the office’s IT to run “cohort server init” on it.', 'ServerNotInitialised');
     if (version !== PG_LATEST_SCHEMA_VERSION) {

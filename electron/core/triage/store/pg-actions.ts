@@ -269,9 +269,11 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
     async undoLast(campaignId: number, actor: string, now = new Date()): Promise<UndoResult> {
       const at = now.toISOString();
       return inTransaction(pool, async (c): Promise<UndoResult> => {
-        // The officer's own last action, locked: two windows of theirs cannot undo it twice.
+        // One undo of the officer's at a time in a campaign (two windows of theirs): the second waits,
+        // then finds the action before. (Locking the row with FOR UPDATE … LIMIT 1 would find none.)
+        await c.query("SELECT pg_advisory_xact_lock(hashtext('undo ' || $1::text || ' ' || $2))", [campaignId, actor]);
         const { rows } = await c.query<{ id: number; kind: TriageActionKind }>(
-          'SELECT id, kind FROM triage_actions WHERE campaign_id = $1 AND actor = $2 AND undone_at IS NULL ORDER BY id DESC LIMIT 1 FOR UPDATE',
+          'SELECT id, kind FROM triage_actions WHERE campaign_id = $1 AND actor = $2 AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
           [campaignId, actor],
         );
         const action = rows[0];

@@ -56,19 +56,19 @@ export function pgTriageStore(pool: pg.Pool): TriageStore {
     },
 
     async saveView({ campaignId, name, view }, owner) {
-      const [row] = await read<ViewRow>(
-        pool,
+      // A write: never re-sent on a dropped connection as read() does.
+      const [row] = await inTransaction(pool, async (c) => (await c.query<ViewRow>(
         `INSERT INTO saved_views (campaign_id, owner, name, view_json, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (campaign_id, owner, name) DO UPDATE SET view_json = excluded.view_json, updated_at = excluded.updated_at
          RETURNING id, name, view_json, updated_at`,
         [campaignId, owner, name, JSON.stringify(view), new Date().toISOString()],
-      );
+      )).rows);
       if (!row) throw new ConflictError('The view could not be saved.', 'NotSaved');
       return toView(row);
     },
 
     async deleteView(id, owner) {
-      const [row] = await read<{ campaign_id: number }>(pool, 'DELETE FROM saved_views WHERE id = $1 AND owner = $2 RETURNING campaign_id', [id, owner]);
+      const [row] = await inTransaction(pool, async (c) => (await c.query<{ campaign_id: number }>('DELETE FROM saved_views WHERE id = $1 AND owner = $2 RETURNING campaign_id', [id, owner])).rows);
       return row?.campaign_id ?? null;
     },
 
