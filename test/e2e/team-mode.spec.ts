@@ -304,7 +304,7 @@ test('two officers on the office server: a decision seen at once, a stale one re
     const banner = m.getByTestId('server-lost');
     await expect(banner).toBeVisible({ timeout: 10_000 });
     await expect(banner).toContainText('The office server cannot be reached.');
-    await expect(banner).toContainText('Cohort keeps trying; what you see may be out of date; decisions you make now are not saved until it is back.');
+    await expect(banner).toContainText('Cohort keeps trying; what you see may be out of date; a decision made meanwhile is refused and not saved: make it again once the server is back.');
     // A decision made meanwhile is refused in words, and not saved.
     const pending = await shownRef(m);
     await m.getByTestId('triage-grid').focus();

@@ -78,8 +78,8 @@ const WIDTH: Record<TriageColumn, number> = {
   nationality: 8,
   division: 5,
   stage: 7.5,
-  // "3.3 (2)": the average and how many officers scored.
-  score: 5,
+  // "3.3 (2)": the average and how many officers scored (fits; a wider column pushes Nationality out at 1024 px).
+  score: 4,
   funding: 8,
   preferredSession: 10,
   fieldOfStudy: 13,
