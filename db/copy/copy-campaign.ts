@@ -103,6 +103,24 @@ function refusal(error: unknown, login: string): Error {
   return new Error(`The copy stopped: ${(error as Error).message}. Nothing was copied.`);
 }
 
+/**
+ * The server's triggers (PostgreSQL migration 3) count the copied applications and confirmed pairs
+ * as changes its screening owes; they are the campaign as it stands, screened as it was in the file.
+ * Its counters are put back as the file had them: owed on the server exactly when it was in the file.
+ */
+async function keepScreeningCounters(client: pg.ClientBase, campaignId: number, sqlite: SqliteDatabase, sourceId: number): Promise<void> {
+  const counters = sqlite
+    .prepare<[number], { applications_version: number; screening_owed: number; screening_done: number }>('SELECT applications_version, screening_owed, screening_done FROM campaigns WHERE id = ?')
+    .get(sourceId);
+  if (!counters) return;
+  await client.query('UPDATE campaigns SET applications_version = $1, screening_owed = $2, screening_done = $3 WHERE id = $4', [
+    counters.applications_version,
+    counters.screening_owed,
+    counters.screening_done,
+    campaignId,
+  ]);
+}
+
 /** Copies a campaign of a database file to the server; the file is only read. */
 export async function copyCampaignToServer(file: string, url: string, options: CopyOptions = {}): Promise<CopySummary> {
   const started = performance.now();
@@ -135,6 +153,7 @@ export async function copyCampaignToServer(file: string, url: string, options: C
           campaignRow: () => ({ name, copied_from: null }),
           progress: options.progress,
         });
+        await keepScreeningCounters(client, copied.campaignId, sqlite, campaign.id);
         await client.query('COMMIT');
         // Copied whatever happens next: fresh statistics are a help (autovacuum brings them within
         // its minute anyway), so a failure here is not the copy's.

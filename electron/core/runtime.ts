@@ -63,9 +63,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   session.listen({
     // Screening a crash or another program left owed is resumed whenever a database is opened.
     opened: () => {
-      // On the office server, screening and erasures are not built yet (their stores refuse).
-      if (session.open.engine !== 'sqlite') return;
+      // On the office server too: the first workstation to take a campaign's lock screens it, the others find it current.
       void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error));
+      // On the office server, erasures are not built yet (their store refuses).
+      if (session.open.engine !== 'sqlite') return;
       // An erasure or purge a crash interrupted: its backups and free pages are cleared now.
       void resumeOwedErasures(ctx).catch((error: unknown) => ctx.log?.('finishing an interrupted erasure failed', error));
     },

@@ -14,7 +14,8 @@ import { reparseApplications } from './applications/store';
 import { sqliteStores, type Stores } from './stores';
 import { openServerConnection, type ServerConnection } from './team/server-connection';
 import type { ServerPoolOptions } from '../../db/postgres/pool';
-import type { ChangedEvent } from '../../shared/api/contract';
+import type { ChangedEvent, ProgressEvent } from '../../shared/api/contract';
+import { localCampaignWork, type CampaignWork } from './team/campaign-work';
 
 export interface OpenDatabase {
   /** A file on this computer, or the office's server (team mode). */
@@ -28,8 +29,10 @@ export interface OpenDatabase {
   stores: Stores;
   /** On a server, the officer's login: who they are in every decision and audit entry. Null on a file. */
   login: string | null;
-  /** Tells the other workstations what a request changed (team mode); nothing to do on a file. */
-  announce(event: ChangedEvent): void;
+  /** Tells the other workstations what a request changed, or how a campaign's re-screening goes (team mode); nothing to do on a file. */
+  announce(event: ChangedEvent | ProgressEvent): void;
+  /** Campaign-wide work (re-screening) on one workstation at a time: the server's advisory lock; at once on a file. */
+  campaignWork: CampaignWork;
 }
 
 export interface SessionOptions {
@@ -46,8 +49,8 @@ export interface SessionOptions {
 export interface SessionListener {
   opened?(): void;
   backupProblemChanged?(): void;
-  /** Team mode: another workstation's change, heard from the server. */
-  changedElsewhere?(event: ChangedEvent): void;
+  /** Team mode: another workstation's change (or its re-screening's progress), heard from the server. */
+  changedElsewhere?(event: ChangedEvent | ProgressEvent): void;
   /** Team mode: the server was lost (false) or is back (true). */
   serverConnection?(connected: boolean): void;
 }
@@ -134,7 +137,7 @@ export class DatabaseSession {
     }
     await this.close();
     const db = createKysely(sqlite);
-    this.current = { engine: 'sqlite', path, sqlite, db, stores: sqliteStores(sqlite, db), login: null, announce: () => undefined };
+    this.current = { engine: 'sqlite', path, sqlite, db, stores: sqliteStores(sqlite, db), login: null, announce: () => undefined, campaignWork: localCampaignWork };
     this.changesAtLastBackup = this.totalChanges();
     this.startPeriodicBackups();
     for (const l of this.listeners) l.opened?.();

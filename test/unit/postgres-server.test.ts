@@ -218,4 +218,62 @@ describe('PostgreSQL migrations, each from the previous version with rows', () =
       await client.end();
     }
   });
+
+  it('3 (screening owed): campaigns with applications not screened start owed; triggers count changes of applications, settings and confirmed pairs, an officer’s among them', async () => {
+    const { url } = await database();
+    const client = await connect(url);
+    const counters = async () =>
+      (await client.query('SELECT id, applications_version AS version, screening_owed AS owed, screening_done AS done FROM campaigns ORDER BY id')).rows as { id: number; version: number; owed: number; done: number }[];
+    try {
+      await migratePostgres(client, { upTo: 2 });
+      await client.query(`
+        INSERT INTO campaigns (id, name, settings_json, created_at, updated_at) VALUES (1, 'Season', '{}', 'x', 'x');
+        -- As a copy from a laptop left it (version 2 had no triggers): its counters as they were in the file.
+        INSERT INTO campaigns (id, name, settings_json, created_at, updated_at, applications_version, screening_owed, screening_done) VALUES (2, 'Copied', '{}', 'x', 'x', 7, 4, 4);
+        INSERT INTO applications (id, campaign_id, application_id, first_name, last_name, email, source, created_at, updated_at) VALUES
+          (1, 1, 'NIP-1', 'Ana', 'Silva', 'ana@example.com', 'import', 'x', 'x'), (2, 1, 'NIP-2', 'Jan', 'Peeters', 'jan@example.com', 'import', 'x', 'x'),
+          (3, 2, 'NIP-3', 'Zoë', 'Ābolinš', 'zoe@example.com', 'import', 'x', 'x'), (4, 2, 'NIP-4', 'Zoe', 'Abolins', 'zoe.a@example.com', 'import', 'x', 'x');
+        INSERT INTO screening_results (application_ref, campaign_id, verdict, reasons_json, criteria_json, person_key, rules_version, input_hash, signature, screened_at)
+          SELECT id, campaign_id, 'eligible', '[]', '[]', application_id, 1, 'h', 's', 'x' FROM applications WHERE id IN (1, 3, 4);
+      `);
+      expect(await migratePostgres(client)).toEqual({ from: 2, to: PG_LATEST_SCHEMA_VERSION });
+      // The crash SQLite's 0007 tells of: an application without a result owes screening.
+      expect(await counters()).toEqual([
+        { id: 1, version: 0, owed: 1, done: 0 },
+        { id: 2, version: 7, owed: 4, done: 4 },
+      ]);
+
+      // An officer's work (roles and grants as IT's init sets them): a correction, a pair decided, a run's record.
+      await initServer(client);
+      await client.query(`SET ROLE ${OFFICER_ROLE}`);
+      await client.query("UPDATE applications SET first_name = 'Zoe' WHERE id = 3");
+      expect((await counters())[1]).toEqual({ id: 2, version: 8, owed: 5, done: 4 });
+      await client.query("INSERT INTO duplicate_decisions (campaign_id, application_a, application_b, decision, signals_json, actor, at) VALUES (2, 3, 4, 'dismissed', '[]', 'marie', 'x')");
+      expect((await counters())[1]).toMatchObject({ owed: 5 });
+      await client.query("UPDATE duplicate_decisions SET decision = 'confirmed' WHERE application_a = 3");
+      expect((await counters())[1]).toMatchObject({ owed: 6 });
+      await client.query("UPDATE duplicate_decisions SET actor = 'jan' WHERE application_a = 3");
+      expect((await counters())[1]).toMatchObject({ owed: 7 });
+      await client.query('DELETE FROM duplicate_decisions WHERE application_a = 3');
+      expect((await counters())[1]).toMatchObject({ owed: 8 });
+      // One statement over two applications counts both, as SQLite's row triggers do.
+      await client.query('UPDATE applications SET first_name = first_name WHERE campaign_id = 2');
+      await client.query('UPDATE campaigns SET screening_done = 10 WHERE id = 2 AND screening_done < 10');
+      expect((await counters())[1]).toEqual({ id: 2, version: 10, owed: 10, done: 10 });
+      await expect(client.query("UPDATE campaigns SET settings_json = '{}' WHERE id = 2")).rejects.toMatchObject({ code: '42501' });
+      await client.query('RESET ROLE');
+
+      // An administrator's: applications added in one statement, a setting changed (or saved unchanged), one removed.
+      await client.query(`INSERT INTO applications (id, campaign_id, application_id, source, created_at, updated_at) VALUES (5, 1, 'NIP-5', 'import', 'x', 'x'), (6, 1, 'NIP-6', 'import', 'x', 'x')`);
+      expect((await counters())[0]).toEqual({ id: 1, version: 0, owed: 3, done: 0 });
+      await client.query("UPDATE campaigns SET settings_json = '{}', name = 'Season 2027' WHERE id = 1");
+      expect((await counters())[0]).toMatchObject({ owed: 3 });
+      await client.query(`UPDATE campaigns SET settings_json = '{"minimumAge":25}' WHERE id = 1`);
+      expect((await counters())[0]).toMatchObject({ owed: 4 });
+      await client.query('DELETE FROM applications WHERE id = 2');
+      expect((await counters())[0]).toEqual({ id: 1, version: 1, owed: 5, done: 0 });
+    } finally {
+      await client.end();
+    }
+  });
 });

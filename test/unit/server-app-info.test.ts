@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client';
 import { inProcessTransport, openCore } from '../../electron/core/runtime';
 import { addOfficer, initServer } from '../../db/postgres/server-admin';
+import { PG_LATEST_SCHEMA_VERSION } from '../../db/postgres/migrations';
 import { usePostgresDatabase } from './support/postgres';
 import { openTestApp, useTempDir } from './support/temp';
 
@@ -40,9 +41,9 @@ describe('the app and database info on the office server', () => {
     try {
       const client = createClient(inProcessTransport(core));
       const server = { address, login: 'marie' };
-      expect(await client.call('app.info', {})).toMatchObject({ engine: 'postgres', server, officer: 'marie', backupDirectory: '', isEmpty: false, schemaVersion: 2 });
+      expect(await client.call('app.info', {})).toMatchObject({ engine: 'postgres', server, officer: 'marie', backupDirectory: '', isEmpty: false, schemaVersion: PG_LATEST_SCHEMA_VERSION });
       const info = await client.call('database.info', {});
-      expect(info).toMatchObject({ engine: 'postgres', server, backups: [], backupProblem: null, backupDirectory: '', schemaVersion: 2 });
+      expect(info).toMatchObject({ engine: 'postgres', server, backups: [], backupProblem: null, backupDirectory: '', schemaVersion: PG_LATEST_SCHEMA_VERSION });
       expect(info.path).not.toContain('m-secret');
       expect(info.sizeBytes).toBeGreaterThan(0);
       expect(await client.call('database.status', {})).toEqual({ engine: 'postgres', connected: true, server });

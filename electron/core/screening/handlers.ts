@@ -3,7 +3,8 @@ import { changedEvent } from '../changes';
 import { processOfficer } from '../app/officer';
 import type { HandlerTable, WaitTable } from '../dispatch';
 import { listDuplicates } from './duplicates';
-import { screenAndStore, settingsImpact } from './run';
+import { screenAndStore, settingsImpact, storedSummary, type ScreeningRunResult } from './run';
+import { screeningProgress, tellScreeningProgress } from './progress';
 import { mergeSettings } from '../campaigns/settings';
 
 const screeningKey = (campaignId: number) => `screen:${campaignId}`;
@@ -13,7 +14,9 @@ const screeningKey = (campaignId: number) => `screen:${campaignId}`;
  * demo load returns at once, and the windows hear of the new verdicts by a change event.
  */
 export function scheduleRescreen(ctx: ServiceContext, campaignId: number): void {
-  ctx.background.schedule(screeningKey(campaignId), () => rescreen(ctx, campaignId));
+  // Only if still owed when it starts: asked again while a run was under way, the run may have
+  // followed the change already (or another workstation's did).
+  ctx.background.schedule(screeningKey(campaignId), () => rescreen(ctx, campaignId, { whenOwed: true }));
 }
 
 /**
@@ -37,15 +40,30 @@ async function screeningSettled(ctx: ServiceContext, campaignId: number): Promis
   await ctx.background.settled(screeningKey(campaignId));
 }
 
-/** Screens a campaign and tells the windows. */
-export async function rescreen(ctx: ServiceContext, campaignId: number) {
-  const { stores } = ctx.session.open;
-  // Read before the settings and the applications: a change made after it keeps the campaign owed.
-  const owed = await stores.screening.owedCount(campaignId);
-  const campaign = await stores.campaigns.load(campaignId);
-  const result = await screenAndStore(stores.screening, campaignId, campaign.settings, processOfficer(ctx), { owed });
-  if (result.changed > 0) ctx.emit(changedEvent('applications', { campaignId }));
-  return result;
+/**
+ * Screens a campaign and tells the windows, here and on the other workstations. On the office
+ * server one workstation screens a campaign at a time (team/campaign-work.ts): one that had to wait
+ * for another's run screens again only if a change came after that run; otherwise the results are
+ * current, and it answers with what is stored. `whenOwed`: the same for a run scheduled after a
+ * change (screening owed counts every change that matters: a run that is not owed has nothing to do).
+ */
+export async function rescreen(ctx: ServiceContext, campaignId: number, options: { whenOwed?: boolean } = {}): Promise<ScreeningRunResult> {
+  const { stores, campaignWork } = ctx.session.open;
+  return campaignWork.once('screening', campaignId, async (ranElsewhere) => {
+    if ((ranElsewhere || options.whenOwed) && !(await stores.screening.isOwed(campaignId))) return storedSummary(await stores.screening.storedResults(campaignId));
+    // Read before the settings and the applications: a change made after it keeps the campaign owed.
+    const owed = await stores.screening.owedCount(campaignId);
+    const campaign = await stores.campaigns.load(campaignId);
+    const result = await screenAndStore(stores.screening, campaignId, campaign.settings, processOfficer(ctx), { owed, progress: screeningProgress(ctx, campaignId) });
+    tellScreeningProgress(ctx, campaignId, result.screened, result.screened);
+    if (result.changed > 0) {
+      const event = changedEvent('applications', { campaignId });
+      ctx.emit(event);
+      // The other workstations' windows show these verdicts too.
+      ctx.session.open.announce(event);
+    }
+    return result;
+  });
 }
 
 type ScreeningMethod =

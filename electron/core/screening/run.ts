@@ -1,7 +1,7 @@
 import type { CampaignSettings } from '../../../shared/domain/settings';
 import type { SettingsImpact } from '../../../shared/api/contract';
 import { campaignContexts, ELIGIBILITY_RULES_VERSION, screenApplication, type CriterionResult, type Verdict } from '../../../shared/domain/eligibility';
-import type { ResultWrite, ScreeningStore } from './store';
+import type { ResultWrite, ScreeningStore, StoredResult } from './store';
 
 /**
  * Screening a campaign: the rules (shared/domain/eligibility) over its inputs, and which results
@@ -95,14 +95,16 @@ export interface ScreeningRunResult {
  * application can change another's verdict) and writes only the results that changed, in one
  * transaction (the outcomes are worked out while the store writes them, holding none at once).
  * Active overrides whose application's data changed become stale. `owed`: the count of changes
- * read before the settings (see store/sqlite-owed.ts), recorded with the results.
+ * read before the settings (see store/sqlite-owed.ts), recorded with the results. `progress`: told
+ * of each application about to be screened (they are screened as they are written); the caller
+ * decides how often to say so, and says the end once the results are stored.
  */
 export async function screenAndStore(
   store: ScreeningStore,
   campaignId: number,
   settings: CampaignSettings,
   actor: string,
-  options: { now?: Date; owed?: number } = {},
+  options: { now?: Date; owed?: number; progress?: (done: number, total: number) => void } = {},
 ): Promise<ScreeningRunResult> {
   const now = options.now ?? new Date();
   const started = performance.now();
@@ -111,8 +113,10 @@ export async function screenAndStore(
   const existing = await store.storedResults(campaignId);
   const byVerdict: Record<Verdict, number> = { eligible: 0, ineligible: 0, review: 0 };
   let changed = 0;
+  const progress = options.progress;
   function* changedResults(): Generator<ResultWrite> {
     for (const [i, row] of rows.entries()) {
+      progress?.(i, rows.length);
       const personKey = persons.keyOf[i] ?? row.input.raw.applicationId;
       const outcome = screenApplication(row.input, settings, contextOf(i));
       byVerdict[outcome.verdict]++;
@@ -137,6 +141,16 @@ export async function screenAndStore(
   }
   const { staleOverrides } = await store.writeResults(campaignId, changedResults(), { actor, at: now.toISOString(), owed: options.owed });
   return { screened: rows.length, changed, staleOverrides, byVerdict, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * What a run finds when another workstation has just screened the campaign (nothing left to do):
+ * the stored results, counted; nothing changed by this one.
+ */
+export function storedSummary(stored: ReadonlyMap<number, StoredResult>): ScreeningRunResult {
+  const byVerdict: Record<Verdict, number> = { eligible: 0, ineligible: 0, review: 0 };
+  for (const result of stored.values()) byVerdict[result.verdict]++;
+  return { screened: stored.size, changed: 0, staleOverrides: 0, byVerdict, durationMs: 0 };
 }
 
 /** Screens a campaign in memory with other settings and counts how the verdicts would move. */

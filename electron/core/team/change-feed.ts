@@ -1,32 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';
-import { CHANGE_TOPICS, type ChangedEvent } from '../../../shared/api/contract';
+import { CHANGE_TOPICS, type ChangedEvent, type ProgressEvent } from '../../../shared/api/contract';
 
 /**
  * Other workstations' decisions, as they are saved (PostgreSQL LISTEN/NOTIFY): each workstation
  * announces what a request changed, after its transaction, on one channel; every other one hears
  * it and tells its windows through the same change topics as a change made here. A workstation
  * knows its own announcements by its id and skips them (its windows were told already).
+ *
+ * Besides changes, one kind of progress crosses: a campaign's re-screening (campaign-wide work one
+ * workstation runs for all, team/campaign-work.ts), so every workstation's windows see it going.
+ * Only that job, its campaign as jobId, and counts: nothing else another workstation sends is passed on.
  */
 
 export const CHANGES_CHANNEL = 'cohort_changes';
 
 /** What crosses the channel (8,000 bytes at most: an event names at most 500 refs, changes.ts). */
-const announcementSchema = z.object({
-  from: z.string(),
-  event: z.object({
-    type: z.literal('changed'),
-    topics: z.array(z.enum(CHANGE_TOPICS)),
-    refs: z.array(z.number().int()).optional(),
-    campaignId: z.number().int().optional(),
-  }),
+const changedSchema = z.object({
+  type: z.literal('changed'),
+  topics: z.array(z.enum(CHANGE_TOPICS)),
+  refs: z.array(z.number().int()).optional(),
+  campaignId: z.number().int().optional(),
 });
+const progressSchema = z.object({
+  type: z.literal('progress'),
+  job: z.literal('screening'),
+  jobId: z.string().regex(/^\d{1,12}$/),
+  phase: z.literal('screening').optional(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+const announcementSchema = z.object({ from: z.string(), event: z.discriminatedUnion('type', [changedSchema, progressSchema]) });
+
+/** What one workstation tells the others. */
+export type HeardEvent = ChangedEvent | ProgressEvent;
 
 export const newWorkstationId = (): string => randomUUID();
 
 /** Tells the other workstations; a lost server only means they reload later, so a failure is logged, not thrown. */
-export async function announce(pool: pg.Pool, from: string, event: ChangedEvent, log?: (message: string, error?: unknown) => void): Promise<void> {
+export async function announce(pool: pg.Pool, from: string, event: HeardEvent, log?: (message: string, error?: unknown) => void): Promise<void> {
   try {
     await pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ from, event })]);
   } catch (error) {
@@ -34,8 +47,20 @@ export async function announce(pool: pg.Pool, from: string, event: ChangedEvent,
   }
 }
 
+/**
+ * A workstation's announcements, sent one after the other: each pg_notify on whichever pooled
+ * connection is free would reach the others in the order the statements happened to commit, and a
+ * run's progress heard out of order would go backwards (the end, then a tenth).
+ */
+export function announcer(pool: pg.Pool, from: string, log?: (message: string, error?: unknown) => void): (event: HeardEvent) => void {
+  let last: Promise<void> = Promise.resolve();
+  return (event) => {
+    last = last.then(() => announce(pool, from, event, log));
+  };
+}
+
 /** The other workstations' events from one notification's payload; null for one of ours or one not understood. */
-export function heardEvent(payload: string | undefined, self: string): ChangedEvent | null {
+export function heardEvent(payload: string | undefined, self: string): HeardEvent | null {
   try {
     const parsed = announcementSchema.safeParse(JSON.parse(payload ?? ''));
     if (!parsed.success || parsed.data.from === self) return null;
@@ -50,7 +75,7 @@ export interface ChangeFeed {
 }
 
 export interface FeedListener {
-  changed(event: ChangedEvent): void;
+  changed(event: HeardEvent): void;
   /** The server was lost (false) or is back (true); while lost the feed tries again every `retryMs`. */
   connection(connected: boolean): void;
 }

@@ -6,7 +6,8 @@ import { connection, serverError } from '../../../db/postgres/transaction';
 import { ConflictError, NotOnServerError } from '../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { OpenDatabase } from '../session';
-import { announce, listenForChanges, newWorkstationId, type FeedListener } from './change-feed';
+import { announcer, listenForChanges, newWorkstationId, type FeedListener } from './change-feed';
+import { serverCampaignWork } from './campaign-work';
 import { serverStores } from './server-stores';
 
 /** A workstation's connection to the office server: the open database the services see, and what to close. */
@@ -60,7 +61,8 @@ export async function openServerConnection(url: string, options: ServerPoolOptio
     db,
     stores: serverStores(pool, db),
     login: address.user,
-    announce: (event) => void announce(pool, self, event),
+    announce: announcer(pool, self),
+    campaignWork: serverCampaignWork(pool),
   };
   return {
     open,

@@ -5,14 +5,16 @@ import { NotOnServerError } from '../../../shared/api/errors';
 import type { Database } from '../../../db/schema';
 import { read } from '../../../db/postgres/transaction';
 import { kyselyCampaignStore } from '../campaigns/store';
+import { pgScreeningStore } from '../screening/store/pg';
 import { pgTriageStore } from '../triage/store/pg';
 import type { NoticeStore } from '../notices/store';
 import type { Stores } from '../stores';
 
 /**
  * The domains' stores on the office server. Team mode is being built domain by domain: triage
- * (queues, decisions with versions, scores per officer, notes, undo) and the campaigns' Kysely
- * store run on PostgreSQL now; every other domain's method refuses in words (NotOnServer) rather
+ * (queues, decisions with versions, scores per officer, notes, undo), screening (tabs, detail,
+ * overrides, duplicates, re-screening) and the campaigns' Kysely store run on PostgreSQL now;
+ * every other domain's method refuses in words (NotOnServer) rather
  * than run SQLite's SQL against a server. Each adapter that lands replaces one line here.
  */
 
@@ -52,7 +54,7 @@ export function serverStores(pool: pg.Pool, db: Kysely<Database>): Stores {
     notices: notOnServerYetBut<NoticeStore>('Outcome notices', { personNotices: personNotices(pool) }),
     imports: notOnServerYet('Importing an export'),
     overview: notOnServerYet('The campaign overview'),
-    screening: notOnServerYet('Screening'),
+    screening: pgScreeningStore(pool),
     shortlists: notOnServerYet('Shortlists'),
     selection: notOnServerYet('Interviews and selection'),
     reports: notOnServerYet('Season reports'),

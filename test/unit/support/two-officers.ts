@@ -22,6 +22,10 @@ export interface TwoOfficers {
   jan: Client;
   /** Rows of every table: a refused request changed none. */
   counts(): Promise<Record<string, number>>;
+  /** An office administrator (settings are theirs): on the server a third workstation, opened when first asked for. */
+  admin(): Promise<Client>;
+  /** What a plain SQL query (no parameters, SQL both engines run) reads from the database, once the work left for after requests is done. */
+  rows<R>(sql: string): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,11 @@ export async function twoOfficers(engine: Engine, dir: () => string, serverUrl?:
       marie: createClient(inProcessTransport(core, { userName: 'marie' })),
       jan: createClient(inProcessTransport(core, { userName: 'jan' })),
       counts: () => tableCounts(core),
+      admin: async () => createClient(inProcessTransport(core, { userName: 'office_admin' })),
+      async rows<R>(sql: string) {
+        await core.settled();
+        return core.session.open.sqlite.prepare(sql).all() as R[];
+      },
       close: () => core.close(),
     };
   }
@@ -94,18 +103,35 @@ export async function twoOfficers(engine: Engine, dir: () => string, serverUrl?:
   const campaignId = await serverWithCampaign(url, file);
   const marie = await workstation(url, 'marie', 'm-secret', dir());
   const jan = await workstation(url, 'jan', 'j-secret', dir());
+  let admin: { core: Core; client: Client } | undefined;
+  const settled = () => Promise.all([marie.core.settled(), jan.core.settled(), admin?.core.settled()]);
   return {
     engine,
     campaignId,
     marie: marie.client,
     jan: jan.client,
     counts: async () => {
-      await Promise.all([marie.core.settled(), jan.core.settled()]);
+      await settled();
       return serverCounts(url);
+    },
+    async admin() {
+      admin ??= await workstation(url, 'office_admin', 'a-secret', dir());
+      return admin.client;
+    },
+    async rows<R>(sql: string) {
+      await settled();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows as R[];
+      } finally {
+        await client.end();
+      }
     },
     async close() {
       await marie.core.close();
       await jan.core.close();
+      await admin?.core.close();
     },
   };
 }

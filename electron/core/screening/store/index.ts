@@ -30,6 +30,8 @@ import { sqliteScreeningRun } from './sqlite-run';
  * - `LIKE … ESCAPE '\'` (case-insensitive for ASCII in SQLite: PostgreSQL needs ILIKE);
  * - `ON CONFLICT … DO UPDATE` (results, duplicate decisions);
  * - booleans as 0/1 (`sum(verdict = 'review')`), `.raw()` rows as arrays, `lastInsertRowid`.
+ * The PostgreSQL implementation (pgScreeningStore, pg.ts and the pg-*.ts beside it) translates
+ * them; the rows both engines read are shaped once (rows-of.ts, inputs-of.ts).
  */
 export interface ScreeningStore {
   /** One page of a screening tab, with the counts of the campaign's tabs (whatever the search). */
