@@ -8,7 +8,7 @@ import type { StoredRow } from './index';
  * A screening input from a stored application's row, the same on every engine: the raw fields the
  * rules read and their fingerprint (an override stands while it is the same, so the text it is
  * taken of must not differ between engines: a campaign copied to the server keeps its overrides),
- * and the parsed forms. sqlite-run.ts holds the same list and loop (its own copy, on `.raw()` rows).
+ * and the parsed forms. Both engines' stores read their rows through it.
  */
 
 /** The raw fields the rules read, in the order they are fingerprinted. */

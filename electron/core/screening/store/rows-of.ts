@@ -5,8 +5,8 @@ import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, typ
 /**
  * Screening's rows as both engines read them: the joined row of a tab (ROW_SELECT, plain SQL both
  * run) and what the contract shows of it, one application's detail assembled from its reads, a
- * line of the CLI. One place per fact, as triage's detail-of.ts: sqlite-reads.ts keeps the same
- * SQL and shapes today (its own copy), pg-reads.ts uses these.
+ * line of the CLI. One place per fact, as triage's detail-of.ts: the tab's row is both engines';
+ * the detail's and the line's shapes are pg-reads.ts's (sqlite-reads.ts keeps its own, on `?` placeholders).
  */
 
 export interface RowRecord extends OverrideColumns {

@@ -1,9 +1,10 @@
-import type { CorrectionView, CriterionView, OverrideView, ScreeningDetail, ScreeningLine, ScreeningPage, ScreeningRow, ScreeningTab, ScreeningVerdict } from '../../../../shared/api/contract';
+import type { CorrectionView, CriterionView, OverrideView, ScreeningDetail, ScreeningLine, ScreeningPage, ScreeningTab, ScreeningVerdict } from '../../../../shared/api/contract';
 import { NotFoundError } from '../../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../../applications/store';
-import { EFFECTIVE_VERDICT, LATEST_OVERRIDE, OVERRIDE_COLUMNS, overrideView, type OverrideColumns } from './sqlite-effective-verdict';
+import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './sqlite-effective-verdict';
 import type { ScreeningPageQuery } from './index';
+import { ROW_SELECT, rowOf, type RowRecord } from './rows-of';
 
 /**
  * Screening's reads on SQLite: the pages of the tabs, one application's detail, the CLI's lines.
@@ -11,43 +12,6 @@ import type { ScreeningPageQuery } from './index';
  * SQLite-only: `json_each` (the reason filter over reasons_json), `LIKE … ESCAPE` (ASCII
  * case-insensitive in SQLite), booleans as 0/1 in `sum(verdict = …)`.
  */
-
-interface RowRecord extends OverrideColumns {
-  ref: number;
-  application_id: string;
-  first_name: string;
-  last_name: string;
-  nationality: string;
-  nationality_code: string | null;
-  division: string;
-  division_code: string | null;
-  submitted_at: string | null;
-  verdict: ScreeningVerdict;
-  automatic_verdict: ScreeningVerdict;
-  reasons_json: string;
-}
-
-const ROW_SELECT = `SELECT a.id AS ref, a.application_id, a.first_name, a.last_name, a.nationality, a.nationality_code, a.division, a.division_code, a.submitted_at,
-    ${EFFECTIVE_VERDICT} AS verdict, r.verdict AS automatic_verdict, r.reasons_json, ${OVERRIDE_COLUMNS}
-  FROM applications a JOIN screening_results r ON r.application_ref = a.id ${LATEST_OVERRIDE}`;
-
-function toRow(r: RowRecord): ScreeningRow {
-  return {
-    ref: r.ref,
-    applicationId: r.application_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    nationality: r.nationality,
-    nationalityCode: r.nationality_code,
-    division: r.division,
-    divisionCode: r.division_code,
-    submittedAt: r.submitted_at,
-    verdict: r.verdict,
-    automaticVerdict: r.automatic_verdict,
-    reasons: JSON.parse(r.reasons_json) as string[],
-    override: overrideView(r, r.automatic_verdict),
-  };
-}
 
 function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
   return sqlite
@@ -111,7 +75,7 @@ export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search,
     .prepare<(string | number)[], RowRecord>(`SELECT * FROM (${filtered}) ${tabWhere} ORDER BY application_id LIMIT ? OFFSET ?`)
     .all(...params, limit, offset);
   const { stale, ...counts } = campaign;
-  return { rows: rows.map(toRow), total: matching[tab], counts, staleOverrides: stale };
+  return { rows: rows.map(rowOf), total: matching[tab], counts, staleOverrides: stale };
 
 }
 
@@ -145,7 +109,7 @@ export function screeningDetail(sqlite: SqliteDatabase, ref: number): Omit<Scree
     )
     .all(result.campaign_id, result.person_key);
   return {
-    row: toRow(record),
+    row: rowOf(record),
     raw,
     parsed,
     extra: extraOfRow(app),

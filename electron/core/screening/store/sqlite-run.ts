@@ -3,20 +3,17 @@ import {
   indexPersons,
   type PersonIndex,
   type ScreeningInput,
-  type ScreeningRawField,
   type Verdict,
 } from '../../../../shared/domain/eligibility';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../../../../shared/domain/eligibility/possible-duplicates';
-import type { CefrLevel, FundingTrack } from '../../../../shared/domain/listed-values';
 import type { Stage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
-import { columnOf, PARSED_COLUMNS } from '../../applications/store';
 import { auditWriter } from '../../audit/audit-log';
 import type { Synchronous } from '../../synchronous-store';
-import { fingerprint } from '../run';
 import type { ScreeningInputs, ScreeningStore, StoredResult, StoredRow, TriagedApplication } from './index';
 import { markScreened } from './sqlite-owed';
+import { INPUT_COLUMNS, storedRowOf } from './inputs-of';
 
 /**
  * A screening run's SQL on SQLite, the raw fast path of re-screening: reading a campaign's inputs
@@ -27,60 +24,12 @@ import { markScreened } from './sqlite-owed';
 
 type RunMethods = Pick<Synchronous<ScreeningStore>, 'screeningInputs' | 'storedResults' | 'writeResults' | 'impactBasis' | 'possibleDuplicates'>;
 
-/** The raw fields the rules read: their fingerprint tells whether an override still applies. */
-const RAW_FIELDS: ScreeningRawField[] = [
-  'applicationId',
-  'candidateId',
-  'firstName',
-  'lastName',
-  'email',
-  'dateOfBirth',
-  'nationality',
-  'secondNationality',
-  'funding',
-  'submittedOn',
-  'yearsCompleted',
-  'currentlyEnrolled',
-  'degreeDate',
-  'englishLevel',
-  'frenchLevel',
-];
-const PARSED_READ = ['submittedAt', 'dateOfBirth', 'degreeDate', 'yearsCompleted', 'currentlyEnrolled', 'funding', 'englishLevel', 'frenchLevel'] as const;
-
+/** A campaign's stored applications as screening inputs, read as the server reads them (inputs-of.ts: one fingerprint for both engines). */
 export function loadScreeningInputs(sqlite: SqliteDatabase, campaignId: number): StoredRow[] {
-  const columns = [...RAW_FIELDS.map(columnOf), ...PARSED_READ.map((k) => PARSED_COLUMNS[k])];
-  const statement = sqlite.prepare<[number], unknown[]>(`SELECT id, ${columns.join(', ')} FROM applications WHERE campaign_id = ?`).raw();
+  const statement = sqlite.prepare<[number], unknown[]>(`SELECT id, ${INPUT_COLUMNS} FROM applications WHERE campaign_id = ?`).raw();
   const stored: StoredRow[] = [];
-  const p = 1 + RAW_FIELDS.length;
   // Iterated, not .all(): one row's values at a time instead of 50,000 arrays held at once.
-  for (const row of statement.iterate(campaignId)) {
-    const raw = {} as Record<ScreeningRawField, string>;
-    let text = '';
-    for (let i = 0; i < RAW_FIELDS.length; i++) {
-      const value = row[i + 1];
-      const field = RAW_FIELDS[i] as ScreeningRawField;
-      raw[field] = typeof value === 'string' ? value : String(value ?? '');
-      text += `${raw[field]}\u0000`;
-    }
-    const enrolled = row[p + 4];
-    stored.push({
-      id: Number(row[0]),
-      inputHash: fingerprint(text),
-      input: {
-        raw,
-        parsed: {
-          submittedAt: (row[p] as string | null) ?? null,
-          dateOfBirth: (row[p + 1] as string | null) ?? null,
-          degreeDate: (row[p + 2] as string | null) ?? null,
-          yearsCompleted: (row[p + 3] as number | null) ?? null,
-          currentlyEnrolled: enrolled === null || enrolled === undefined ? null : enrolled === 1,
-          funding: (row[p + 5] as FundingTrack | null) ?? null,
-          englishLevel: (row[p + 6] as CefrLevel | null) ?? null,
-          frenchLevel: (row[p + 7] as CefrLevel | null) ?? null,
-        },
-      },
-    });
-  }
+  for (const row of statement.iterate(campaignId)) stored.push(storedRowOf(row));
   return stored;
 }
 
