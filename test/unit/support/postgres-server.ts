@@ -28,6 +28,10 @@ export interface TestServer {
   url: string;
   /** Stops the server and starts it again on the same data and port (a restart, as a workstation sees one). */
   restart(): Promise<void>;
+  /** Stops it, keeping its data and port, for as long as a test looks at a lost server; resume() starts it again. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Stops it (if running) and removes its data. */
   stop(): Promise<void>;
 }
 
@@ -38,6 +42,8 @@ export async function startTestServer(options: { own?: boolean } = {}): Promise<
     return {
       url: given,
       restart: () => Promise.reject(new Error('COHORT_TEST_PG_URL names a server the tests may not restart')),
+      pause: () => Promise.reject(new Error('COHORT_TEST_PG_URL names a server the tests may not stop')),
+      resume: () => Promise.reject(new Error('COHORT_TEST_PG_URL names a server the tests may not start')),
       stop: async () => {},
     };
   }
@@ -67,14 +73,26 @@ export async function startTestServer(options: { own?: boolean } = {}): Promise<
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  let running = true;
+  const pause = async () => {
+    await server.stop();
+    running = false;
+  };
+  const resume = async () => {
+    await server.start();
+    running = true;
+  };
   return {
     url: `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`,
     async restart() {
-      await server.stop();
-      await server.start();
+      await pause();
+      await resume();
     },
+    pause,
+    resume,
     async stop() {
-      await server.stop();
+      if (running) await server.stop();
+      running = false;
       rmSync(dir, { recursive: true, force: true });
     },
   };
