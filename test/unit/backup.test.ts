@@ -1,3 +1,4 @@
+// Engines: SQLite only — a file's own backups (on the office server, backups are IT's: pg_dump, see README Team mode).
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Engines: SQLite only — another program holding the file's write lock; on the server, PostgreSQL's row locks (working-together.test.ts).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Engines: SQLite only — opening database files (not a database, locked, newer); opening a server is server-connection.test.ts's.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Engines: SQLite only — SQLite's migrations, each from the previous schema with rows; PostgreSQL's are tested in postgres-server.test.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Engines: SQLite only — db/schema.ts against the tables SQLite lists (PRAGMA); the server's schema is checked by its migrations' tests (postgres-server.test.ts).
 import { CamelCasePlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_COLUMNS, TABLES_NOT_DESCRIBED, type ColumnShape } from '../../db/schema';

@@ -63,6 +63,10 @@ export async function startTestServer(options: { own?: boolean } = {}): Promise<
     persistent: true,
     // PostgreSQL refuses to run as root (CI runs as root): the package then runs it as a "postgres" user.
     createPostgresUser: asRoot,
+    // The run's shared server holds throwaway databases only: durability is not worth its time
+    // (fsync), and two projects' workers each hold a few pools at once. A server of a test's own
+    // (one it restarts) keeps PostgreSQL's defaults.
+    postgresFlags: options.own ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
     onLog: () => {},
     onError: () => {},
   });

@@ -4,7 +4,10 @@ import { createClient, type Client } from '../../../shared/api/client';
 import { inProcessTransport, openCore, type Core } from '../../../electron/core/runtime';
 import { copyCampaignToServer } from '../../../db/copy/copy-campaign';
 import { addOfficer, initServer } from '../../../db/postgres/server-admin';
-import { openTestApp, tableCounts } from './temp';
+import { tableCounts } from './temp';
+import { asLogin, type Engine } from './engine';
+
+export { asLogin, type Engine };
 
 /**
  * Two officers, Marie and Jan, on one screened demo campaign, on either engine: the same tests
@@ -12,8 +15,6 @@ import { openTestApp, tableCounts } from './temp';
  * app; on the office server two workstations (each its own Core, pool and change feed), logged in
  * as themselves, the campaign moved over from a laptop by an administrator.
  */
-
-export type Engine = 'sqlite' | 'postgres';
 
 export interface TwoOfficers {
   engine: Engine;
@@ -29,21 +30,15 @@ export interface TwoOfficers {
   close(): Promise<void>;
 }
 
-/** The same server, as another login. */
-export function asLogin(url: string, login: string, password: string): string {
-  const next = new URL(url);
-  next.username = login;
-  next.password = password;
-  return next.href;
-}
-
-/** A laptop's screened demo campaign (a file). */
+/** A laptop's screened demo campaign (a file, whichever engine the run tests: it is copied to the server). */
 async function screenedDemo(dir: string, count: number): Promise<string> {
-  const laptop = await openTestApp(dir);
-  await laptop.client.call('demo.load', { count, seed: 11 });
-  await laptop.client.call('screening.run', { campaignId: 1 });
-  await laptop.core.close();
-  return laptop.databasePath;
+  const databasePath = join(dir, 'cohort.sqlite');
+  const laptop = await openCore({ databasePath, backupDirectory: join(dir, 'backups'), userName: 'tester', appVersion: 'test' });
+  const client = createClient(inProcessTransport(laptop));
+  await client.call('demo.load', { count, seed: 11 });
+  await client.call('screening.run', { campaignId: 1 });
+  await laptop.close();
+  return databasePath;
 }
 
 /** An office server set up by IT (schema, roles; officers marie and jan, an administrator), the campaign copied over. */

@@ -1,0 +1,22 @@
+import { readFileSync, readdirSync } from 'node:fs';
+
+/**
+ * Which unit test files the postgres project runs (vitest.config.ts; kept free of the app's
+ * imports, as the config loads it). A file runs on both engines when it opens the app with
+ * openTestApp, unless one of its first lines says why it can only run on SQLite
+ * (`// Engines: SQLite only — <why>`) or why it picks its engines itself
+ * (`// Engines: both, in the file itself — <why>`: it opens a server of its own, or a file and a
+ * server side by side). Tests of pure functions touch no database and run once.
+ */
+export const ENGINES_MARK = /^\/\/ Engines: (SQLite only|both, in the file itself) — \S/m;
+
+export function filesOnBothEngines(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => {
+      const text = readFileSync(`${folder}/${name}`, 'utf8');
+      return text.includes('openTestApp(') && !ENGINES_MARK.test(text.split('\n').slice(0, 12).join('\n'));
+    })
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}
