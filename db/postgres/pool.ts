@@ -16,6 +16,8 @@ export interface ServerPoolOptions {
   password?: string;
   /** Connections one workstation keeps (the worker, with background work beside requests). */
   max?: number;
+  /** How long a statement waits for another workstation's row lock (LOCK_WAIT_MS; shorter in tests). */
+  lockWaitMs?: number;
 }
 
 /** The connection options of node-postgres for an address: its TLS rule, the office CA, the password. */
@@ -36,10 +38,25 @@ export function poolConfig(address: ServerAddress, options: ServerPoolOptions = 
   };
 }
 
+/**
+ * How long a workstation's statement waits for a row another workstation has locked (its decision
+ * on the same application, being saved) before it gives up and says so (LockWaitTimeout, in words):
+ * saving takes milliseconds, so a wait this long means a stuck transaction, not a busy colleague.
+ * Campaign-wide work waits for another workstation's run without this bound (campaign-work.ts).
+ */
+export const LOCK_WAIT_MS = 15_000;
+
 /** A pool of connections to the office server for one workstation. */
 export function openServerPool(url: string, options: ServerPoolOptions = {}): { pool: pg.Pool; address: ServerAddress } {
   const address = parseServerUrl(url);
-  const pool = new pg.Pool(poolConfig(address, options));
+  const pool = new pg.Pool({
+    ...poolConfig(address, options),
+    options: `-c lock_timeout=${Math.round(options.lockWaitMs ?? LOCK_WAIT_MS)}`,
+    // A connection whose network died without a word is noticed by the operating system, rather
+    // than a request waiting on it until TCP gives up (minutes).
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle connection the server dropped (restart, network) is replaced on the next request; the
   // error must not take the process down.
   pool.on('error', () => undefined);

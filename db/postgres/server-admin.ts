@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { scramVerifier } from './scram-verifier';
 import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS } from './migrations';
 
 /**
@@ -143,7 +144,8 @@ export async function addOfficer(client: ClientBase, login: string, options: { a
   const other = options.admin ? OFFICER_ROLE : ADMIN_ROLE;
   const name = client.escapeIdentifier(login);
   const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
-  const password = options.password ? ` PASSWORD ${client.escapeLiteral(options.password)}` : '';
+  // The server is sent the password's SCRAM verifier, never the password (scram-verifier.ts).
+  const password = options.password ? ` PASSWORD ${client.escapeLiteral(scramVerifier(options.password))}` : '';
   if (rowCount === 0) await client.query(`CREATE ROLE ${name} LOGIN${password}`);
   else if (password) await client.query(`ALTER ROLE ${name}${password}`);
   await client.query(`GRANT ${role} TO ${name}`);

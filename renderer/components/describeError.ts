@@ -63,6 +63,8 @@ export const KNOWN_KINDS = [
   'ChangedSince',
   // The office server (team mode)
   'ServerUnreachable',
+  'ServerBusy',
+  'LockWaitTimeout',
   'ServerLostAtSave',
   'NotOnServer',
   'NotAllowed',

@@ -103,6 +103,20 @@ export class ServerUnreachableError extends ConflictError {
   }
 }
 
+/** Team mode: this workstation's earlier requests still hold every connection to the server; nothing of this one was sent. */
+export class ServerBusyError extends ConflictError {
+  constructor() {
+    super('Cohort is still busy with earlier work on the office server (an import, a report). Nothing of this was saved: try again in a moment.', 'ServerBusy');
+  }
+}
+
+/** Team mode: a row this change needs stayed locked by another workstation's change for longer than Cohort waits (db/postgres/pool.ts). */
+export class LockWaitTimeoutError extends ConflictError {
+  constructor() {
+    super('Another officer’s change to the same applications is taking long to save. Nothing of this was saved: try again in a moment.', 'LockWaitTimeout');
+  }
+}
+
 export class DiskFullError extends ConflictError {
   constructor() {
     super('The disk is full, so nothing was changed. Free some space (empty the recycle bin, delete old files), then try again.', 'DiskFull');
@@ -226,15 +240,22 @@ export function isServerLost(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code === 'string') return NETWORK_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03';
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message);
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+}
+
+/** node-postgres's pool when every connection stayed in use for its connection timeout: this workstation busy, not the server lost. */
+function isPoolBusy(error: unknown): boolean {
+  return error instanceof Error && /^timeout exceeded when trying to connect$/i.test(error.message);
 }
 
 /** Failures of the storage (SQLite's file, the office server), as errors that say what happened in words. */
 export function storageError(error: unknown): AppError | null {
   if (isServerLost(error)) return new ServerUnreachableError();
+  if (isPoolBusy(error)) return new ServerBusyError();
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return null;
   if (code === '42501') return new NotAllowedOnServerError();
+  if (code === '55P03') return new LockWaitTimeoutError();
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseBusyError();
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new DiskFullError();
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new DatabaseReadOnlyError();

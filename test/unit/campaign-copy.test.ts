@@ -1,4 +1,4 @@
-// Engines: both, in the file itself — it moves campaigns between a file and the server, opening each itself.
+// Engines: its own — it moves campaigns between a file and the server, opening each itself.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';

@@ -132,6 +132,36 @@ describe('the two roles, enforced by the server', () => {
       await it.end();
     }
   });
+
+  it('sends the server a new officer’s password as its SCRAM verifier, never as text; the officer logs in with it, a wrong one is refused', async () => {
+    const { url } = await database();
+    const it = await connect(url);
+    const login = `scram_${Date.now()}`;
+    const password = 'Brussels-2026 été!';
+    const sent: string[] = [];
+    const query = it.query.bind(it) as (text: string, values?: unknown[]) => Promise<unknown>;
+    const spied = Object.assign(Object.create(it) as pg.Client, {
+      query: (text: string, values?: unknown[]) => {
+        sent.push(`${text} ${JSON.stringify(values ?? [])}`);
+        return query(text, values);
+      },
+      escapeLiteral: it.escapeLiteral.bind(it),
+      escapeIdentifier: it.escapeIdentifier.bind(it),
+    });
+    try {
+      await initServer(it);
+      await addOfficer(spied, login, { admin: false, password });
+      expect(sent.join('\n')).toContain('SCRAM-SHA-256$4096:');
+      expect(sent.join('\n')).not.toContain(password);
+      const officer = await connect(as(url, login, password));
+      expect((await officer.query<{ me: string }>('SELECT current_user AS me')).rows).toEqual([{ me: login }]);
+      await officer.end();
+      await expect(connect(as(url, login, 'Brussels-2026 ete!'))).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await it.query(`DROP OWNED BY ${login}; DROP ROLE IF EXISTS ${login}`).catch(() => {});
+      await it.end();
+    }
+  });
 });
 
 describe('a server address', () => {

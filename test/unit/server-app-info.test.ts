@@ -1,4 +1,4 @@
-// Engines: both, in the file itself — it opens the office server as the shell does and compares with a file.
+// Engines: its own — it opens the office server as the shell does and compares with a file.
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';

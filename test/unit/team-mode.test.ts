@@ -1,4 +1,4 @@
-// Engines: both, in the file itself — what only the server has, on a server of its own that it restarts; it starts from files it copies over.
+// Engines: its own — what only the server has, on a server of its own that it restarts; it starts from files it copies over.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { ChangedEvent } from '../../shared/api/contract';

@@ -47,8 +47,13 @@ export function serverCampaignWork(pool: pg.Pool): CampaignWork {
       try {
         const [taken] = (await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), $2) AS taken', key)).rows;
         const ranElsewhere = taken?.taken !== true;
-        // Held by another workstation: wait for its run to end (the lock is then this one's).
-        if (ranElsewhere) await client.query('SELECT pg_advisory_lock(hashtext($1), $2)', key);
+        // Held by another workstation: wait for its run to end (the lock is then this one's), however
+        // long it takes — a campaign's re-screening may take a minute, more than a row lock may (pool.ts).
+        if (ranElsewhere) {
+          await client.query('SET lock_timeout = 0');
+          await client.query('SELECT pg_advisory_lock(hashtext($1), $2)', key);
+          await client.query('RESET lock_timeout');
+        }
         try {
           return await work(ranElsewhere);
         } finally {

@@ -80,15 +80,49 @@ export interface FeedListener {
   connection(connected: boolean): void;
 }
 
+/** How often a listening connection is asked whether it still reaches the server, and how long it may take to answer. */
+export interface FeedTiming {
+  retryMs: number;
+  heartbeatMs: number;
+  answerMs: number;
+}
+const FEED_TIMING: FeedTiming = { retryMs: 1_000, heartbeatMs: 10_000, answerMs: 5_000 };
+
 /**
  * Listens on its own connection (a pooled one would be handed to requests). When it is lost, it
  * says so and connects again; once back, every window reloads (what changed meanwhile was not heard).
+ * A connection that dies without a word (a VPN dropped, a laptop's network changed) sends no error
+ * until TCP gives up, minutes later, and meanwhile hears nothing: so the feed asks the server a
+ * trivial question every few seconds, and one not answered in time counts as the server lost.
  */
-export function listenForChanges(config: pg.ClientConfig, self: string, listener: FeedListener, retryMs = 1_000): ChangeFeed {
+export function listenForChanges(config: pg.ClientConfig, self: string, listener: FeedListener, timing: Partial<FeedTiming> = {}): ChangeFeed {
+  const { retryMs, heartbeatMs, answerMs } = { ...FEED_TIMING, ...timing };
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let lost = false;
+
+  const heartbeat = setInterval(() => {
+    const current = client;
+    if (!current || closed) return;
+    const unanswered = setTimeout(() => dropped(current), answerMs);
+    current.query('SELECT 1').then(
+      () => clearTimeout(unanswered),
+      () => {
+        clearTimeout(unanswered);
+        dropped(current);
+      },
+    );
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  /** A connection no longer trusted: closed (without waiting for a server that may never answer), and another tried. */
+  function dropped(gone: pg.Client): void {
+    if (client !== gone) return;
+    client = null;
+    void gone.end().catch(() => undefined);
+    retry();
+  }
 
   const retry = () => {
     if (closed || timer) return;
@@ -103,7 +137,8 @@ export function listenForChanges(config: pg.ClientConfig, self: string, listener
   };
 
   async function connect(): Promise<void> {
-    const next = new pg.Client(config);
+    // TCP keep-alive as well: the operating system notices a dead peer even between heartbeats.
+    const next = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: heartbeatMs });
     next.on('error', () => {
       void next.end().catch(() => undefined);
       if (client === next) client = null;
@@ -136,6 +171,7 @@ export function listenForChanges(config: pg.ClientConfig, self: string, listener
   return {
     async close() {
       closed = true;
+      clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
       await started;
       await client?.end().catch(() => undefined);

@@ -5,10 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
  * imports, as the config loads it). A file runs on both engines when it opens the app with
  * openTestApp, unless one of its first lines says why it can only run on SQLite
  * (`// Engines: SQLite only — <why>`) or why it picks its engines itself
- * (`// Engines: both, in the file itself — <why>`: it opens a server of its own, or a file and a
- * server side by side). Tests of pure functions touch no database and run once.
+ * (`// Engines: its own — <why>`: it opens a server itself, or a file and a server side by side). Tests of pure functions touch no database and run once.
  */
-export const ENGINES_MARK = /^\/\/ Engines: (SQLite only|both, in the file itself) — \S/m;
+export const ENGINES_MARK = /^\/\/ Engines: (SQLite only|its own) — \S/m;
 
 export function filesOnBothEngines(folder: string): string[] {
   return readdirSync(folder)
