@@ -146,6 +146,19 @@ export class ConnectionController {
     }
   }
 
+  /**
+   * A file was opened (File > Open or New) while on the office server: the app is on this computer
+   * now, so it must start there next time too, as after "Use this computer" (the server stays in the
+   * form; its password is forgotten). On a file already, nothing changes.
+   */
+  fileOpened(): void {
+    if (this.using !== 'server') return;
+    this.using = 'file';
+    this.startProblem = null;
+    saveDatabaseChoice(this.choiceFile, { use: 'file', server: this.remembered().server });
+    forgetPassword(this.keychainFile);
+  }
+
   private async openServer(connection: ServerConnection, password: string): Promise<{ host: WorkerHost } | { failure: ConnectFailure }> {
     const url = serverUrlOf(connection);
     const probe = this.deps.probe ?? probeServer;

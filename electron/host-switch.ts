@@ -10,13 +10,23 @@ import type { WorkerHost } from './core/worker-host';
 export class SwitchableHost implements Transport {
   private current: WorkerHost;
   private readonly listeners = new Map<(event: ApiEvent) => void, () => void>();
+  private fileOpenedListener: (() => void) | null = null;
 
   constructor(first: WorkerHost) {
     this.current = first;
   }
 
-  invoke(method: string, input: unknown) {
-    return this.current.invoke(method, input);
+  async invoke(method: string, input: unknown) {
+    const result = await this.current.invoke(method, input);
+    // File > Open or New (the menu's or the window's dialog) moved the worker to a file: on the
+    // office server until now, the app is on this computer from here on, and starts there next time.
+    if (method === 'database.open' && result.ok) this.fileOpenedListener?.();
+    return result;
+  }
+
+  /** Told each time a database file was opened through this host (connection-controller.ts's fileOpened). */
+  onFileOpened(listener: () => void): void {
+    this.fileOpenedListener = listener;
   }
 
   subscribe(listener: (event: ApiEvent) => void): () => void {

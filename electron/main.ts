@@ -275,6 +275,7 @@ async function start(): Promise<void> {
   }
   host = new SwitchableHost(first);
   connections.attach(host);
+  host.onFileOpened(() => connections.fileOpened());
   const actions = installMenu(strings, host);
   // The page names no file by itself: databases come from the native dialogs below, imports from
   // files the user chose or dropped (electron/path-policy.ts).

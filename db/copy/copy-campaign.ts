@@ -24,6 +24,7 @@ import {
 } from './errors';
 import { analyzeCopied, checkServerColumns, postgresSource, postgresTarget } from './postgres-side';
 import { sqliteSource, sqliteTarget } from './sqlite-side';
+import { checkLoginsExist, OfficerNames } from './officer-logins';
 
 /**
  * `cohort campaign copy` (issue 14): one campaign, every row of it, from a database file to the
@@ -41,6 +42,8 @@ export interface CopyOptions {
   password?: string | null;
   /** The office's certificate authority (PEM file), for the server's certificate. */
   caFile?: string;
+  /** To the server: each officer's name as the file wrote it → their login there (officer-logins.ts). */
+  officers?: ReadonlyMap<string, string>;
   progress?: (step: CopyProgress) => void;
   now?: () => Date;
 }
@@ -51,6 +54,8 @@ export interface CopySummary {
   tables: CopyProgress[];
   rows: number;
   ms: number;
+  /** To the server: every officer's name the campaign holds, and the login it became (null: kept as written). */
+  officers?: { name: string; login: string | null }[];
 }
 
 interface CampaignRow {
@@ -145,20 +150,26 @@ export async function copyCampaignToServer(file: string, url: string, options: C
         await client.query("SELECT pg_advisory_xact_lock(hashtext('cohort campaign copy'))");
         await checkServerSchema(client);
         await checkAdministrator(client, address.user);
+        await checkLoginsExist(client, options.officers ?? new Map());
         await checkServerColumns(client, plan);
         const taken = await client.query<{ id: number; name: string }>('SELECT id, name FROM campaigns WHERE lower(btrim(name)) = lower(btrim($1)) ORDER BY id LIMIT 1', [name]);
         const clash = taken.rows[0];
         if (clash) throw new CampaignNameTakenError(clash.name, clash.id, `The server ${serverName(address)}`);
+        const officers = new OfficerNames(options.officers ?? new Map());
         const copied = await copyRows(plan, sqliteSource(sqlite), postgresTarget(client), campaign.id, {
           campaignRow: () => ({ name, copied_from: null }),
           progress: options.progress,
+          officers,
         });
         await keepScreeningCounters(client, copied.campaignId, sqlite, campaign.id);
         await client.query('COMMIT');
         // Copied whatever happens next: fresh statistics are a help (autovacuum brings them within
         // its minute anyway), so a failure here is not the copy's.
         await analyzeCopied(client).catch(() => undefined);
-        return summary(started, { where: file, campaignId: campaign.id, name: campaign.name }, { where: serverName(address), campaignId: copied.campaignId, name }, copied.tables);
+        return {
+          ...summary(started, { where: file, campaignId: campaign.id, name: campaign.name }, { where: serverName(address), campaignId: copied.campaignId, name }, copied.tables),
+          officers: officers.report(),
+        };
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
         throw refusal(error, address.user);

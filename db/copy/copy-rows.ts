@@ -1,5 +1,6 @@
 import type { CopyPlan, TablePlan } from './copy-plan';
 import { JSON_ID_RULES, type IdLookup } from './json-ids';
+import { officerNameColumns, type OfficerNames } from './officer-logins';
 
 /**
  * The copy itself, between any source and any target (a SQLite file, the server): every table of
@@ -49,7 +50,12 @@ export async function copyRows(
   source: CampaignSource,
   target: CampaignTarget,
   campaignId: number,
-  options: { campaignRow?: (get: (column: string) => Value) => Partial<Record<string, Value>>; progress?: (step: CopyProgress) => void } = {},
+  options: {
+    campaignRow?: (get: (column: string) => Value) => Partial<Record<string, Value>>;
+    progress?: (step: CopyProgress) => void;
+    /** Officers' names written as their logins (to the server: officer-logins.ts). */
+    officers?: OfficerNames;
+  } = {},
 ): Promise<CopiedCounts> {
   const maps = new Map<string, Map<number, number>>();
   for (const table of plan.tables.filter((t) => t.ownId)) {
@@ -64,7 +70,7 @@ export async function copyRows(
 
   const tables: CopyProgress[] = [];
   for (const table of plan.tables) {
-    const rewrite = rowRewriter(table, lookup, table.name === 'campaigns' ? options.campaignRow : undefined);
+    const rewrite = rowRewriter(table, lookup, table.name === 'campaigns' ? options.campaignRow : undefined, options.officers);
     const rows = (async function* () {
       for await (const row of source.rows(table, campaignId)) yield rewrite(row);
     })();
@@ -76,12 +82,18 @@ export async function copyRows(
 }
 
 /** The function that gives one row of a table its target ids; prepared once per table. */
-function rowRewriter(table: TablePlan, lookup: IdLookup, campaignRow?: (get: (column: string) => Value) => Partial<Record<string, Value>>): (row: Row) => Row {
+function rowRewriter(
+  table: TablePlan,
+  lookup: IdLookup,
+  campaignRow?: (get: (column: string) => Value) => Partial<Record<string, Value>>,
+  officers?: OfficerNames,
+): (row: Row) => Row {
   const index = new Map(table.columns.map((c, i) => [c, i]));
   const at = (column: string) => index.get(column) ?? -1;
   const idIndex = table.ownId ? at('id') : -1;
   const keys = table.foreignKeys.map((fk) => ({ ...fk, index: at(fk.column) }));
   const rules = JSON_ID_RULES.filter((r) => r.table === table.name).map((rule) => ({ rule, index: at(rule.column) }));
+  const named = officers ? officerNameColumns(table.name).map(at).filter((i) => i >= 0).map((index) => ({ index, officers })) : [];
   return (row) => {
     const source = row;
     const get = (column: string): Value => source[at(column)] ?? null;
@@ -98,6 +110,7 @@ function rowRewriter(table: TablePlan, lookup: IdLookup, campaignRow?: (get: (co
       const value = row[index];
       if (typeof value === 'string') out[index] = rule.rewrite(value, get, lookup);
     }
+    for (const { index, officers: names } of named) out[index] = names.rename(row[index] ?? null);
     if (campaignRow) for (const [column, value] of Object.entries(campaignRow(get))) if (value !== undefined && at(column) >= 0) out[at(column)] = value;
     return out;
   };

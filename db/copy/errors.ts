@@ -25,6 +25,17 @@ export class NotAdministratorError extends ConflictError {
   }
 }
 
+/** `--officer "Name=login"` naming a login the server does not have. */
+export class UnknownLoginsError extends ConflictError {
+  constructor(logins: string[]) {
+    super(
+      `The server has no login ${logins.map((l) => `"${l}"`).join(', ')}. Nothing was copied. Check the spelling, or ask the office's IT to add the officer first ("cohort server add-officer LOGIN").`,
+      'UnknownLogins',
+      { logins },
+    );
+  }
+}
+
 export class SourceSchemaOlderError extends ConflictError {
   constructor(path: string, fileVersion: number, supportedVersion: number) {
     super(

@@ -9,6 +9,8 @@ import { readCopiedFrom } from '../../db/copy/copied-from';
 import { copyPlan, type CopyPlan, type TablePlan } from '../../db/copy/copy-plan';
 import { addOfficer, initServer } from '../../db/postgres/server-admin';
 import { ApiCallError } from '../../shared/api/errors';
+import { createClient } from '../../shared/api/client';
+import { inProcessTransport, openCore } from '../../electron/core/runtime';
 import { cli } from './support/cli';
 import { handWorkedSeason } from './support/hand-season';
 import { usePostgresDatabase } from './support/postgres';
@@ -311,6 +313,42 @@ describe('copying a campaign to the office server and back', () => {
     }
   });
 
+  it('makes an officer’s name in the file their login on the server when told whose it is: their decisions, scores and history are theirs there', async () => {
+    const { url } = await database();
+    const it = await connect(url);
+    await initServer(it);
+    await addOfficer(it, 'marie', { admin: false, password: 'm-secret' });
+    await it.end();
+    const { app, refs } = await workedSeason(tempDir());
+    await app.client.call('triage.decide', { refs: [refs['R3'] ?? 0], stage: 'proposed' });
+    await app.core.close();
+
+    await expect(copyCampaignToServer(app.databasePath, url, { officers: new Map([['tester', 'nobody_here']]) })).rejects.toMatchObject({ kind: 'UnknownLogins' });
+    const copied = await copyCampaignToServer(app.databasePath, url, { officers: new Map([['tester', 'marie']]) });
+    expect(copied.officers).toContainEqual({ name: 'tester', login: 'marie' });
+    const server = await connect(url);
+    try {
+      const who = async (query: string) => (await server.query<{ who: string }>(query)).rows.map((r) => r.who);
+      expect(new Set(await who('SELECT DISTINCT actor AS who FROM audit_log WHERE actor IS NOT NULL'))).toEqual(new Set(['marie']));
+      expect(new Set(await who('SELECT DISTINCT actor AS who FROM triage_actions'))).toEqual(new Set(['marie']));
+      expect(new Set(await who('SELECT DISTINCT officer AS who FROM officer_scores'))).toEqual(new Set(['marie']));
+      expect(new Set(await who('SELECT DISTINCT updated_by AS who FROM triage_states WHERE updated_by IS NOT NULL'))).toEqual(new Set(['marie']));
+    } finally {
+      await server.end();
+    }
+    // Marie, logged in on the server, takes back her own last decision: it is hers there.
+    const asMarie = new URL(url);
+    asMarie.username = 'marie';
+    asMarie.password = 'm-secret';
+    const workstation = await openCore({ databasePath: asMarie.href, backupDirectory: join(tempDir(), 'backups'), userName: 'marie-os', appVersion: 'test' });
+    try {
+      const undone = await createClient(inProcessTransport(workstation)).call('triage.undo', { campaignId: copied.to.campaignId });
+      expect(undone).toMatchObject({ restored: 1 });
+    } finally {
+      await workstation.close();
+    }
+  });
+
   it('runs from the command line, progress on stderr, the password from COHORT_PASSWORD', async () => {
     const { url } = await database();
     const it = await connect(url);
@@ -329,6 +367,7 @@ describe('copying a campaign to the office server and back', () => {
       expect(up.err).toMatch(/applications: 40 rows/);
       expect(up.code).toBe(0);
       expect(JSON.parse(up.out)).toMatchObject({ to: { campaignId: 1 }, rows: expect.any(Number) });
+      expect((await cli(['campaign', 'copy', '--from', app.databasePath, '--to', withoutPassword.href, '--officer', 'tester'], dir)).err).toMatch(/is not an officer's name and login/);
       const back = join(dir, 'away.sqlite');
       const down = await cli(['campaign', 'copy', '--from', withoutPassword.href, '--campaign', '1', '--to', back], dir);
       expect(down.code).toBe(0);

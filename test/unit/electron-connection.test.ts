@@ -267,6 +267,29 @@ describe('Connect, on a real server with the real worker', () => {
     }
   });
 
+  it('File > Open while on the server: the app is on that file, and starts on this computer next time', async () => {
+    const { connection } = await officeServer();
+    const ctx = setUp();
+    const host = await startOnFile(ctx);
+    // As main.ts wires it: whichever dialog opened the file (the menu's, the window's), through the one host.
+    host.onFileOpened(() => ctx.controller.fileOpened());
+    try {
+      expect(await ctx.controller.connect(connection, 'anne-secret')).toEqual({ ok: true, passwordKept: true });
+      const other = join(ctx.dir, 'away.sqlite');
+      await createClient(host).call('database.open', { path: other, create: true });
+      expect(((await createClient(host).call('database.info', {})) as DatabaseInfo).engine).toBe('sqlite');
+      expect(ctx.controller.state()).toMatchObject({ using: 'file', remembered: connection, passwordKept: false });
+      expect(loadDatabaseChoice(databaseChoicePath(ctx.dir))).toEqual({ use: 'file', server: connection });
+      const restarted = new ConnectionController({ ...setUp().controller['deps'], dataDirectory: ctx.dir });
+      expect(await restarted.openAtStart()).toBeNull();
+      // A refused open (no such file) changes nothing.
+      expect((await createClient(host).tryCall('database.open', { path: join(ctx.dir, 'missing.sqlite'), create: false })).ok).toBe(false);
+      expect(ctx.controller.state()).toMatchObject({ using: 'file' });
+    } finally {
+      await host.close();
+    }
+  });
+
   it('without a keychain: connects, keeps no password, and at the next start opens this computer saying the password is needed', async () => {
     const { connection } = await officeServer();
     const ctx = setUp(fakeSafeStorage(false));
