@@ -15,25 +15,29 @@ export interface OverrideTarget {
   refs: number[];
   /** The Application ID when one application is overridden (for the title). */
   applicationId?: string;
+  /** The standing override of each as the officer saw it (its id, 0 for none): refused if one changed meanwhile. */
+  seen: { ref: number; version: number }[];
 }
 
 interface Props {
   target: OverrideTarget | null;
   onClose: () => void;
   onDone: (overridden: number) => void;
+  /** Another officer overrode one of them meanwhile: the page shows the new state (the dialog says so). */
+  onChangedMeanwhile?: () => void;
 }
 
 /** Overrides one or many verdicts with a mandatory justification (audited by the service). */
-export function OverrideDialog({ target, onClose, onDone }: Props) {
+export function OverrideDialog({ target, onClose, onDone, onChangedMeanwhile }: Props) {
   // Opened by state, not by a DialogTrigger: focus goes back to the button marked as the restore target.
   return (
     <FormDialog open={target !== null} onClose={onClose} restoreFocus>
-      {target ? <OverrideForm target={target} onDone={onDone} /> : null}
+      {target ? <OverrideForm target={target} onDone={onDone} onChangedMeanwhile={onChangedMeanwhile} /> : null}
     </FormDialog>
   );
 }
 
-function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (overridden: number) => void }) {
+function OverrideForm({ target, onDone, onChangedMeanwhile }: { target: OverrideTarget; onDone: (overridden: number) => void; onChangedMeanwhile?: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   // Nothing is chosen for the officer: an override is their decision, made on purpose.
@@ -48,8 +52,11 @@ function OverrideForm({ target, onDone }: { target: OverrideTarget; onDone: (ove
   async function submit() {
     setTried(true);
     if (tooShort || verdict === null) return;
-    const result = await override.run({ refs: target.refs, verdict, justification: justification.trim() });
-    if (!result.ok) return;
+    const result = await override.run({ refs: target.refs, verdict, justification: justification.trim(), seen: target.seen });
+    if (!result.ok) {
+      if (result.error.kind === 'ChangedMeanwhile') onChangedMeanwhile?.();
+      return;
+    }
     notify.success(t('screening.overrideDialog.done', { count: result.value.overridden }));
     onDone(result.value.overridden);
   }

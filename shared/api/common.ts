@@ -49,3 +49,10 @@ export interface ApplicationHeading {
   /** The division the Division field names; null when it names none. */
   divisionCode: string | null;
 }
+
+/**
+ * The version of each application's decisions the officer saw (TriageRow.version,
+ * TriageDetail.version; a screening override's id): a decision on one changed meanwhile is refused whole, with who changed it
+ * and when ('ChangedMeanwhile'). The app always sends it; the command line decides on the state as it is.
+ */
+export const seenSchema = z.array(z.object({ ref: z.number().int().positive(), version: z.number().int().min(0) }).strict()).max(50_000).optional();

@@ -3,7 +3,7 @@ import type { PersonNoticeView } from './triage';
 import { campaignSettingsSchema } from '../domain/settings';
 import { CORRECTABLE_FIELDS, type ApplicationFieldKey } from '../domain/application-fields';
 import { type Stage } from '../domain/stages';
-import { campaignId, reads, returns, type ApplicationHeading } from './common';
+import { campaignId, reads, returns, seenSchema, type ApplicationHeading } from './common';
 
 /** Screening: eligibility verdicts, officers' overrides, corrections of imported values, possible duplicates. */
 
@@ -186,6 +186,8 @@ export const screeningMethods = {
         refs: z.array(z.number().int().positive()).min(1).max(10_000),
         verdict: z.enum(VERDICTS),
         justification: z.string().trim().min(10, 'Write a justification of at least 10 characters').max(2000),
+        /** Each application's standing override the officer saw (its id, 0 for none: ScreeningRow.override): one overridden meanwhile refuses the whole request. */
+        seen: seenSchema,
       })
       .strict(),
     output: returns<{ overridden: number }>(),

@@ -3,7 +3,7 @@ import { DIVISION_CODES } from '../domain/divisions';
 import type { NoticeOutcome } from '../domain/notice-outcome';
 import { MAX_RUBRIC_CRITERIA, NOT_RETAINED_REASONS, SCORE_MAX, SCORE_MIN, STAGE_IDS, UNASSIGNED_QUEUE, type ProcessStage, type Stage } from '../domain/stages';
 import type { CefrLevel, FundingTrack } from '../domain/listed-values';
-import { campaignId, reads, returns, type CountRow, type ApplicationHeading } from './common';
+import { campaignId, reads, returns, seenSchema, type CountRow, type ApplicationHeading } from './common';
 import type { CriterionView, ExportChangeView, OverrideView, ScreeningVerdict } from './screening';
 
 /** Triage per division: queues, stages, scores, notes, rubrics and saved views. */
@@ -204,12 +204,7 @@ export interface SavedView {
   updatedAt: string;
 }
 
-/**
- * The version of each application's shared decisions the officer saw (TriageRow.version,
- * TriageDetail.version): a decision on one changed meanwhile is refused whole, with who changed it
- * and when ('ChangedMeanwhile'). The app always sends it; the command line decides on the state as it is.
- */
-export const seenSchema = z.array(z.object({ ref: z.number().int().positive(), version: z.number().int().min(0) }).strict()).max(50_000).optional();
+export { seenSchema };
 
 export const triageMethods = {
   /** Counts per division queue and stage, and the current officer's own applications. */

@@ -69,6 +69,30 @@ describe.each(ENGINES)('decisions carry the version the officer saw (%s)', (engi
     await t.close();
   });
 
+  it('a verdict override carries the override the officer saw: two at once, one refused with who and when; a bulk one refused whole, naming the overridden one', async () => {
+    const t = await open();
+    const page = await t.jan.call('screening.list', { campaignId: t.campaignId, tab: 'all', limit: 3 });
+    const [a, b, c] = page.rows;
+    const seen = (rows: typeof page.rows) => rows.map((r) => ({ ref: r.ref, version: r.override?.id ?? 0 }));
+    const justification = 'Checked the diploma with the university';
+    const [m, j] = await Promise.all([
+      t.marie.tryCall('screening.override', { refs: [a!.ref], verdict: 'eligible', justification, seen: seen([a!]) }),
+      t.jan.tryCall('screening.override', { refs: [a!.ref], verdict: 'ineligible', justification, seen: seen([a!]) }),
+    ]);
+    expect([m.ok, j.ok].sort()).toEqual([false, true]);
+    const winner = m.ok ? 'marie' : 'jan';
+    expect(m.ok ? j : m).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile', details: { count: 1, applicationId: a!.applicationId, by: winner } } });
+    const before = await t.counts();
+    const bulk = await t.jan.tryCall('screening.override', { refs: [a!.ref, b!.ref, c!.ref], verdict: 'review', justification, seen: seen([a!, b!, c!]) });
+    expect(bulk).toMatchObject({ ok: false, error: { kind: 'ChangedMeanwhile', details: { count: 1, applicationId: a!.applicationId } } });
+    expect(await t.counts()).toEqual(before);
+    // Decided again on what is shown now: accepted.
+    const now = await t.jan.call('screening.list', { campaignId: t.campaignId, tab: 'all', limit: 3 });
+    expect(now.rows[0]!.override).toMatchObject({ actor: winner });
+    expect(await t.jan.call('screening.override', { refs: [a!.ref, b!.ref, c!.ref], verdict: 'review', justification, seen: seen(now.rows) })).toEqual({ overridden: 3 });
+    await t.close();
+  });
+
   it('each officer’s score is kept beside the other’s, scored at once; the queue shows their average and how many scored; undo takes back only one’s own', async () => {
     const t = await open();
     const [ref] = (await t.marie.call('triage.list', { campaignId: t.campaignId, queue: 'OPS', sort, limit: 1 })).rows.map((r) => r.ref);

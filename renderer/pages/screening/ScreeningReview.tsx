@@ -133,7 +133,14 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
     focusRow(down ? Math.min(index + 1, rows.length - 1) : Math.max(index - 1, 0));
   }
 
-  function toggle(ref: number, on: boolean) {
+  // The standing override each selected application had when the officer saw it (its id, 0 for
+  // none): sent with the override, which is refused if another officer overrode one meanwhile.
+  const seenOverrides = useRef(new Map<number, number>());
+  const versionOf = (row: { override: { id: number } | null }) => row.override?.id ?? 0;
+
+  function toggle(row: { ref: number; override: { id: number } | null }, on: boolean) {
+    const { ref } = row;
+    if (on) seenOverrides.current.set(ref, versionOf(row));
     setSelected((prev) => {
       const next = new Set(prev);
       if (on) next.add(ref);
@@ -159,7 +166,7 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
   }
 
   function overrideOne(detail: ScreeningDetail) {
-    setOverrideTarget({ refs: [detail.row.ref], applicationId: detail.row.applicationId });
+    setOverrideTarget({ refs: [detail.row.ref], applicationId: detail.row.applicationId, seen: [{ ref: detail.row.ref, version: versionOf(detail.row) }] });
   }
 
   function overridden() {
@@ -169,7 +176,15 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
     setDetailVersion((v) => v + 1);
   }
 
-  const overrideDialog = <OverrideDialog target={overrideTarget} onClose={() => setOverrideTarget(null)} onDone={overridden} />;
+  // Refused because another officer overrode one meanwhile: the page shows what they decided; the
+  // selection goes, so that the next override is made on what the officer has now seen.
+  function changedMeanwhile() {
+    setSelected(new Set());
+    list.refetch();
+    setDetailVersion((v) => v + 1);
+  }
+
+  const overrideDialog = <OverrideDialog target={overrideTarget} onClose={() => setOverrideTarget(null)} onDone={overridden} onChangedMeanwhile={changedMeanwhile} />;
 
   let body;
   if (list.error) body = <ErrorBar error={list.error} onRetry={list.refetch} />;
@@ -204,7 +219,7 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
                   aria-label={t('screening.selectPage')}
                   checked={allOnPage ? true : someOnPage ? 'mixed' : false}
                   onChange={(_e, data) => {
-                    for (const r of rows) toggle(r.ref, data.checked === true);
+                    for (const r of rows) toggle(r, data.checked === true);
                   }}
                 />
               </TableHeaderCell>
@@ -225,7 +240,7 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
                 index={index}
                 open={row.ref === openRef}
                 checked={selected.has(row.ref)}
-                onCheck={(on) => toggle(row.ref, on)}
+                onCheck={(on) => toggle(row, on)}
                 onOpen={() => setOpenRef(row.ref)}
                 reasonsText={row.reasons.length === 0 ? t('screening.noReasons') : row.reasons.map((r) => text.reason(r)).join('; ')}
                 submitted={row.submittedAt ? format.dateTime(row.submittedAt) : ''}
@@ -306,7 +321,7 @@ export function ScreeningReview({ campaignId, openDuplicates, onShowDuplicates }
       {selected.size > 0 ? (
         <div className={styles.selectionBar} role="group" aria-label={t('screening.selected', { count: selected.size })}>
           <span>{t('screening.selected', { count: selected.size })}</span>
-          <Button appearance="primary" icon={<EditRegular />} onClick={() => setOverrideTarget({ refs: [...selected] })} {...restoreFocusTarget}>
+          <Button appearance="primary" icon={<EditRegular />} onClick={() => setOverrideTarget({ refs: [...selected], seen: [...selected].map((ref) => ({ ref, version: seenOverrides.current.get(ref) ?? 0 })) })} {...restoreFocusTarget}>
             {t('screening.overrideSelected', { count: selected.size })}
           </Button>
           <Button appearance="subtle" onClick={() => setSelected(new Set())}>

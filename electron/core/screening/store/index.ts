@@ -4,6 +4,7 @@ import type { PossibleDuplicate } from '../../../../shared/domain/eligibility/po
 import type { Stage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
+import type { Seen } from '../../triage/actions';
 import { sqliteDuplicates } from './sqlite-duplicates';
 import { campaignsOwingScreening, isScreeningOwed, screeningOwedCount } from './sqlite-owed';
 import { sqliteOverrides } from './sqlite-overrides';
@@ -46,7 +47,8 @@ export interface ScreeningStore {
    * before it (kept on record as superseded), with the automatic result beside it, and is audited.
    * Returns the campaigns concerned.
    */
-  overrideVerdicts(request: { refs: number[]; verdict: ScreeningVerdict; justification: string }, officer: string): Promise<Set<number>>;
+  /** Refused whole (ChangedMeanwhile) when an application's standing override is not the one the officer saw (`seen`: override-versions.ts). */
+  overrideVerdicts(request: { refs: number[]; verdict: ScreeningVerdict; justification: string; seen?: Seen[] }, officer: string): Promise<Set<number>>;
 
   /** A campaign's screening inputs and persons (identity rule plus officers' confirmed pairs). */
   screeningInputs(campaignId: number): Promise<ScreeningInputs>;

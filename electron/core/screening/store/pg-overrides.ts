@@ -3,6 +3,7 @@ import type { ScreeningVerdict } from '../../../../shared/api/contract';
 import { NotFoundError } from '../../../../shared/api/errors';
 import { inTransaction } from '../../../../db/postgres/transaction';
 import type { ScreeningStore } from './index';
+import { checkOverridesSeen, STANDING_OVERRIDES_SELECT, type StandingOverride } from '../override-versions';
 
 /**
  * Officers' overrides of verdicts on the office server, one transaction per request (bulk ones
@@ -25,7 +26,7 @@ interface ScreenedRow {
 
 export function pgOverrides(pool: pg.Pool): Pick<ScreeningStore, 'overrideVerdicts'> {
   return {
-    async overrideVerdicts({ refs, verdict, justification }, officer) {
+    async overrideVerdicts({ refs, verdict, justification, seen }, officer) {
       const at = new Date().toISOString();
       // An application named twice is overridden once.
       const unique = [...new Set(refs)];
@@ -43,6 +44,10 @@ export function pgOverrides(pool: pg.Pool): Pick<ScreeningStore, 'overrideVerdic
           if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
           return row;
         });
+        if (seen && seen.length > 0) {
+          const standing = await c.query<StandingOverride>(`${STANDING_OVERRIDES_SELECT} = ANY($1::int[])`, [seen.map((s) => s.ref)]);
+          checkOverridesSeen(seen, screened, standing.rows);
+        }
         // A new decision replaces the previous ones, which stay on record.
         await c.query(`UPDATE screening_overrides SET state = 'superseded' WHERE application_ref = ANY($1::int[]) AND state IN ('active', 'stale')`, [unique]);
         await c.query(

@@ -5,6 +5,7 @@ import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
 import type { Synchronous } from '../../synchronous-store';
 import type { ScreeningStore } from './index';
+import { checkOverridesSeen, STANDING_OVERRIDES_SELECT, type StandingOverride } from '../override-versions';
 
 /**
  * Officers' overrides of verdicts on SQLite, one transaction per request (bulk overrides too).
@@ -34,15 +35,21 @@ export function sqliteOverrides(sqlite: SqliteDatabase): Pick<Synchronous<Screen
     `INSERT INTO screening_overrides (application_ref, verdict, justification, automatic_verdict, automatic_reasons_json, input_hash, state, actor, at)
      VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
   );
+  const standing = sqlite.prepare<[number], StandingOverride>(`${STANDING_OVERRIDES_SELECT} = ?`);
   const audit = auditWriter(sqlite);
   return {
-    overrideVerdicts({ refs, verdict, justification }, officer) {
+    overrideVerdicts({ refs, verdict, justification, seen }, officer) {
       const at = new Date().toISOString();
       const campaigns = new Set<number>();
       writeTransaction(sqlite, () => {
-        for (const ref of refs) {
+        const rows = refs.map((ref) => {
           const row = read.get(ref);
           if (!row) throw new NotFoundError(`Application ${ref} has not been screened, or is not in this database. Nothing was overridden.`, 'NoSuchApplication');
+          return row;
+        });
+        if (seen && seen.length > 0) checkOverridesSeen(seen, rows, seen.flatMap((s) => standing.all(s.ref)));
+        for (const row of rows) {
+          const { ref } = row;
           retire.run(ref);
           insert.run(ref, verdict, justification, row.verdict, row.reasons_json, row.input_hash, officer, at);
           audit(
