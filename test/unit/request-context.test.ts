@@ -7,7 +7,7 @@ import { openTestApp, useTempDir } from './support/temp';
 const tempDir = useTempDir();
 
 describe('a context per request', () => {
-  it('each request carries its caller: two clients of one database, each decision under its own name', async () => {
+  it('each request carries its caller: two clients of one database, each decision under its own name (on the server: the login)', async () => {
     const app = await openTestApp(tempDir());
     const alice = createClient(inProcessTransport(app.core, { userName: 'alice' }));
     const bob = createClient(inProcessTransport(app.core, { userName: 'bob' }));
@@ -15,6 +15,16 @@ describe('a context per request', () => {
       await alice.call('demo.load', { count: 200, seed: 3 });
       const rows = (await alice.call('triage.list', { campaignId: 1, queue: 'all', limit: 2 })).rows;
       await alice.call('triage.note', { ref: rows[0]!.ref, text: 'Strong motivation' });
+      if (app.engine === 'postgres') {
+        // On the office server an officer is their login, whoever's OS user asks: the name cannot be changed in Cohort.
+        expect(await bob.tryCall('app.setOfficerName', { name: 'Robert Martin' })).toMatchObject({ ok: false, error: { kind: 'OfficerIsLogin' } });
+        await bob.call('triage.note', { ref: rows[0]!.ref, text: 'Agreed' });
+        const detail = await alice.call('triage.detail', { ref: rows[0]!.ref });
+        expect(detail.notes.map((n) => [n.actor, n.text])).toEqual(expect.arrayContaining([['tester', 'Strong motivation'], ['tester', 'Agreed']]));
+        expect((await app.rows<{ actor: string }>('SELECT DISTINCT actor FROM audit_log')).map((r) => r.actor)).toEqual(['tester']);
+        expect((await bob.call('app.info', {})).officer).toBe('tester');
+        return;
+      }
       // Bob records the name his decisions carry; Alice's stay hers.
       await bob.call('app.setOfficerName', { name: 'Robert Martin' });
       await bob.call('triage.note', { ref: rows[0]!.ref, text: 'Agreed' });
@@ -27,7 +37,7 @@ describe('a context per request', () => {
           ['Robert Martin', 'Agreed'],
         ]),
       );
-      const actors = app.core.session.open.sqlite.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all();
+      const actors = (await app.rows<{ actor: string }>('SELECT DISTINCT actor FROM audit_log ORDER BY actor')).map((r) => r.actor);
       expect(actors).toEqual(expect.arrayContaining(['alice', 'Robert Martin']));
       expect((await alice.call('app.info', {})).officer).toBe('alice');
       expect((await bob.call('app.info', {})).officer).toBe('Robert Martin');
