@@ -50,7 +50,7 @@ describe('typed change topics', () => {
     expect(affects({ type: 'changed', topics: ['database'] }, 'triage.facets', { campaignId: 9, queue: 'DI' })).toBe(true);
   });
 
-  it('what the services announce after each kind of change reloads the views that show it (real services, real file)', async () => {
+  it('what the services announce after each kind of change reloads the views that show it (real services, real database)', async () => {
     const app = await openTestApp(tempDir());
     try {
       const { client } = app;
@@ -82,8 +82,11 @@ describe('typed change topics', () => {
       expect(reloads(worded, 'notices.status', { campaignId: 1 })).toBe(true);
       expect(reloads(worded, 'triage.list', { campaignId: 1, queue: 'all' })).toBe(false);
 
-      const backedUp = await announced(client, () => client.call('database.backupNow', {}));
-      expect(reloads(backedUp, 'database.listBackups', {})).toBe(true);
+      // A file's backups are Cohort's to make; the office server's are IT's (backup.test.ts).
+      if (app.engine === 'sqlite') {
+        const backedUp = await announced(client, () => client.call('database.backupNow', {}));
+        expect(reloads(backedUp, 'database.listBackups', {})).toBe(true);
+      }
     } finally {
       await app.core.close();
     }

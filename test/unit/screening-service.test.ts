@@ -48,7 +48,7 @@ describe('overrides', () => {
     const detail = await app.client.call('screening.detail', { ref: target.ref });
     expect(detail.row).toMatchObject({ verdict: 'eligible', automaticVerdict: 'review', override: { state: 'active', actor: 'tester' } });
     expect(detail.overrides[0]).toMatchObject({ automaticVerdict: 'review', automaticReasons: target.reasons });
-    const audit = app.core.session.open.sqlite.prepare("SELECT actor, subject, details_json FROM audit_log WHERE action = 'screening.override'").all() as { details_json: string }[];
+    const audit = await app.rows<{ details_json: string }>("SELECT actor, subject, details_json FROM audit_log WHERE action = 'screening.override'");
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details_json)).toMatchObject({ before: 'review', after: 'eligible', justification: 'Fluent English confirmed at interview' });
     const after = await app.client.call('screening.list', { campaignId: 1, tab: 'review' });
@@ -65,7 +65,7 @@ describe('overrides', () => {
     expect((await app.client.call('screening.detail', { ref: target.ref })).row.override?.state).toBe('active');
 
     // The application's data changes (a corrected export): the override goes stale.
-    app.core.session.open.sqlite.prepare("UPDATE applications SET date_of_birth = '1990-01-01' WHERE id = ?").run(target.ref);
+    await app.run("UPDATE applications SET date_of_birth = '1990-01-01' WHERE id = ?", [target.ref]);
     const run = await app.client.call('screening.run', { campaignId: 1 });
     expect(run.staleOverrides).toBe(1);
     const detail = await app.client.call('screening.detail', { ref: target.ref });

@@ -5,7 +5,7 @@ import { startWorkerHost, type WorkerHost } from '../../electron/core/worker-hos
 import { inProcessTransport } from '../../electron/core/runtime';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 import { openSqlite } from '../../db/connection';
-import { openTestApp, useTempDir } from './support/temp';
+import { openTestApp, tableCounts, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
 const WORKER = join(__dirname, '../../dist/node/worker.cjs');
@@ -27,22 +27,25 @@ const MALFORMED: [string, unknown][] = [
   ['campaign.get', 'a string'],
 ];
 
-function countRows(databasePath: string): Record<string, number> {
-  const db = openSqlite(databasePath, { readonly: true });
-  const result = Object.fromEntries(
-    ['campaigns', 'applications', 'audit_log'].map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-  );
-  db.close();
-  return result;
+/** Rows of a database file another process has open (the worker's). */
+function countRows(databasePath: string): () => Promise<Record<string, number>> {
+  return async () => {
+    const db = openSqlite(databasePath, { readonly: true });
+    const result = Object.fromEntries(
+      ['campaigns', 'applications', 'audit_log'].map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+    );
+    db.close();
+    return result;
+  };
 }
 
-async function expectAllRefused(transport: Transport, databasePath: string): Promise<void> {
-  const before = countRows(databasePath);
+async function expectAllRefused(transport: Transport, counts: () => Promise<Record<string, number>>): Promise<void> {
+  const before = await counts();
   for (const [method, input] of MALFORMED) {
     const result = await transport.invoke(method, input);
     expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'Validation' } });
   }
-  expect(countRows(databasePath)).toEqual(before);
+  expect(await counts()).toEqual(before);
   expect((await transport.invoke('campaign.get', { campaignId: 1 })).ok).toBe(true);
 }
 
@@ -50,7 +53,7 @@ describe('every transport refuses malformed requests with a Validation error and
   it('in-process', async () => {
     const app = await openTestApp(tempDir());
     closers.push(() => app.core.close());
-    await expectAllRefused(inProcessTransport(app.core), app.databasePath);
+    await expectAllRefused(inProcessTransport(app.core), () => tableCounts(app.core));
   });
 
   it('the database worker', async () => {
@@ -58,7 +61,7 @@ describe('every transport refuses malformed requests with a Validation error and
     const host = startWorkerHost({ workerScript: WORKER, databasePath: join(dir, 'c.sqlite'), backupDirectory: join(dir, 'b'), userName: 't', appVersion: 't' });
     closers.push(() => host.close());
     await host.ready;
-    await expectAllRefused(host, join(dir, 'c.sqlite'));
+    await expectAllRefused(host, countRows(join(dir, 'c.sqlite')));
   });
 
   describe('the web host', () => {
@@ -86,7 +89,7 @@ describe('every transport refuses malformed requests with a Validation error and
 
     it('refuses a request without the token, or with a wrong one', async () => {
       await start();
-      const before = countRows(databasePath);
+      const before = await countRows(databasePath)();
       const body = JSON.stringify({ method: 'campaign.create', input: { name: 'Sneaky' } });
       const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: web.token }];
       for (const headers of attempts) {
@@ -96,7 +99,7 @@ describe('every transport refuses malformed requests with a Validation error and
       }
       const events = await fetch(`${web.url}api/events`);
       expect(events.status).toBe(401);
-      expect(countRows(databasePath)).toEqual(before);
+      expect(await countRows(databasePath)()).toEqual(before);
     });
 
     it('refuses malformed JSON and malformed requests', async () => {
@@ -111,7 +114,7 @@ describe('every transport refuses malformed requests with a Validation error and
         invoke: async (method, input) => (await post(JSON.stringify({ method, input }), auth)).json(),
         subscribe: () => () => {},
       };
-      await expectAllRefused(transport, databasePath);
+      await expectAllRefused(transport, countRows(databasePath));
     });
 
     it('refuses another Host header (DNS rebinding)', async () => {
