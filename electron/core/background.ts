@@ -32,9 +32,9 @@ export class BackgroundTasks {
     this.pending.set(key, entry);
   }
 
-  /** Resolves once the task for `key` (or every task) has run. */
+  /** Resolves once the task for `key` (or every task, including those the tasks scheduled meanwhile) has run. */
   async settled(key?: string): Promise<void> {
     if (key !== undefined) return this.pending.get(key)?.run;
-    await Promise.all([...this.pending.values()].map((p) => p.run));
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((p) => p.run));
   }
 }

@@ -64,7 +64,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // Screening a crash or another program left owed is resumed whenever a database is opened.
     opened: () => {
       // On the office server too: the first workstation to take a campaign's lock screens it, the others find it current.
-      void resumeOwedScreening(ctx).catch((error: unknown) => ctx.log?.('resuming the screening owed failed', error));
+      // A background task itself, so that settled() waits for what it finds owed (on the server the
+      // question is a query, answered after this returns).
+      background.schedule('resume owed screening', () => resumeOwedScreening(ctx));
       // On the office server, erasures are not built yet (their store refuses).
       if (session.open.engine !== 'sqlite') return;
       // An erasure or purge a crash interrupted: its backups and free pages are cleared now.

@@ -56,7 +56,7 @@ describe('possible duplicates', () => {
     const after = await app.client.call('screening.duplicates', { campaignId: 1 });
     expect(after.open).toEqual([]);
     expect(after.decided).toEqual([expect.objectContaining({ signals: ['similarNames'], decision: expect.objectContaining({ decision: 'confirmed', actor: 'tester' }) })]);
-    const audit = app.core.session.open.sqlite.prepare("SELECT subject, details_json FROM audit_log WHERE action = 'screening.duplicate'").all() as { subject: string; details_json: string }[];
+    const audit = await app.rows<{ subject: string; details_json: string }>("SELECT subject, details_json FROM audit_log WHERE action = 'screening.duplicate'");
     expect(audit.map((a) => a.subject)).toEqual(['DUP-1 + DUP-6']);
     expect(JSON.parse(audit[0]!.details_json)).toMatchObject({ before: 'undecided', after: 'confirmed' });
 
