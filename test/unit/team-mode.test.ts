@@ -100,8 +100,6 @@ describe('team mode on the office server', () => {
     } finally {
       await marie.end();
     }
-    // Parts not built for the server yet say so, and change nothing.
-    expect(await t.marie.client.tryCall('reports.get', { campaignId: t.campaignId })).toMatchObject({ ok: false, error: { kind: 'NotOnServer' } });
     await t.close();
   });
 });
