@@ -10,6 +10,9 @@
  *   `order`): an erasure finds a person's entries by those refs (privacy/store/erasure-rules.ts).
  *   audit_log.subject: the shortlist, import or notice batch an entry is about, for those actions.
  * - notice_standing.superseded_json: notice ids, joined to notices by the Notices page.
+ * - notices.basis: what a notice rests on, one [application id, …] per application
+ *   (shared/domain/notice-outcome.ts noticeBasis): a notice whose basis no longer matches the
+ *   person's applications is owed again, so ids left unmapped would make every person told owed.
  * Left as they are: everything else in JSON is words, names, counts, dates, codes, file names,
  * settings and views of a state (before/after inside audit details are copies for reading, not
  * ids), and the applications' own ID (NIP-…) and person keys, which are the export's, not rows'.
@@ -93,7 +96,19 @@ function rewriteState(state: Json, id: IdLookup): Json {
   return out;
 }
 
+/** A notice's basis: a list of [application id, …] (the ids ascending, as the copy keeps their order). */
+function rewriteBasis(text: string, id: IdLookup): string {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value)) return text;
+    return JSON.stringify(value.map((entry: unknown) => (Array.isArray(entry) && isId(entry[0]) ? [id('applications', entry[0]), ...entry.slice(1)] : entry)));
+  } catch {
+    return text;
+  }
+}
+
 export const JSON_ID_RULES: readonly JsonIdRule[] = [
+  { table: 'notices', column: 'basis', holds: ['applications'], rewrite: (v, _get, id) => rewriteBasis(v, id) },
   { table: 'triage_changes', column: 'before_json', holds: ['rubric_criteria', 'application_notes'], rewrite: (v, _get, id) => rewriteJson(v, (s) => rewriteState(s, id)) },
   { table: 'triage_changes', column: 'after_json', holds: ['rubric_criteria', 'application_notes'], rewrite: (v, _get, id) => rewriteJson(v, (s) => rewriteState(s, id)) },
   { table: 'triage_actions', column: 'details_json', holds: Object.values(ACTION_DETAIL_IDS), rewrite: (v, _get, id) => rewriteJson(v, (o) => rewriteKeys(o, ACTION_DETAIL_IDS, id, ['criterionId'])) },

@@ -37,7 +37,9 @@ export function postgresSource(client: ClientBase): CampaignSource {
       return rows.map((r) => r.id);
     },
     async *rows(table, campaignId) {
-      const select = `SELECT ${table.columns.join(', ')} FROM ${table.name} WHERE ${table.where(campaignId)}${table.ownId ? ' ORDER BY id' : ''}`;
+      // A row without an id of its own is a fact (a link, a mark); the server may hold the same fact
+      // twice where a file holds it once (notice_standing_stale's marks, PostgreSQL migration 5): once.
+      const select = `SELECT ${table.ownId ? '' : 'DISTINCT '}${table.columns.join(', ')} FROM ${table.name} WHERE ${table.where(campaignId)}${table.ownId ? ' ORDER BY id' : ''}`;
       const stream = client.query(copyTo(`COPY (${select}) TO STDOUT`));
       const types = table.columns.map((c) => table.types[c] ?? 'TEXT');
       // Rows end with a newline byte, never inside a field (escaped there): split the bytes on it,

@@ -67,9 +67,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       // A background task itself, so that settled() waits for what it finds owed (on the server the
       // question is a query, answered after this returns).
       background.schedule('resume owed screening', () => resumeOwedScreening(ctx));
-      // On the office server, erasures are not built yet (their store refuses).
-      if (session.open.engine !== 'sqlite') return;
-      // An erasure or purge a crash interrupted: its backups and free pages are cleared now.
+      // An erasure or purge a crash interrupted: its backups and free pages are cleared now (on the
+      // office server there are neither: its owed row is settled, privacy/store/pg-erasure.ts).
       void resumeOwedErasures(ctx).catch((error: unknown) => ctx.log?.('finishing an interrupted erasure failed', error));
     },
     backupProblemChanged: () => ctx.emit(changedEvent('backups')),

@@ -5,6 +5,7 @@ import { answeringAsync } from './synchronous-store';
 import { sqliteAuditStore, type AuditStore } from './audit/store';
 import { kyselyCampaignStore, type CampaignStore } from './campaigns/store';
 import { sqliteImportStore, type ImportStore } from './import/store';
+import { sqliteApplicationStore, type ApplicationStore } from './applications/application-store';
 import { sqliteOverviewStore, type OverviewStore } from './overview/store';
 import { sqliteNoticeStore, type NoticeStore } from './notices/store';
 import { sqlitePrivacyStore, type PrivacyStore } from './privacy/store';
@@ -22,6 +23,7 @@ import { sqliteTriageStore, type TriageStore } from './triage/store';
 export interface Stores {
   campaigns: CampaignStore;
   imports: ImportStore;
+  applications: ApplicationStore;
   overview: OverviewStore;
   triage: TriageStore;
   screening: ScreeningStore;
@@ -37,6 +39,7 @@ export function sqliteStores(sqlite: SqliteDatabase, db: Kysely<Database>): Stor
   return {
     campaigns: kyselyCampaignStore(db),
     imports: answeringAsync<ImportStore>(sqliteImportStore(sqlite)),
+    applications: answeringAsync<ApplicationStore>(sqliteApplicationStore(sqlite)),
     overview: sqliteOverviewStore(sqlite, db),
     triage: answeringAsync<TriageStore>(sqliteTriageStore(sqlite)),
     screening: answeringAsync<ScreeningStore>(sqliteScreeningStore(sqlite)),

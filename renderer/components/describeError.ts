@@ -61,6 +61,7 @@ export const KNOWN_KINDS = [
   // Officers deciding on the same campaign (team mode)
   'ChangedMeanwhile',
   'ChangedSince',
+  'BatchAlreadySent',
   // The office server (team mode)
   'ServerUnreachable',
   'ServerBusy',

@@ -103,7 +103,8 @@ function CorrectForm({ target, onDone }: { target: CorrectionTarget; onDone: (ch
   async function submit() {
     setTried(true);
     if (tooShort || unchanged) return;
-    const result = await correct.run({ ref: target.ref, field: target.field, value, reason: reason.trim() });
+    // The value it shows: refused if it changed meanwhile (another officer, a newer export), rather than replaced unseen.
+    const result = await correct.run({ ref: target.ref, field: target.field, value, reason: reason.trim(), seen: target.current });
     if (!result.ok) return;
     if (result.value.changed) {
       notify.success(t('screening.correctDialog.done', { field: target.label }), t('screening.correctDialog.doneBody', { id: target.applicationId }));

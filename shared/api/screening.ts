@@ -205,6 +205,8 @@ export const screeningMethods = {
         field: z.enum(CORRECTABLE_FIELDS),
         value: z.string().max(20_000),
         reason: z.string().trim().min(3, 'Say why, in a few words').max(2000),
+        /** The value as the officer saw it: when it changed meanwhile (another officer, a newer export), the correction is refused, naming who changed it and when (ChangedMeanwhile). */
+        seen: z.string().max(20_000).optional(),
       })
       .strict(),
     output: returns<{ changed: boolean }>(),

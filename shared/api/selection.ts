@@ -41,6 +41,8 @@ export interface ConflictApplication {
   lastName: string;
   division: DivisionCode | null;
   stage: ProcessStage;
+  /** The version of its shared decisions (TriageRow.version): resolving carries it. */
+  version: number;
 }
 
 /** One person selected (or offered a place) by more than one division. */
@@ -102,6 +104,10 @@ export const selectionMethods = {
     input: z.object({ refs: z.array(z.number().int().positive()).min(1).max(500), contact: z.string().trim().max(320).nullable().default(null), target: fileTargetSchema }).strict(),
     output: returns<InvitationsResult>(),
   },
-  /** The division that makes the offer keeps its selection; the person's other selections go to the reserve list. */
-  'selection.resolveConflict': { input: z.object({ keep: z.number().int().positive() }).strict(), output: returns<SelectionMoveResult>() },
+  /**
+   * The division that makes the offer keeps its selection; the person's other selections go to the
+   * reserve list. `seen`: the versions of the person's applications the officer saw (refused, with
+   * who and when, if one was moved meanwhile).
+   */
+  'selection.resolveConflict': { input: z.object({ keep: z.number().int().positive(), seen: seenSchema }).strict(), output: returns<SelectionMoveResult>() },
 };

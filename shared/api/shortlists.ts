@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIVISION_CODES, type DivisionCode } from '../domain/divisions';
 import type { ProcessStage } from '../domain/stages';
-import { campaignId, reads, returns, type ApplicationHeading } from './common';
+import { campaignId, reads, returns, seenSchema, type ApplicationHeading } from './common';
 import { fileTargetSchema, type FileOutput } from './files';
 
 /**
@@ -170,7 +170,8 @@ export const shortlistMethods = {
   'shortlists.remove': { input: z.object({ id: shortlistId, refs }).strict(), output: returns<ShortlistDetail>() },
   /**
    * Writes the workbook for a hiring manager (or an e-mail draft with it attached) and records what
-   * was sent: the candidates move to Shortlisted.
+   * was sent: the candidates move to Shortlisted. `seen`: the candidates' versions the officer saw
+   * (ShortlistCandidate.version); refused whole, with who and when, if one was decided on meanwhile.
    */
   'shortlists.export': {
     input: z
@@ -181,6 +182,7 @@ export const shortlistMethods = {
         replyBy: isoDate,
         format: z.enum(['xlsx', 'eml']).default('xlsx'),
         target: fileTargetSchema,
+        seen: seenSchema,
       })
       .strict(),
     output: returns<ShortlistExportResult>(),

@@ -20,7 +20,7 @@ import { measureNotices } from './notices-bench';
 import { measureReports } from './reports-bench';
 import { measurePurge } from './privacy-bench';
 import { measureCopyToServer } from './copy-bench';
-import { measureTeamLoad } from './team-bench';
+import { measureServerImport, measureTeamLoad } from './team-bench';
 import { startTestServer } from '../unit/support/postgres-server';
 
 /**
@@ -316,7 +316,13 @@ async function main(): Promise<void> {
       const copy = await measureCopyToServer(databasePath, server);
       row('baseline: one raw COPY of the applications rows', `${(copy.baselineMs / 1000).toFixed(2)} s`, `${copy.applications.toLocaleString('en')} rows, nothing remapped`);
       row('cohort: campaign copy --to URL', `${(copy.ms / 1000).toFixed(2)} s`, `${copy.rows.toLocaleString('en')} rows in ${copy.tables} tables, ids remapped, one transaction`);
-      row('cohort: import of an export into the server', 'not yet', 'imports run on a database on this computer only (the import store is not on the server yet)');
+      const imported = await measureServerImport(server, COUNT);
+      row('baseline: the export parsed, one raw COPY', `${(imported.baselineMs / 1000).toFixed(2)} s`, `${imported.baselineRows.toLocaleString('en')} rows, into an empty campaign`);
+      row(
+        'cohort: import of an export into the server',
+        `${(imported.ms / 1000).toFixed(2)} s`,
+        `${imported.rows.toLocaleString('en')} rows, inspect + preview + commit (commit ${(imported.commitMs / 1000).toFixed(2)} s); ${(imported.ms / imported.baselineMs).toFixed(2)}× the baseline (target within 2×)`,
+      );
       const team = await measureTeamLoad(databasePath, server, { seconds: Number(process.env.BENCH_TEAM_SECONDS ?? 60) });
       const perSec = (team.accepted + team.refused) / team.seconds;
       row(`cohort: ${team.officers} officers deciding for ${team.seconds} s`, `${perSec.toFixed(0)} decisions/s`, `${team.accepted.toLocaleString('en')} saved, ${team.refused.toLocaleString('en')} refused as changed meanwhile (each told), ${team.otherErrors} other errors`);

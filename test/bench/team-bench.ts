@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -10,6 +10,11 @@ import { copyCampaignToServer } from '../../db/copy/copy-campaign';
 import { addOfficer, initServer } from '../../db/postgres/server-admin';
 import { openSqlite } from '../../db/connection';
 import { percentiles, random, type Percentiles } from './triage-bench';
+import Papa from 'papaparse';
+import { APPLICATION_FIELDS } from '../../shared/domain/application-fields';
+import { columnOf } from '../../electron/core/applications/store';
+import { copyRows } from '../../electron/core/applications/pg-copy';
+import { writeDemoExport } from '../../electron/core/demo/export-file';
 
 /**
  * Team mode under load (issue 14), PostgreSQL on loopback: the bench's 50,000-application campaign
@@ -178,6 +183,114 @@ export async function measureTeamLoad(databasePath: string, serverUrl: string, o
   } finally {
     for (const core of cores) await core.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ServerImport {
+  rows: number;
+  /** import.inspect + import.preview + import.commit, as an administrator's workstation runs them. */
+  ms: number;
+  commitMs: number;
+  /** The same file parsed (papaparse, streaming) and its submitted rows sent with one raw COPY. */
+  baselineMs: number;
+  baselineRows: number;
+}
+
+/** A database of its own on the server, set up as IT's `cohort server init` leaves it, with an administrator's login; its URL as that login. */
+async function serverDatabase(admin: pg.Client, serverUrl: string, name: string): Promise<string> {
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const setup = new pg.Client({ connectionString: url.href });
+  await setup.connect();
+  try {
+    await initServer(setup);
+    await addOfficer(setup, 'bench_admin', { admin: true, password: 'bench' });
+    await setup.query("INSERT INTO campaigns (name, settings_json, created_at, updated_at) VALUES ('Bench', '{}', 'x', 'x')");
+  } finally {
+    await setup.end();
+  }
+  url.username = 'bench_admin';
+  url.password = 'bench';
+  return url.href;
+}
+
+/**
+ * An export of `count` applications imported into PostgreSQL through the real service (the
+ * staging in a scratch database on this computer, the commit with COPY in one transaction), beside
+ * a raw COPY of the same file's rows in the same process, each into an empty campaign of a
+ * database of its own (the same schema, triggers and indexes: the search index and the screening
+ * owed are kept by the server for both).
+ */
+export async function measureServerImport(serverUrl: string, count: number): Promise<ServerImport> {
+  const suffix = randomBytes(5).toString('hex');
+  const names = [`cohort_import_${suffix}`, `cohort_import_base_${suffix}`];
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const dir = mkdtempSync(join(tmpdir(), 'cohort-import-bench-'));
+  try {
+    const file = join(dir, 'export.csv');
+    await writeDemoExport(file, { count, seed: 2 });
+    const [cohortUrl, baselineUrl] = [await serverDatabase(admin, serverUrl, names[0]!), await serverDatabase(admin, serverUrl, names[1]!)];
+
+    const core = await openCore({ databasePath: cohortUrl, backupDirectory: join(dir, 'backups'), userName: 'bench', appVersion: 'bench' });
+    let ms: number;
+    let commitMs: number;
+    let rows: number;
+    try {
+      const client = createClient(inProcessTransport(core));
+      const started = performance.now();
+      const inspection = await client.call('import.inspect', { campaignId: 1, path: file });
+      await client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
+      const committing = performance.now();
+      const result = await client.call('import.commit', { jobId: inspection.jobId });
+      ms = performance.now() - started;
+      commitMs = performance.now() - committing;
+      rows = result.counts.added;
+      // The screening that follows the import runs after its answer: not counted, nor left to slow the baseline.
+      await core.settled();
+    } finally {
+      await core.close();
+    }
+
+    const base = new pg.Client({ connectionString: baselineUrl });
+    await base.connect();
+    try {
+      const started = performance.now();
+      const fields = APPLICATION_FIELDS.map((f) => columnOf(f.key));
+      const statusIndex = APPLICATION_FIELDS.findIndex((f) => f.key === 'status');
+      const parsed: string[][] = [];
+      await new Promise<void>((resolve, reject) => {
+        let header = true;
+        Papa.parse<string[]>(createReadStream(file, 'utf8') as unknown as File, {
+          step: (result) => {
+            if (header) {
+              header = false;
+              return;
+            }
+            const values = result.data;
+            if (values.length === fields.length && values[statusIndex] !== 'Draft') parsed.push(values);
+          },
+          complete: () => resolve(),
+          error: reject,
+        });
+      });
+      await base.query('BEGIN');
+      const baselineRows = await copyRows(
+        base,
+        'applications',
+        ['campaign_id', ...fields, 'source', 'created_at', 'updated_at'],
+        parsed.map((values) => [1, ...values, 'import', 'x', 'x']),
+      );
+      await base.query('COMMIT');
+      return { rows, ms, commitMs, baselineMs: performance.now() - started, baselineRows };
+    } finally {
+      await base.end();
+    }
+  } finally {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }

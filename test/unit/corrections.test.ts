@@ -34,11 +34,10 @@ describe('correcting an imported value', () => {
     expect(detail.corrections).toEqual([
       expect.objectContaining({ field: 'nationality', imported: 'Atlantis', corrected: 'Belgium', reason: 'Passport seen: Belgian', state: 'active', actor: 'tester' }),
     ]);
-    const { sqlite } = app.core.session.open;
-    expect(sqlite.prepare('SELECT field, old_value, new_value, actor, import_id FROM application_revisions WHERE application_ref = ?').all(ref)).toEqual([
+    expect(await app.rows('SELECT field, old_value, new_value, actor, import_id FROM application_revisions WHERE application_ref = ?', [ref])).toEqual([
       { field: 'nationality', old_value: 'Atlantis', new_value: 'Belgium', actor: 'tester', import_id: null },
     ]);
-    const audit = sqlite.prepare("SELECT subject, details_json FROM audit_log WHERE action = 'application.correct'").all() as { subject: string; details_json: string }[];
+    const audit = await app.rows<{ subject: string; details_json: string }>("SELECT subject, details_json FROM audit_log WHERE action = 'application.correct'");
     expect(audit.map((a) => a.subject)).toEqual([TARGET]);
     expect(JSON.parse(audit[0]!.details_json)).toMatchObject({ field: 'nationality', before: 'Atlantis', after: 'Belgium', reason: 'Passport seen: Belgian' });
 
@@ -86,6 +85,34 @@ describe('correcting an imported value', () => {
     detail = await app.client.call('screening.detail', { ref });
     expect(detail.raw.nationality).toBe('France');
     expect(detail.corrections[0]?.state).toBe('superseded');
+    await app.core.close();
+  });
+
+  it('refuses a correction of a value changed since the officer saw it (another officer, a newer export), naming who and when, writing nothing', async () => {
+    const dir = tempDir();
+    const app = await openTestApp(dir);
+    await importFile(app.client, referencePath('sample-export.csv'));
+    const ref = await refOf(app.client, TARGET);
+    expect(await app.client.call('application.correct', { ref, field: 'nationality', value: 'Belgium', reason: 'Passport seen', seen: 'Atlantis' })).toEqual({ changed: true });
+    let before = await tableCounts(app.core);
+    // A second window still showing "Atlantis".
+    const stale = await app.client.tryCall('application.correct', { ref, field: 'nationality', value: 'Netherlands', reason: 'Passport seen', seen: 'Atlantis' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'ChangedMeanwhile', details: { applicationId: TARGET, by: 'tester' } } });
+    expect(!stale.ok && stale.error.message).toMatch(/changed by tester at \d{4}-.*Nothing was corrected/);
+    expect(await tableCounts(app.core)).toEqual(before);
+
+    // A newer export changed it meanwhile: said so, with the file.
+    const { header, rows } = sampleTable();
+    const column = header.indexOf('Nationality');
+    await importFile(app.client, writeExport(dir, 'newer.csv', header, rows.map((r) => (r[0] === TARGET ? r.map((v, i) => (i === column ? 'France' : v)) : r))));
+    before = await tableCounts(app.core);
+    const afterImport = await app.client.tryCall('application.correct', { ref, field: 'nationality', value: 'Germany', reason: 'Passport seen', seen: 'Belgium' });
+    expect(!afterImport.ok && afterImport.error.message).toMatch(/changed by tester \(importing “newer\.csv”\)/);
+    expect(await tableCounts(app.core)).toEqual(before);
+    // Another field than the one changed is not held back.
+    expect(await app.client.call('application.correct', { ref, field: 'university', value: 'KU Leuven', reason: 'Typo', seen: (await app.client.call('screening.detail', { ref })).raw.university })).toEqual({
+      changed: true,
+    });
     await app.core.close();
   });
 

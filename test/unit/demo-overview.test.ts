@@ -15,8 +15,8 @@ describe('demo data and the overview', () => {
     expect(result).toMatchObject({ campaignId: 1, inserted: 2000 });
     expect(progress.at(-1)).toBe(2000);
     expect(progress.length).toBeGreaterThan(2);
-    const drafts = app.core.session.open.sqlite.prepare("SELECT count(*) AS n FROM applications WHERE lower(status) IN ('draft', 'brouillon')").get();
-    expect(drafts).toEqual({ n: 0 });
+    const drafts = await app.rows<{ n: number }>("SELECT count(*) AS n FROM applications WHERE lower(status) IN ('draft', 'brouillon')");
+    expect(drafts.map((r) => Number(r.n))).toEqual([0]);
     expect((await app.client.call('app.info', {})).isEmpty).toBe(false);
     await app.core.close();
   });
@@ -56,8 +56,8 @@ describe('demo data and the overview', () => {
     const b = await openTestApp(tempDir());
     await a.client.call('demo.load', { count: 300, seed: 9 });
     await b.client.call('demo.load', { count: 300, seed: 9 });
-    const rows = (app: typeof a) => app.core.session.open.sqlite.prepare('SELECT application_id, first_name, last_name, submitted_on FROM applications ORDER BY id').all();
-    expect(rows(a)).toEqual(rows(b));
+    const rows = (app: typeof a) => app.rows('SELECT application_id, first_name, last_name, submitted_on FROM applications ORDER BY id');
+    expect(await rows(a)).toEqual(await rows(b));
     await a.core.close();
     await b.core.close();
   });

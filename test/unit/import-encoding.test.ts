@@ -79,7 +79,7 @@ describe('DOS (cp850) and Mac Roman exports', () => {
     await app.client.call('import.preview', { jobId: again.jobId, mapping: again.mapping });
     const result = await app.client.call('import.commit', { jobId: again.jobId });
     expect(result.encoding).toBe(encoding);
-    const stored = app.core.session.open.sqlite.prepare('SELECT first_name, last_name, motivation FROM applications ORDER BY application_id').all();
+    const stored = await app.rows('SELECT first_name, last_name, motivation FROM applications ORDER BY id');
     expect(stored).toEqual([
       { first_name: 'Jürgen', last_name: 'Müller', motivation: 'Très motivé' },
       { first_name: 'Émilie', last_name: 'Novák', motivation: 'Déjà prête' },

@@ -217,9 +217,9 @@ describe('the store of rejected rows', () => {
     await app.client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
     const result = await app.client.call('import.commit', { jobId: inspection.jobId });
     expect(result.counts.rejected).toBe(1);
-    const stored = app.core.session.open.sqlite.prepare('SELECT values_json FROM import_rejections').get() as { values_json: string };
-    expect(stored.values_json.length).toBeLessThan(REJECTED_VALUE_LIMIT * 2);
-    const values = JSON.parse(stored.values_json) as string[];
+    const [stored] = await app.rows<{ values_json: string }>('SELECT values_json FROM import_rejections');
+    expect(stored!.values_json.length).toBeLessThan(REJECTED_VALUE_LIMIT * 2);
+    const values = JSON.parse(stored!.values_json) as string[];
     expect(values[4]).toBe(`${motivation.slice(0, REJECTED_VALUE_LIMIT)}… [cut by Cohort: 85,000 characters in the file]`);
     expect(values.slice(0, 4)).toEqual(['A-1', 'Pending', '2025-04-01 10:00', 'Ann']);
     await app.core.close();

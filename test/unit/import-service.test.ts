@@ -24,10 +24,10 @@ async function importFile(client: Client, path: string, fix?: (mapping: ColumnTa
 }
 
 /** The stored applications, comparable across files written differently: parsed values, not raw dates. */
-function storedData(app: TestApp): Record<string, unknown>[] {
+async function storedData(app: TestApp): Promise<Record<string, unknown>[]> {
   // Raw dates are written differently in each file: compare their parsed forms.
   const rawDates = new Set(['date_of_birth', 'degree_date', 'submitted_on']);
-  return (app.core.session.open.sqlite.prepare('SELECT * FROM applications ORDER BY application_id').all() as Record<string, unknown>[]).map((row) =>
+  return (await app.rows<Record<string, unknown>>('SELECT * FROM applications ORDER BY id')).map((row) =>
     Object.fromEntries(
       Object.entries(row).filter(([k]) => !rawDates.has(k) && !['id', 'created_at', 'updated_at', 'import_id'].includes(k)),
     ),
@@ -65,7 +65,7 @@ describe('importing the reference sample', () => {
     const first = await importFile(app.client, referencePath('sample-export.csv'));
     expect(first.counts).toMatchObject({ added: expected.verdicts.length, updated: 0, unchanged: 0, skippedDrafts: expected.drafts, rejected: 0 });
     expect(first.rejectedRows).toEqual(expected.rejectedRows);
-    const ids = (app.core.session.open.sqlite.prepare('SELECT application_id FROM applications ORDER BY application_id').all() as { application_id: string }[]).map((r) => r.application_id);
+    const ids = (await app.rows<{ application_id: string }>('SELECT application_id FROM applications')).map((r) => r.application_id).sort();
     expect(ids).toEqual(expected.verdicts.map((v) => v.applicationId).sort());
 
     const before = await tableCounts(app.core);
@@ -80,7 +80,10 @@ describe('importing the reference sample', () => {
 
   it('through the CLI, prints one JSON object per file with the counts', async () => {
     const dir = tempDir();
-    const db = join(dir, 'x.sqlite');
+    // The database a test opens, a file or the server's (its URL: the CLI takes either as --db).
+    const app = await openTestApp(dir);
+    await app.core.close();
+    const db = app.databasePath;
     let out = '';
     const io = { out: (t: string) => (out += `${t}\n`), err: () => {} };
     expect(await runCli(['import', '--db', db, '--json', referencePath('sample-export.csv')], io, { COHORT_DATA_DIR: dir })).toBe(0);
@@ -145,7 +148,7 @@ describe('the same applications written differently import to identical data', (
       const app = await openTestApp(tempDir());
       const result = await importFile(app.client, file);
       expect(result.rejectedRows, file).toEqual([]);
-      stored.push(storedData(app));
+      stored.push(await storedData(app));
       await app.core.close();
     }
     expect(stored[0]!.length).toBe(expectedSample().verdicts.length);
@@ -167,9 +170,7 @@ describe('a newer export', () => {
     const first = await importFile(app.client, v1);
     const second = await importFile(app.client, v2);
     expect(second.counts).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
-    const revisions = app.core.session.open.sqlite
-      .prepare('SELECT a.application_id, r.field, r.old_value, r.new_value, r.import_id FROM application_revisions r JOIN applications a ON a.id = r.application_ref ORDER BY r.field')
-      .all();
+    const revisions = await app.rows('SELECT a.application_id, r.field, r.old_value, r.new_value, r.import_id FROM application_revisions r JOIN applications a ON a.id = r.application_ref ORDER BY r.field');
     expect(revisions).toEqual([
       { application_id: 'A-1', field: 'firstName', old_value: 'Ann', new_value: 'Anne', import_id: second.id },
       { application_id: 'A-1', field: 'motivation', old_value: 'First', new_value: 'Second thoughts', import_id: second.id },
@@ -289,8 +290,8 @@ describe('bad input: a clear message, and the database as it was', () => {
       [6, 'Status', 'UnknownStatus'],
       [7, 'Submitted On', 'UnreadableSubmittedOn'],
     ]);
-    const motivation = app.core.session.open.sqlite.prepare("SELECT motivation FROM applications WHERE application_id = 'A-7'").get();
-    expect(motivation).toEqual({ motivation: 'multi\r\nline, with "quotes"' });
+    const motivation = await app.rows("SELECT motivation FROM applications WHERE application_id = 'A-7'");
+    expect(motivation).toEqual([{ motivation: 'multi\r\nline, with "quotes"' }]);
     // The rejected rows, saved as a CSV to send back: formula-looking text is defused.
     const rejections = await app.client.call('import.rejections', { importId: result.id });
     expect(rejections).toHaveLength(5);
@@ -306,11 +307,13 @@ describe('bad input: a clear message, and the database as it was', () => {
     writeFileSync(path, iconv.encode('Application ID;First Name;Last Name;Submitted On;Motivation\r\nA-1;Zoë;Müller-Œuvray;01/04/2025 10:00;Budget de 5 000 € — « merci »\r\n', 'win1252'));
     const app = await openTestApp(tempDir());
     await importFile(app.client, path);
-    expect(app.core.session.open.sqlite.prepare('SELECT first_name, last_name, motivation FROM applications').get()).toEqual({
-      first_name: 'Zoë',
-      last_name: 'Müller-Œuvray',
-      motivation: 'Budget de 5 000 € — « merci »',
-    });
+    expect(await app.rows('SELECT first_name, last_name, motivation FROM applications')).toEqual([
+      {
+        first_name: 'Zoë',
+        last_name: 'Müller-Œuvray',
+        motivation: 'Budget de 5 000 € — « merci »',
+      },
+    ]);
     await app.core.close();
   });
 
@@ -325,10 +328,10 @@ describe('bad input: a clear message, and the database as it was', () => {
     const app = await openTestApp(tempDir());
     expect((await importFile(app.client, big)).counts.added).toBe(1);
     expect((await importFile(app.client, wide)).counts.added).toBe(1);
-    const lengths = app.core.session.open.sqlite.prepare("SELECT length(motivation) AS n FROM applications WHERE application_id = 'A-1'").get();
-    expect(lengths).toEqual({ n: huge.length });
-    const extra = app.core.session.open.sqlite.prepare("SELECT extra_json FROM applications WHERE application_id = 'A-2'").get() as { extra_json: string };
-    expect(Object.keys(JSON.parse(extra.extra_json))).toHaveLength(10);
+    const lengths = await app.rows("SELECT length(motivation) AS n FROM applications WHERE application_id = 'A-1'");
+    expect(lengths).toEqual([{ n: huge.length }]);
+    const [extra] = await app.rows<{ extra_json: string }>("SELECT extra_json FROM applications WHERE application_id = 'A-2'");
+    expect(Object.keys(JSON.parse(extra!.extra_json))).toHaveLength(10);
     await app.core.close();
   });
 
@@ -352,8 +355,9 @@ describe('bad input: a clear message, and the database as it was', () => {
     expect(await app.client.call('import.cancel', { jobId: inspection.jobId })).toEqual({ cancelled: true });
     expect((await preview).ok).toBe(false);
     expect(await app.client.tryCall('import.commit', { jobId: inspection.jobId })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
-    const temp = app.core.session.open.sqlite.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table'").get();
-    expect(temp).toEqual({ n: 0 });
+    // On a file the staging is the connection's TEMP tables: none is left. (On the server it is a
+    // scratch database of the job's own, closed with it: import-staging.test.ts.)
+    if (app.engine === 'sqlite') expect(app.core.session.open.sqlite.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
     expect(await tableCounts(app.core)).toEqual(before);
     await app.core.close();
   });

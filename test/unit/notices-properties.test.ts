@@ -36,15 +36,13 @@ interface AppRow {
   stage: string;
 }
 
-function applicationsOf(app: TestApp): AppRow[] {
-  return app.core.session.open.sqlite
-    .prepare<[], AppRow>(
-      `SELECT a.id AS ref, a.application_id AS applicationId, r.person_key AS personKey, coalesce(o.verdict, r.verdict) AS verdict, coalesce(t.stage, 'new') AS stage
-       FROM applications a JOIN screening_results r ON r.application_ref = a.id
-       LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'
-       LEFT JOIN triage_states t ON t.application_ref = a.id ORDER BY a.id`,
-    )
-    .all();
+function applicationsOf(app: TestApp): Promise<AppRow[]> {
+  return app.rows<AppRow>(
+    `SELECT a.id AS ref, a.application_id AS "applicationId", r.person_key AS "personKey", coalesce(o.verdict, r.verdict) AS verdict, coalesce(t.stage, 'new') AS stage
+     FROM applications a JOIN screening_results r ON r.application_ref = a.id
+     LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'
+     LEFT JOIN triage_states t ON t.application_ref = a.id ORDER BY a.id`,
+  );
 }
 
 interface NoticeRow {
@@ -57,14 +55,12 @@ interface NoticeRow {
   named: number;
 }
 
-function noticesOf(app: TestApp): NoticeRow[] {
-  return app.core.session.open.sqlite
-    .prepare<[], NoticeRow>(
-      `SELECT n.id, n.person_key AS personKey, n.outcome, n.state, n.basis, n.batch_id AS batchId,
-         (SELECT count(*) FROM notice_applications na WHERE na.notice_id = n.id) AS named
-       FROM notices n ORDER BY n.id`,
-    )
-    .all();
+function noticesOf(app: TestApp): Promise<NoticeRow[]> {
+  return app.rows<NoticeRow>(
+    `SELECT n.id, n.person_key AS "personKey", n.outcome, n.state, n.basis, n.batch_id AS "batchId",
+       (SELECT count(*) FROM notice_applications na WHERE na.notice_id = n.id) AS named
+     FROM notices n ORDER BY n.id`,
+  );
 }
 
 const UNDECIDED = new Set(['new', 'inReview', 'proposed', 'shortlisted', 'interview']);
@@ -81,9 +77,9 @@ describe('outcome notices, whatever the office does in whatever order', () => {
           await client.call('screening.run', { campaignId: 1 });
           let lastBatch: number | null = null;
           for (const step of commands) {
-            const rows = applicationsOf(app);
+            const rows = await applicationsOf(app);
             const row = (pick: number) => rows[pick % rows.length] as AppRow;
-            const before = noticesOf(app);
+            const before = await noticesOf(app);
             if (step.kind === 'override') await client.tryCall('screening.override', { refs: [row(step.pick).ref], verdict: step.verdict, justification: 'Checked against the documents' });
             if (step.kind === 'decide') await client.tryCall('triage.decide', { refs: [row(step.pick).ref], stage: step.stage });
             if (step.kind === 'markSent' && lastBatch !== null) await client.tryCall('notices.markSent', { batchId: lastBatch });
@@ -100,11 +96,11 @@ describe('outcome notices, whatever the office does in whatever order', () => {
                 // Refused only when nothing of the kind is owed, and then nothing was recorded.
                 expect(result.error.kind).toBe('NothingOwed');
                 expect(status.byOutcome[step.outcome].owed).toBe(0);
-                expect(noticesOf(app)).toEqual(before);
+                expect(await noticesOf(app)).toEqual(before);
                 continue;
               }
               lastBatch = result.value.batchId;
-              const batch = noticesOf(app).filter((n) => n.batchId === result.value.batchId);
+              const batch = (await noticesOf(app)).filter((n) => n.batchId === result.value.batchId);
               // Everyone counted as owed is in the batch, and nobody else.
               expect(batch.length).toBe(status.byOutcome[step.outcome].owed);
               expect((await client.call('notices.status', { campaignId: 1 })).byOutcome[step.outcome].owed).toBe(0);
@@ -123,7 +119,7 @@ describe('outcome notices, whatever the office does in whatever order', () => {
               }
             }
             // However the steps went, a person holds at most one notice per outcome waiting to go out.
-            const waiting = noticesOf(app).filter((n) => n.state === 'prepared');
+            const waiting = (await noticesOf(app)).filter((n) => n.state === 'prepared');
             expect(new Set(waiting.map((n) => `${n.personKey} ${n.outcome}`)).size).toBe(waiting.length);
             // And the counts kept as decisions came are those a count from scratch gives.
             await expectCountsAsFromScratch(app);

@@ -16,14 +16,12 @@ async function screenedApp(): Promise<TestApp> {
 }
 
 /** Each person (screening's identity key) with their applications' effective verdicts, read straight from the tables. */
-function persons(app: TestApp): Map<string, { applicationId: string; verdict: string; email: string }[]> {
-  const rows = app.core.session.open.sqlite
-    .prepare<[], { personKey: string; applicationId: string; verdict: string; email: string }>(
-      `SELECT r.person_key AS personKey, a.application_id AS applicationId, coalesce(o.verdict, r.verdict) AS verdict, a.email
-       FROM applications a JOIN screening_results r ON r.application_ref = a.id
-       LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'`,
-    )
-    .all();
+async function persons(app: TestApp): Promise<Map<string, { applicationId: string; verdict: string; email: string }[]>> {
+  const rows = await app.rows<{ personKey: string; applicationId: string; verdict: string; email: string }>(
+    `SELECT r.person_key AS "personKey", a.application_id AS "applicationId", coalesce(o.verdict, r.verdict) AS verdict, a.email
+     FROM applications a JOIN screening_results r ON r.application_ref = a.id
+     LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'`,
+  );
   const map = new Map<string, { applicationId: string; verdict: string; email: string }[]>();
   for (const r of rows) map.set(r.personKey, [...(map.get(r.personKey) ?? []), r]);
   return map;
@@ -63,7 +61,7 @@ describe('outcome notices', () => {
 
   it('are owed to every person all of whose applications are ineligible, and to nobody still undecided', async () => {
     const app = await screenedApp();
-    const all = [...persons(app).values()];
+    const all = [...(await persons(app)).values()];
     const expected = all.filter((apps) => apps.every((a) => a.verdict === 'ineligible')).length;
     const status = await app.client.call('notices.status', { campaignId: 1 });
     expect(expected).toBeGreaterThan(10);
@@ -75,7 +73,7 @@ describe('outcome notices', () => {
     expect(status.overdue).toBe(0);
 
     // Owed since long ago (working days themselves are tested in working-days.test.ts).
-    app.core.session.open.sqlite.prepare("UPDATE screening_results SET screened_at = '2020-01-06T10:00:00.000Z'").run();
+    await app.run("UPDATE screening_results SET screened_at = '2020-01-06T10:00:00.000Z'");
     const aged = await app.client.call('notices.status', { campaignId: 1 });
     expect(aged).toMatchObject({ oldestOwedSince: '2020-01-06', overdue: expected });
     expect(aged.oldestOwedWorkingDays).toBeGreaterThan(1000);
@@ -84,7 +82,7 @@ describe('outcome notices', () => {
   it('are prepared as one draft per person, in their language, naming all their applications; sent, bounced, never prepared twice', async () => {
     const app = await screenedApp();
     const { client } = app;
-    const owed = [...persons(app).values()].filter((apps) => apps.every((a) => a.verdict === 'ineligible'));
+    const owed = [...(await persons(app)).values()].filter((apps) => apps.every((a) => a.verdict === 'ineligible'));
     const folder = tempDir();
     const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'eml', office: 'internships@example.int', target: { kind: 'folder', path: folder } });
     expect(batch.prepared).toBe(owed.length);
@@ -122,27 +120,31 @@ describe('outcome notices', () => {
     // The one left out is still waiting in its batch.
     expect(status.openBatches.map((b) => [b.batchId, b.prepared])).toEqual([[batch.batchId, 1]]);
     // Each person's notices are in the history of every one of their applications.
-    const refOf = (applicationId: string) => app.core.session.open.sqlite.prepare<[string], number>('SELECT id FROM applications WHERE application_id = ?').pluck().get(applicationId) ?? 0;
+    const refOf = async (applicationId: string) => (await app.rows<{ id: number }>('SELECT id FROM applications WHERE application_id = ?', [applicationId]))[0]?.id ?? 0;
     const bouncedPerson = owed.find((apps) => apps[0]?.applicationId !== kept) ?? [];
     for (const a of bouncedPerson) {
-      expect((await client.call('triage.detail', { ref: refOf(a.applicationId) })).notices).toMatchObject([{ outcome: 'ineligible', state: 'bounced', sentAt: expect.any(String), bouncedAt: expect.any(String) }]);
+      expect((await client.call('triage.detail', { ref: await refOf(a.applicationId) })).notices).toMatchObject([{ outcome: 'ineligible', state: 'bounced', sentAt: expect.any(String), bouncedAt: expect.any(String) }]);
     }
-    expect((await client.call('triage.detail', { ref: refOf(kept) })).notices).toMatchObject([{ outcome: 'ineligible', state: 'prepared', sentAt: null }]);
+    expect((await client.call('triage.detail', { ref: await refOf(kept) })).notices).toMatchObject([{ outcome: 'ineligible', state: 'prepared', sentAt: null }]);
     const bouncedId = owed.find((apps) => apps[0]?.applicationId !== kept)?.[0]?.applicationId ?? '';
     expect(await client.call('notices.markResent', { campaignId: 1, applicationIds: [bouncedId] })).toEqual({ resent: 1, notFound: [] });
     expect((await client.call('notices.status', { campaignId: 1 })).byOutcome.ineligible).toMatchObject({ sent: batch.prepared - 1, bounced: 0 });
   });
 
-  it('a verdict changed after a notice went out supersedes it', async () => {
+  it('a batch is marked sent once (again: refused, naming who); a verdict changed after a notice went out supersedes it', async () => {
     const app = await screenedApp();
     const { client } = app;
     const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'csv', target: { kind: 'download' } });
     const csv = downloadedText(batch.file).text;
     expect(csv.split('\r\n')[0]).toBe('\uFEFF"Email","Language","First name","Last name","Subject","Text"');
     await client.call('notices.markSent', { batchId: batch.batchId });
+    // Marked sent again (another officer, another window): refused, saying who did it and when; nothing changed.
+    const before = await tableCounts(app.core);
+    expect(await client.tryCall('notices.markSent', { batchId: batch.batchId })).toMatchObject({ ok: false, error: { kind: 'BatchAlreadySent', details: { batchId: batch.batchId, by: 'tester' } } });
+    expect(await tableCounts(app.core)).toEqual(before);
     expect(csv.split('\r\n').length).toBeGreaterThan(batch.prepared - batch.withoutAddress.length);
-    const someone = [...persons(app).values()].find((apps) => apps.every((a) => a.verdict === 'ineligible') && apps.some((a) => a.email.trim() !== ''));
-    const ref = app.core.session.open.sqlite.prepare<[string], { id: number }>('SELECT id FROM applications WHERE application_id = ?').get(someone?.[0]?.applicationId ?? '')?.id ?? 0;
+    const someone = [...(await persons(app)).values()].find((apps) => apps.every((a) => a.verdict === 'ineligible') && apps.some((a) => a.email.trim() !== ''));
+    const ref = (await app.rows<{ id: number }>('SELECT id FROM applications WHERE application_id = ?', [someone?.[0]?.applicationId ?? '']))[0]?.id ?? 0;
     await client.call('screening.override', { refs: [ref], verdict: 'eligible', justification: 'The degree was recognised after all.' });
     const status = await client.call('notices.status', { campaignId: 1 });
     expect(status.byOutcome.ineligible.superseded).toBe(1);
@@ -155,12 +157,11 @@ describe('outcome notices', () => {
     const app = await openTestApp(tempDir());
     const { client } = app;
     await client.call('demo.load', { count: 600, seed: 5, midSeason: true });
-    const { sqlite } = app.core.session.open;
     await expectCountsAsFromScratch(app);
     const before = await client.call('notices.status', { campaignId: 1 });
 
     // A shortlisted candidate selected, offered a place, the offer withdrawn.
-    const ref = sqlite.prepare<[], number>("SELECT application_ref FROM triage_states WHERE stage = 'shortlisted' ORDER BY application_ref LIMIT 1").pluck().get() ?? 0;
+    const ref = (await app.rows<{ ref: number }>("SELECT application_ref AS ref FROM triage_states WHERE stage = 'shortlisted' ORDER BY application_ref LIMIT 1"))[0]?.ref ?? 0;
     await client.call('selection.move', { refs: [ref], move: 'select', session: 'september', startDate: '2027-09-01' });
     await expectCountsAsFromScratch(app);
     await client.call('selection.move', { refs: [ref], move: 'makeOffer' });
@@ -180,7 +181,7 @@ describe('outcome notices', () => {
     expect((await client.call('notices.status', { campaignId: 1 })).people).toBe(before.people - 1);
 
     // An application deleted (a re-import without it is the same write) leaves its person's count.
-    sqlite.prepare('DELETE FROM applications WHERE id = ?').run(ref);
+    await app.run('DELETE FROM applications WHERE id = ?', [ref]);
     await expectCountsAsFromScratch(app);
   });
 

@@ -1,3 +1,4 @@
+// Engines: SQLite only — the register is checked against the file's own schema (sqlite_master, FTS5 tables, PRAGMA table_info); the rules' PostgreSQL SQL runs whole in privacy.test.ts's erasure and purge on either engine
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAL_DATA, PERSONAL_DATA_FILES, personalColumns, tablesHolding, unlinkedPersonalColumns, type RegisteredTable, type TableEntry } from '../../db/personal-data';
 import { ERASURE_RULES, erasedOfPerson, type UnlinkedTable } from '../../electron/core/privacy/store/erasure-rules';

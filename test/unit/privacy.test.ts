@@ -8,6 +8,8 @@ import { subjectAccessTables } from '../../electron/core/privacy/store/sqlite-su
 import { cli } from './support/cli';
 import { handWorkedSeason, PEOPLE } from './support/hand-season';
 import { sampleTable, writeExport } from './support/sample-rows';
+import { onPostgres } from './support/engine';
+import { expectCountsAsFromScratch } from './support/notice-counts';
 import { openTestApp, useTempDir, type TestApp } from './support/temp';
 
 const tempDir = useTempDir();
@@ -87,7 +89,7 @@ async function reportCounts(app: TestApp) {
 }
 
 describe('erasing one person', () => {
-  it('leaves no byte of their names, e-mail, date of birth or IDs in the database, its -wal or any backup, and the report counts as before', async () => {
+  it.skipIf(onPostgres)('leaves no byte of their names, e-mail, date of birth or IDs in the database, its -wal or any backup, and the report counts as before (SQLite only: a file and its backups, read as bytes)', async () => {
     const { app, refs } = await seasonWithR1Everywhere();
     const backup = await app.client.call('database.backupNow', {});
     // A backup made by an older Cohort cannot be rewritten by this one's SQL: it is removed.
@@ -117,8 +119,8 @@ describe('erasing one person', () => {
     // Entries naming R1 among others keep the others: the shortlist's order, the saved view (without its search).
     const arranged = await app.client.call('audit.list', { action: 'shortlist.arrange' });
     expect(arranged.rows[0]?.details).toEqual({ order: [refs['R3'], refs['R2']] });
-    const views = app.core.session.open.sqlite.prepare<[], string>('SELECT view_json FROM saved_views').pluck().all();
-    expect(views.map((v) => JSON.parse(v) as { filter: object })).toEqual([expect.objectContaining({ filter: {} })]);
+    const views = await app.rows<{ view: string }>('SELECT view_json AS view FROM saved_views');
+    expect(views.map((v) => JSON.parse(v.view) as { filter: object })).toEqual([expect.objectContaining({ filter: {} })]);
 
     // The audit log records the erasure with its reason, and nothing of the person anywhere.
     const audit = await app.client.call('audit.list', { campaignId: 1, action: 'privacy' });
@@ -139,7 +141,7 @@ describe('erasing one person', () => {
 });
 
 describe('an erasure while another program reads the database', () => {
-  it('says the -wal is emptied when that program closes, and it is', async () => {
+  it.skipIf(onPostgres)('says the -wal is emptied when that program closes, and it is (SQLite only: a file’s -wal)', async () => {
     const { app } = await handWorkedSeason(tempDir());
     // Another program (the app, while the command line erases) in the middle of a read.
     const reader = new BetterSqlite3(app.databasePath, { readonly: true });
@@ -155,7 +157,7 @@ describe('an erasure while another program reads the database', () => {
 });
 
 describe('an erasure a crash interrupted', () => {
-  it('is finished when the database is next opened: its backups rewritten, free pages and -wal cleared', async () => {
+  it.skipIf(onPostgres)('is finished when the database is next opened: its backups rewritten, free pages and -wal cleared (SQLite only: the server has no backups of Cohort’s)', async () => {
     const { app } = await seasonWithR1Everywhere();
     const backup = await app.client.call('database.backupNow', {});
     const { privacy } = app.core.session.open.stores;
@@ -180,7 +182,7 @@ describe('an erasure a crash interrupted', () => {
 });
 
 describe('purging a campaign', () => {
-  it('is refused before its retention has passed; then removes every applicant’s data from the file, the -wal and the backups, and the report still shows its figures', async () => {
+  it.skipIf(onPostgres)('is refused before its retention has passed; then removes every applicant’s data from the file, the -wal and the backups, and the report still shows its figures (SQLite only: a file and its backups, read as bytes)', async () => {
     const { app } = await handWorkedSeason(tempDir());
     const { client } = app;
     const open = await client.call('privacy.retention', { campaignId: 1 });
@@ -225,16 +227,17 @@ describe('the subject-access export', () => {
     // Walk the register: every table holding applicants' data is in the record, in the register's words.
     const tables = new Map(access.tables.map((t) => [t.table, t]));
     expect([...tables.keys()]).toEqual(subjectAccessTables());
-    const { sqlite } = app.core.session.open;
-    const refs = sqlite.prepare<[string], number>('SELECT id FROM applications WHERE candidate_id = ? ORDER BY id').pluck().all(R1.candidate);
+    const refs = (await app.rows<{ id: number }>('SELECT id FROM applications WHERE candidate_id = ? ORDER BY id', [R1.candidate])).map((r) => r.id);
     expect(refs).toHaveLength(2);
     for (const name of subjectAccessTables()) {
       const entry: TableEntry = PERSONAL_DATA[name];
       const table = tables.get(name);
       expect(table?.what).toBe(entry.what);
       if (entry.applicationLinks.length === 0) continue;
-      const where = entry.applicationLinks.map((l) => `${l} IN (${refs.join(', ')})`).join(' OR ');
-      const independent = sqlite.prepare(`SELECT count(*) FROM ${name} WHERE ${where}`).pluck().get();
+      // The server's search index keeps one document per application under its key, not FTS5's rowid.
+      const links = app.engine === 'postgres' && name === 'application_search' ? ['application_ref'] : entry.applicationLinks;
+      const where = links.map((l) => `${l} IN (${refs.join(', ')})`).join(' OR ');
+      const independent = (await app.rows<{ n: number }>(`SELECT count(*) AS n FROM ${name} WHERE ${where}`))[0]?.n;
       expect({ table: name, rows: table?.rows.length }).toEqual({ table: name, rows: independent });
     }
     // R1 left rows in these: each is there, with what it says of them.
@@ -263,7 +266,7 @@ describe('the subject-access export', () => {
 });
 
 describe('the command line', () => {
-  it('erases a person with --json and says which backups it rewrote; purges a campaign with --before-due', async () => {
+  it.skipIf(onPostgres)('erases a person with --json and says which backups it rewrote; purges a campaign with --before-due (SQLite only: the command’s on-open backup of the file)', async () => {
     const { app } = await handWorkedSeason(tempDir());
     await app.core.close();
     const erased = await cli(['person', 'erase', '--application', R1.applicationId, '--reason', 'Request of 3 March', '--json', '--db', app.databasePath], app.dir);
@@ -326,5 +329,85 @@ describe('the audit log', () => {
       expect.objectContaining({ format: 'json', file: `données personnelles ${R1.applicationId}.json`, people: 1 }),
     ]);
     await app.core.close();
+  });
+});
+
+/** Every row of every table (the search index's internals aside), as text: what a search for a person's identifiers reads. */
+async function everyRow(app: TestApp): Promise<string> {
+  const tables =
+    app.engine === 'postgres'
+      ? await app.rows<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'application_search'")
+      : await app.rows<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'application_search%'");
+  const parts: string[] = [];
+  for (const { name } of tables) parts.push(JSON.stringify(await app.rows(`SELECT * FROM ${name}`)));
+  return parts.join('\n').toLowerCase();
+}
+
+describe('personal data on either engine (a file, or the office server)', () => {
+  it('a person’s record holds what is kept about them; erasing them leaves no row naming them, settles its work, and the report counts as before', async () => {
+    const app = await openTestApp(tempDir());
+    const { client } = app;
+    await client.call('demo.load', { count: 200, seed: 7 });
+    await client.call('screening.run', { campaignId: 1 });
+    // Someone all of whose applications are ineligible: owed a notice, which goes out.
+    const [person] = await app.rows<{ ref: number; applicationId: string; candidateId: string; email: string; lastName: string }>(
+      `SELECT a.id AS ref, a.application_id AS "applicationId", a.candidate_id AS "candidateId", lower(a.email) AS email, a.last_name AS "lastName"
+       FROM applications a JOIN screening_results r ON r.application_ref = a.id
+       WHERE r.verdict = 'ineligible' AND a.email <> '' AND a.candidate_id <> ''
+         AND NOT EXISTS (SELECT 1 FROM screening_results s WHERE s.person_key = r.person_key AND s.verdict <> 'ineligible')
+       ORDER BY a.id LIMIT 1`,
+    );
+    if (!person) throw new Error('The demo campaign has people owed an ineligibility notice');
+    await client.call('notices.setLanguage', { campaignId: 1, applicationId: person.applicationId, language: 'fr' });
+    const batch = await client.call('notices.prepare', { campaignId: 1, outcome: 'ineligible', format: 'csv', target: { kind: 'download' } });
+    await client.call('notices.markSent', { batchId: batch.batchId, except: [] });
+    await client.call('triage.saveView', { campaignId: 1, name: 'To call back', queue: 'DPP', filter: { search: person.lastName.toLowerCase() }, sort: [], columns: ['applicationId', 'name'] });
+
+    const access = await client.call('privacy.personData', { campaignId: 1, applicationId: person.applicationId });
+    expect(access.language).toBe('fr');
+    expect([...access.tables.map((t) => t.table)]).toEqual(subjectAccessTables());
+    const rows = (table: string) => access.tables.find((t) => t.table === table)?.rows ?? [];
+    expect(rows('applications').map((r) => r.application_id)).toContain(person.applicationId);
+    for (const table of ['screening_results', 'notices', 'notice_languages', 'notice_standing', 'saved_views', 'application_search']) {
+      expect({ table, has: rows(table).length > 0 }).toEqual({ table, has: true });
+    }
+    await client.call('privacy.exportPerson', { campaignId: 1, applicationId: person.applicationId, target: { kind: 'download' } });
+    const before = await reportCounts(app);
+    const words = [person.applicationId, person.candidateId, person.email].map((w) => w.toLowerCase());
+    // The test can fail: before the erasure, the rows name them.
+    const everything = await everyRow(app);
+    for (const word of words) expect(everything).toContain(word);
+
+    const result = await client.call('privacy.erasePerson', { campaignId: 1, applicationId: person.applicationId, reason: 'Request by e-mail of 3 March' });
+    expect(result.erased.map((e) => e.applicationId)).toContain(person.applicationId);
+    expect(result.wal).toBe('cleared');
+    await app.core.settled();
+    const after = await everyRow(app);
+    for (const word of words) expect({ word, found: after.includes(word) }).toEqual({ word, found: false });
+    // The saved view stays, without its search.
+    expect((await app.rows<{ view: string }>('SELECT view_json AS view FROM saved_views')).map((v) => (JSON.parse(v.view) as { filter: object }).filter)).toEqual([{}]);
+    expect(await app.core.session.open.stores.privacy.owedWork()).toEqual([]);
+    expect((await client.call('audit.list', { action: 'privacy.erase' })).rows[0]).toMatchObject({ subject: null, details: { reason: 'Request by e-mail of 3 March', backups: { rewritten: 0, removed: [] } } });
+    expect(await reportCounts(app)).toEqual(before);
+    // The notices' counts go on without them, as from scratch.
+    await expectCountsAsFromScratch(app);
+  });
+
+  it('a campaign purged once its retention has passed keeps its figures and no applicant', async () => {
+    const app = await openTestApp(tempDir());
+    const { client } = app;
+    await client.call('demo.load', { count: 150, seed: 9 });
+    await client.call('screening.run', { campaignId: 1 });
+    await expect(client.call('privacy.purgeCampaign', { campaignId: 1 })).rejects.toMatchObject({ data: { code: 'Conflict', kind: 'PurgeNotDue' } });
+    expect(await client.call('privacy.setRetention', { campaignId: 1, closedOn: '2024-08-31', retentionMonths: 6 })).toMatchObject({ purgeDueOn: '2025-02-28', due: true });
+    const before = await reportCounts(app);
+    const result = await client.call('privacy.purgeCampaign', { campaignId: 1 });
+    expect(result).toMatchObject({ campaignId: 1, applications: 150, wal: 'cleared', backups: { removed: [] } });
+    expect(await client.call('privacy.retention', { campaignId: 1 })).toMatchObject({ applications: 0, purgedAt: expect.any(String) });
+    expect(await reportCounts(app)).toEqual(before);
+    for (const table of ['applications', 'screening_results', 'notices', 'notice_languages', 'notice_standing', 'notice_standing_stale', 'privacy_owed']) {
+      expect({ table, rows: (await app.rows<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n }).toEqual({ table, rows: 0 });
+    }
+    expect((await client.call('audit.list', { campaignId: 1, action: 'privacy.purge' })).rows[0]?.details).toMatchObject({ applications: 150 });
   });
 });

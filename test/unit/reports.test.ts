@@ -6,14 +6,14 @@ import { DIVISION_CODES } from '../../shared/domain/divisions';
 import { AGE_BANDS, DEGREE_LEVELS, EXITS, FUNNEL_STEPS, LANGUAGE_PROFILES, type ReportFact } from '../../shared/domain/report-facts';
 import { diversity, filterFacts, funnel, GROUP_STAGES, reach } from '../../shared/domain/report-figures';
 import { cli } from './support/cli';
-import { handWorkedSeason } from './support/hand-season';
-import { useTempDir } from './support/temp';
+import { handWorkedSeasonIn } from './support/hand-season';
+import { openTestApp, useTempDir } from './support/temp';
 
 const tempDir = useTempDir();
 
 describe('the season report, on a season worked out by hand', () => {
   it('counts the funnel, where applications left and why, reach and diversity as a person would', async () => {
-    const { app, refs } = await handWorkedSeason(tempDir());
+    const { app, refs } = await handWorkedSeasonIn(await openTestApp(tempDir()));
     const report = await app.client.call('reports.get', { campaignId: 1 });
     // R1..R8; eligible all but R6 (Brazil) and R7 (A1 English and French); proposed R1, R2, R3, R8;
     // shortlisted the DPP three; interviewed R1 and R3; selected and accepted R1.
@@ -58,7 +58,7 @@ describe('the season report, on a season worked out by hand', () => {
   });
 
   it('prints the same figures on the command line (the funnel as counts of applications) and writes the workbook in French, small groups hidden', async () => {
-    const { app } = await handWorkedSeason(tempDir());
+    const { app } = await handWorkedSeasonIn(await openTestApp(tempDir()));
     await app.core.close();
     const out = join(app.dir, 'bilan.xlsx');
     const result = await cli(['report', '--json', '--db', app.databasePath, '--out', out, '--language', 'fr'], app.dir);

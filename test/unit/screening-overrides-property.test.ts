@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationRecord } from '../../shared/domain/application-fields';
-import { insertApplications } from '../../electron/core/applications/store';
 import { record } from './support/screening-input';
 import { openTestApp, useTempDir, type TestApp } from './support/temp';
 
@@ -47,12 +46,12 @@ describe('overrides, whatever happens around them', () => {
         fc.array(step, { minLength: 1, maxLength: 5 }),
         async (applications, overrides, steps) => {
           const { client } = app;
-          const { sqlite } = app.core.session.open;
+          const { applications: store } = app.core.session.open.stores;
           const campaign = await client.call('campaign.create', { name: `Property run ${++runs}` });
           const campaignId = campaign.id;
           let next = 0;
           const newRecord = (f: Partial<ApplicationRecord>) => record({ ...f, applicationId: `P${runs}-${next++}` });
-          insertApplications(sqlite, campaignId, applications.map(newRecord), { source: 'import' });
+          await store.insertNew(campaignId, applications.map(newRecord), { source: 'import' });
           await client.call('screening.run', { campaignId });
           const page = await client.call('screening.list', { campaignId, tab: 'all', limit: 500 });
 
@@ -64,12 +63,12 @@ describe('overrides, whatever happens around them', () => {
           }
           for (const s of steps) {
             if (s.kind === 'settings') await client.call('campaign.update', { campaignId, settings: { applicationLimit: s.applicationLimit, minimumAge: s.minimumAge } });
-            else if (s.kind === 'add') insertApplications(sqlite, campaignId, [newRecord(s.fields)], { source: 'import' });
+            else if (s.kind === 'add') await store.insertNew(campaignId, [newRecord(s.fields)], { source: 'import' });
             else if (s.kind === 'changeOther') {
               // Only an application nobody overrode: the others' data stays as it was judged.
               const others = page.rows.filter((r) => !overridden.has(r.ref));
               const other = others[s.pick % Math.max(1, others.length)];
-              if (other) sqlite.prepare('UPDATE applications SET nationality = ? WHERE id = ?').run(s.nationality, other.ref);
+              if (other) await app.run('UPDATE applications SET nationality = ? WHERE id = ?', [s.nationality, other.ref]);
             }
             await client.call('screening.run', { campaignId });
           }

@@ -19,7 +19,7 @@ async function shortlisted(): Promise<{ app: TestApp; di: number[]; pdd: number[
   const di = await refsOf('DI');
   const pdd = await refsOf('PDD');
   await client.call('triage.decide', { refs: [...di, ...pdd], stage: 'proposed' });
-  app.core.session.open.sqlite.prepare("UPDATE screening_results SET person_key = 'one person' WHERE application_ref IN (?, ?)").run(di[0] ?? 0, pdd[0] ?? 0);
+  await app.run("UPDATE screening_results SET person_key = 'one person' WHERE application_ref IN (?, ?)", [di[0] ?? 0, pdd[0] ?? 0]);
   for (const division of ['DI', 'PDD'] as const) {
     const { id } = await client.call('shortlists.create', { campaignId: 1, division });
     await client.call('shortlists.export', { id, replyBy: '2027-01-29', target: { kind: 'download' } });
@@ -32,7 +32,6 @@ async function stageOf(app: TestApp, ref: number): Promise<string> {
 }
 
 describe('selection after the hiring managers’ answers', () => {
-  // Selection is not on the office server yet (team mode): this runs on SQLite; working-together.test.ts runs triage's on both.
   it('a move carries the version the officer saw: refused, with who and when, after another officer moved the candidate', async () => {
     const { app, di } = await shortlisted();
     const ref = di[1] ?? 0;
@@ -55,9 +54,8 @@ describe('selection after the hiring managers’ answers', () => {
     const { app, di } = await shortlisted();
     const { client } = app;
     const [english, french, none] = di as [number, number, number];
-    const { sqlite } = app.core.session.open;
-    sqlite.prepare("UPDATE applications SET english_level_parsed = 'C1', french_level_parsed = 'B1', email = 'en@example.org' WHERE id = ?").run(english);
-    sqlite.prepare("UPDATE applications SET english_level_parsed = 'B2', french_level_parsed = 'native', email = 'fr@example.org' WHERE id = ?").run(french);
+    await app.run("UPDATE applications SET english_level_parsed = 'C1', french_level_parsed = 'B1', email = 'en@example.org' WHERE id = ?", [english]);
+    await app.run("UPDATE applications SET english_level_parsed = 'B2', french_level_parsed = 'native', email = 'fr@example.org' WHERE id = ?", [french]);
     await client.call('selection.move', { refs: [english, french], move: 'interview', interview: { date: '2027-02-10', time: '14:30', mode: 'video', place: 'https://meet.example.int/di' } });
     await expect(client.call('selection.invitations', { refs: [english, none], target: { kind: 'download' } })).rejects.toMatchObject({ data: { kind: 'NoInterview' } });
 
@@ -80,8 +78,8 @@ describe('selection after the hiring managers’ answers', () => {
     await client.call('selection.move', { refs: [di[1] ?? 0], move: 'interview', interview: { date: '2027-02-10', time: '10:30', mode: 'video', interviewer: 'H. Berg', place: 'Teams' } });
     expect(await stageOf(app, di[1] ?? 0)).toBe('interview');
     await client.call('selection.move', { refs: [di[1] ?? 0], move: 'select', session: 'september', startDate: '2027-09-01', outcome: 'Excellent' });
-    const details = app.core.session.open.sqlite.prepare('SELECT interview_date, interview_mode, session, start_date, interview_outcome FROM selection_details WHERE application_ref = ?').get(di[1] ?? 0);
-    expect(details).toEqual({ interview_date: '2027-02-10', interview_mode: 'video', session: 'september', start_date: '2027-09-01', interview_outcome: 'Excellent' });
+    const details = await app.rows('SELECT interview_date, interview_mode, session, start_date, interview_outcome FROM selection_details WHERE application_ref = ?', [di[1] ?? 0]);
+    expect(details[0]).toEqual({ interview_date: '2027-02-10', interview_mode: 'video', session: 'september', start_date: '2027-09-01', interview_outcome: 'Excellent' });
 
     const before = await tableCounts(app.core);
     await expect(client.call('selection.move', { refs: [di[2] ?? 0], move: 'acceptOffer' })).rejects.toMatchObject({ data: { kind: 'MoveNotAllowed' } });
@@ -113,8 +111,8 @@ describe('selection after the hiring managers’ answers', () => {
     const accepted = await client.call('selection.move', { refs: [di[0] ?? 0], move: 'acceptOffer' });
     expect(accepted.withdrawnElsewhere).toEqual([pdd[0]]);
     expect(await stageOf(app, pdd[0] ?? 0)).toBe('withdrawn');
-    const reason = app.core.session.open.sqlite.prepare('SELECT withdrawn_reason FROM selection_details WHERE application_ref = ?').pluck().get(pdd[0] ?? 0);
-    expect(reason).toBe('Accepted an offer from DI');
+    const [reason] = await app.rows<{ withdrawn_reason: string }>('SELECT withdrawn_reason FROM selection_details WHERE application_ref = ?', [pdd[0] ?? 0]);
+    expect(reason?.withdrawn_reason).toBe('Accepted an offer from DI');
 
     await client.call('selection.move', { refs: [di[1] ?? 0], move: 'select', session: 'march' });
     await client.call('selection.move', { refs: [di[2] ?? 0], move: 'reserve' });
@@ -139,11 +137,11 @@ describe('selection after the hiring managers’ answers', () => {
     const undone = await client.call('triage.undo', { campaignId: 1 });
     expect(undone).toMatchObject({ kind: 'selection', refs: [ref] });
     expect(await stageOf(app, ref)).toBe('interview');
-    const details = () => app.core.session.open.sqlite.prepare('SELECT interview_mode, session, start_date FROM selection_details WHERE application_ref = ?').get(ref);
-    expect(details()).toEqual({ interview_mode: 'phone', session: null, start_date: null });
+    const details = async () => (await app.rows('SELECT interview_mode, session, start_date FROM selection_details WHERE application_ref = ?', [ref]))[0];
+    expect(await details()).toEqual({ interview_mode: 'phone', session: null, start_date: null });
     await client.call('triage.undo', { campaignId: 1 });
     expect(await stageOf(app, ref)).toBe('shortlisted');
-    expect(details()).toEqual({ interview_mode: null, session: null, start_date: null });
+    expect(await details()).toEqual({ interview_mode: null, session: null, start_date: null });
   });
 
   it('counts places per division and session against selections, offers and acceptances', async () => {

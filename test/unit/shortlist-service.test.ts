@@ -71,15 +71,14 @@ describe('shortlists being built', () => {
     await expect(client.call('shortlists.arrange', { id, refs: order.slice(1) })).rejects.toMatchObject({ data: { kind: 'ShortlistChanged' } });
     await expect(client.call('shortlists.add', { id, refs: di.slice(0, 1) })).rejects.toMatchObject({ data: { kind: 'NotProposed' } });
     expect(await tableCounts(app.core)).toEqual(before);
-    const actions = app.core.session.open.sqlite.prepare<[], { action: string }>("SELECT action FROM audit_log WHERE action LIKE 'shortlist.%' ORDER BY id").all();
+    const actions = await app.rows<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'shortlist.%' ORDER BY id");
     expect(actions.map((a) => a.action)).toEqual(['shortlist.create', 'shortlist.arrange', 'shortlist.note', 'shortlist.remove', 'shortlist.add']);
   });
 
   it('show where else the same person stands', async () => {
     const { app, di, pdd } = await proposedApp(3);
-    const { sqlite } = app.core.session.open;
     // Make a DI applicant and a PDD applicant the same person, as screening's identity groups would.
-    sqlite.prepare('UPDATE screening_results SET person_key = ? WHERE application_ref IN (?, ?)').run('same-person', di[0] ?? 0, pdd[0] ?? 0);
+    await app.run('UPDATE screening_results SET person_key = ? WHERE application_ref IN (?, ?)', ['same-person', di[0] ?? 0, pdd[0] ?? 0]);
     const a = await app.client.call('shortlists.create', { campaignId: 1, division: 'DI' });
     const b = await app.client.call('shortlists.create', { campaignId: 1, division: 'PDD' });
     const onDi = (await app.client.call('shortlists.get', { id: a.id })).entries.find((e) => e.ref === di[0]);
@@ -93,7 +92,7 @@ describe('shortlists being built', () => {
     await app.client.call('screening.run', { campaignId: other });
     const [next] = (await app.client.call('triage.list', { campaignId: other, queue: 'DI', sort: [{ column: 'applicationId', descending: false }], limit: 1 })).rows.map((r) => r.ref);
     await app.client.call('triage.decide', { refs: [next ?? 0], stage: 'proposed' });
-    sqlite.prepare('UPDATE screening_results SET person_key = ? WHERE application_ref = ?').run('same-person', next ?? 0);
+    await app.run('UPDATE screening_results SET person_key = ? WHERE application_ref = ?', ['same-person', next ?? 0]);
     const c = await app.client.call('shortlists.create', { campaignId: other, division: 'DI' });
     expect((await app.client.call('shortlists.get', { id: c.id })).entries.find((e) => e.ref === next)?.elsewhere).toEqual([]);
     expect((await app.client.call('shortlists.get', { id: a.id })).entries.find((e) => e.ref === di[0])?.elsewhere).toEqual(onDi?.elsewhere);

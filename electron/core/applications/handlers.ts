@@ -1,5 +1,4 @@
 import type { HandlerTable, WaitTable } from '../dispatch';
-import { correctApplication } from './corrections';
 import { applicationsChanged } from './applications-changed';
 
 /** A correction changes what screening read: earlier work settles first. */
@@ -7,7 +6,7 @@ export const applicationWaits: WaitTable<'application.correct'> = { 'application
 
 export const applicationHandlers: HandlerTable<'application.correct'> = {
   async 'application.correct'(input, ctx) {
-    const outcome = correctApplication(ctx.session.open.sqlite, input, ctx.officer);
+    const outcome = await ctx.session.open.stores.applications.correct(input, ctx.officer);
     if (outcome.changed) {
       // Identity, the limit and every criterion may follow from the corrected value: the campaign is screened again.
       applicationsChanged(ctx, outcome.campaignId);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type pg from 'pg';
 import type { SqliteDatabase } from '../../../db/connection';
 import type { Database } from '../../../db/schema';
 
@@ -8,6 +9,11 @@ export interface AuditEntry {
   action: string;
   subject?: string;
   details?: unknown;
+}
+
+/** What the entry records besides, as JSON text; null when nothing. */
+function detailsJson(entry: AuditEntry): string | null {
+  return entry.details === undefined ? null : JSON.stringify(entry.details);
 }
 
 /** Records who did what; call inside the same transaction as the change it describes. */
@@ -20,9 +26,21 @@ export async function writeAudit(db: Kysely<Database> | Transaction<Database>, e
       actor: entry.actor,
       action: entry.action,
       subject: entry.subject ?? null,
-      detailsJson: entry.details === undefined ? null : JSON.stringify(entry.details),
+      detailsJson: detailsJson(entry),
     })
     .execute();
+}
+
+/** The same record for the office server's stores, on the connection of the transaction it belongs to. */
+export async function writeAuditOn(client: pg.ClientBase, entry: AuditEntry, at: string): Promise<void> {
+  await client.query('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES ($1, $2, $3, $4, $5, $6)', [
+    entry.campaignId,
+    at,
+    entry.actor,
+    entry.action,
+    entry.subject ?? null,
+    detailsJson(entry),
+  ]);
 }
 
 /**
@@ -32,6 +50,6 @@ export async function writeAudit(db: Kysely<Database> | Transaction<Database>, e
 export function auditWriter(sqlite: SqliteDatabase): (entry: AuditEntry, at: string) => void {
   const insert = sqlite.prepare('INSERT INTO audit_log (campaign_id, at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?, ?)');
   return (entry, at) => {
-    insert.run(entry.campaignId, at, entry.actor, entry.action, entry.subject ?? null, entry.details === undefined ? null : JSON.stringify(entry.details));
+    insert.run(entry.campaignId, at, entry.actor, entry.action, entry.subject ?? null, detailsJson(entry));
   };
 }

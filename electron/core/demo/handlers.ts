@@ -3,7 +3,6 @@ import { parseStatus } from '../../../shared/domain/listed-values';
 import { generateDemoApplications } from './generate';
 import type { HandlerTable } from '../dispatch';
 import { countApplications } from '../app/store';
-import { insertApplications } from '../applications/store';
 import { writeAudit } from '../audit/audit-log';
 import { applicationsChanged } from '../applications/applications-changed';
 import { buildMidSeason } from './mid-season';
@@ -16,8 +15,8 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
    * as an import would skip them. One transaction: a cancelled or failed load leaves nothing.
    */
   async 'demo.load'({ campaignId, count, seed, midSeason }, ctx) {
-    const { db, sqlite } = ctx.session.open;
-    const { campaigns } = ctx.session.open.stores;
+    const { db } = ctx.session.open;
+    const { campaigns, applications } = ctx.session.open.stores;
     const id = campaignId ?? (await campaigns.firstId());
     const campaign = await campaigns.load(id);
     const existing = await countApplications(db, id);
@@ -40,7 +39,7 @@ export const demoHandlers: HandlerTable<'demo.load'> = {
         if (++kept === count) return;
       }
     })();
-    const inserted = insertApplications(sqlite, id, submitted, {
+    const inserted = await applications.insertNew(id, submitted, {
       source: 'demo',
       onProgress: (done) => {
         if (done - lastReported >= PROGRESS_EVERY) {

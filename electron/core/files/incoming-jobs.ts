@@ -25,6 +25,14 @@ export interface IncomingJob<S extends Staged> {
   sizeBytes: number;
   /** The connection the job's staging area belongs to; a job dies with its connection. */
   sqlite: SqliteDatabase;
+  /**
+   * The open database the job belongs to, when that is not `sqlite` itself: on the office server,
+   * the staging is a private scratch database on this computer (import/store/pg.ts). Only a request
+   * on the same open database finds the job.
+   */
+  owner?: object;
+  /** What the job holds besides its staged rows (a scratch connection of its own), let go when it ends. */
+  release?: () => void;
   startedAt: string;
   /** What the last preview read, ready for the commit (null until then, and after a failure). */
   staged: S | null;
@@ -53,8 +61,8 @@ export type NewJob<J extends AnyJob> = Omit<J, 'id' | 'staged' | 'abort' | 'stat
 export class IncomingJobs<J extends AnyJob> {
   private readonly jobs = new Map<string, J>();
 
-  /** Jobs committed or cancelled, newest last, with the connection they belonged to. */
-  private readonly finished = new Map<string, { status: ImportJobStatus; sqlite: SqliteDatabase }>();
+  /** Jobs committed or cancelled, newest last, with the open database they belonged to. */
+  private readonly finished = new Map<string, { status: ImportJobStatus; owner: object }>();
 
   /** @param notFound the error for a job that is not (or no longer) open, in the kind's words. */
   constructor(private readonly notFound: () => Error) {}
@@ -62,7 +70,9 @@ export class IncomingJobs<J extends AnyJob> {
   add(job: NewJob<J>, now = Date.now()): J {
     for (const old of this.jobs.values()) {
       // Jobs of a database that has since been closed (File > Open) cannot be finished: forget them.
-      if (!old.sqlite.open) this.jobs.delete(old.id);
+      if (!old.sqlite.open) this.forget(old);
+      // Nor can a job of another open database than this one's (a server switched from): its scratch goes now.
+      else if (ownerOf(old) !== ownerOf(job)) this.forget(old);
       else if (old.state !== 'reading' && old.state !== 'writing' && now - Date.parse(old.startedAt) > IDLE_JOB_MS) this.remove(old);
     }
     const full = { ...job, id: randomUUID(), staged: null, abort: null, state: 'inspected', progress: null, error: null } as J;
@@ -70,9 +80,10 @@ export class IncomingJobs<J extends AnyJob> {
     return full;
   }
 
-  get(id: string, sqlite: SqliteDatabase): J {
+  /** @param owner the open database asking: its connection on a file (or the `owner` the job was added with). */
+  get(id: string, owner: object): J {
     const job = this.jobs.get(id);
-    if (!job || job.sqlite !== sqlite || !sqlite.open) throw this.notFound();
+    if (!job || ownerOf(job) !== owner || !job.sqlite.open) throw this.notFound();
     return job;
   }
 
@@ -81,8 +92,9 @@ export class IncomingJobs<J extends AnyJob> {
     job.abort?.abort();
     dropStaged(job);
     this.jobs.delete(job.id);
+    job.release?.();
     const status: ImportJobStatus = { ...statusOf(job), state: outcome ? 'committed' : 'cancelled', record: outcome?.record ?? null, error: null };
-    this.finished.set(job.id, { status, sqlite: job.sqlite });
+    this.finished.set(job.id, { status, owner: ownerOf(job) });
     for (const id of this.finished.keys()) {
       if (this.finished.size <= FINISHED_KEPT) break;
       this.finished.delete(id);
@@ -90,11 +102,23 @@ export class IncomingJobs<J extends AnyJob> {
   }
 
   /** Where a job stands, finished or not, as long as its database is the one open. */
-  status(id: string, sqlite: SqliteDatabase): ImportJobStatus {
+  status(id: string, owner: object): ImportJobStatus {
     const done = this.finished.get(id);
-    if (done && done.sqlite === sqlite) return done.status;
-    return statusOf(this.get(id, sqlite));
+    if (done && done.owner === owner) return done.status;
+    return statusOf(this.get(id, owner));
   }
+
+  /** Drops a job that can no longer be finished, and what it holds. */
+  private forget(job: J): void {
+    job.abort?.abort();
+    dropStaged(job);
+    job.release?.();
+    this.jobs.delete(job.id);
+  }
+}
+
+function ownerOf(job: Pick<AnyJob, 'owner' | 'sqlite'>): object {
+  return job.owner ?? job.sqlite;
 }
 
 function statusOf(job: AnyJob): ImportJobStatus {

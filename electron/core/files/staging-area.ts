@@ -11,7 +11,9 @@ import type { SqliteDatabase } from '../../../db/connection';
  * and deleted by SQLite when the connection closes, even after a crash. Rows are kept as batches
  * serialized with v8 (any structured-cloneable row), so memory stays bounded at any file size.
  *
- * SQLite-only: TEMP tables (team mode stages on the laptop's own SQLite connection, not the server).
+ * SQLite-only: TEMP tables. On a file they are the worker's own connection's; in team mode the
+ * server cannot hold them (a pooled connection is not a job's own), and an import stages in a
+ * private scratch SQLite database of its own on this computer instead (import/store/pg.ts).
  */
 
 /** Rows per serialized batch, and per write to the TEMP tables. */
@@ -31,6 +33,17 @@ export interface StagedRejection<Code extends string = string> {
   message: string;
   /** The value at fault, as written. */
   value: string | null;
+}
+
+/** A rejected row as kept once committed (rowid order is file order: rows are read top to bottom). */
+export interface KeptRejectionRow {
+  seq: number;
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+  value: string | null;
+  valuesJson: string;
 }
 
 let nextTableNumber = 1;
@@ -107,6 +120,22 @@ export class StagingArea<Row, Code extends string = string> {
          SELECT ?, row_number, column_name, code, message, value, values_json FROM ${this.rejectTable} ORDER BY row_number`,
       )
       .run(key);
+  }
+
+  /**
+   * Every rejected row with its values, in file order, a page at a time: for a commit that keeps
+   * them in another database than the area's (the office server: keepRejections copies within one).
+   */
+  *rejectedRows(): Generator<KeptRejectionRow> {
+    const page = this.sqlite.prepare<[number], KeptRejectionRow>(
+      `SELECT rowid AS seq, row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM ${this.rejectTable} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH_ROWS}`,
+    );
+    for (let after = 0; ; ) {
+      const rows = page.all(after);
+      if (rows.length === 0) return;
+      for (const r of rows) yield r;
+      after = rows[rows.length - 1]?.seq ?? after;
+    }
   }
 
   /** Deletes the area. Safe to call twice, or after the connection closed. */

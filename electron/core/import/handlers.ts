@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import type { ImportColumn } from '../../../shared/api/contract';
-import { ValidationError } from '../../../shared/api/errors';
+import { NotAllowedOnServerError, ValidationError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../dispatch';
 import { commitImport } from './commit';
 import { runStep } from '../files/incoming-jobs';
@@ -26,8 +26,11 @@ export const importHandlers: HandlerTable<
 > = {
   async 'import.inspect'({ campaignId, path, encoding }, ctx) {
     if (!isAbsolute(path)) throw new ValidationError('Give the full path of the file to import.', [{ path: ['path'], message: 'not an absolute path' }]);
-    const { sqlite, stores } = ctx.session.open;
+    const open = ctx.session.open;
+    const { stores } = open;
     await stores.campaigns.load(campaignId);
+    // Said before the file is read and mapped, not at the end: on the server only administrators import.
+    if (!(await stores.imports.mayImport())) throw new NotAllowedOnServerError();
     const table = await openTable(path, { encoding });
     const examples: string[][] = table.headers.map(() => []);
     // Names garbled by a wrong encoding may first appear a few hundred rows down: look further than the examples.
@@ -57,6 +60,7 @@ export const importHandlers: HandlerTable<
       detected: detectField(header),
     }));
     const saved = await stores.imports.savedMapping(campaignId, table.headers);
+    const staging = await stores.imports.staging(ctx.session.nativeBinding);
     const job = ctx.imports.add({
       campaignId,
       path,
@@ -66,7 +70,9 @@ export const importHandlers: HandlerTable<
       encoding: table.encoding,
       delimiter: table.delimiter,
       headers: table.headers,
-      sqlite,
+      sqlite: staging.sqlite,
+      owner: open,
+      release: staging.release,
       startedAt: new Date().toISOString(),
     });
     return {
@@ -85,14 +91,14 @@ export const importHandlers: HandlerTable<
   },
 
   async 'import.preview'({ jobId, mapping }, ctx) {
-    const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    await runStep(job, { during: 'reading', after: 'previewed' }, ctx.emit, (emit) => stageImport(job, mapping, emit));
+    const job = ctx.imports.get(jobId, ctx.session.open);
+    await runStep(job, { during: 'reading', after: 'previewed' }, ctx.emit, (emit) => stageImport(job, ctx.session.open.stores.imports, mapping, emit));
     return { jobId, counts: stagedCounts(job), rejected: stagedRejections(job), ...stagedUpdates(job) };
   },
 
   async 'import.commit'({ jobId }, ctx) {
-    const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
-    const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, ctx.officer, emit));
+    const job = ctx.imports.get(jobId, ctx.session.open);
+    const { importId } = await runStep(job, { during: 'writing', after: 'previewed' }, ctx.emit, (emit) => commitImport(job, ctx.session.open.stores.imports, ctx.officer, emit));
     const rejectedRows = stagedRejections(job, Number.MAX_SAFE_INTEGER);
     const record = await ctx.session.open.stores.imports.record(importId);
     ctx.imports.remove(job, { committed: true, record });
@@ -103,7 +109,7 @@ export const importHandlers: HandlerTable<
 
   'import.cancel'({ jobId }, ctx) {
     try {
-      const job = ctx.imports.get(jobId, ctx.session.open.sqlite);
+      const job = ctx.imports.get(jobId, ctx.session.open);
       ctx.imports.remove(job);
       return { cancelled: true };
     } catch {
@@ -112,7 +118,7 @@ export const importHandlers: HandlerTable<
   },
 
   'import.status'({ jobId }, ctx) {
-    return ctx.imports.status(jobId, ctx.session.open.sqlite);
+    return ctx.imports.status(jobId, ctx.session.open);
   },
 
   async 'import.list'({ campaignId }, ctx) {

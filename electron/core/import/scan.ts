@@ -12,7 +12,8 @@ const PROGRESS_EVERY_MS = 100;
 
 
 export interface ScanHandlers {
-  stored(rowNumber: number, record: ApplicationRecord, extra: Record<string, string> | null, submittedAt: string): void;
+  /** A row to store; when it answers a promise (a batch of rows compared with the database), reading waits for it. */
+  stored(rowNumber: number, record: ApplicationRecord, extra: Record<string, string> | null, submittedAt: string): void | Promise<void>;
   rejected(rejection: RejectedRow, values: string[]): void;
   draft(): void;
 }
@@ -51,8 +52,10 @@ export async function scanFile(
     totalRows++;
     checkFieldLengths(job.path, row.rowNumber, row.values, compiled);
     const outcome = classifyRow(row.rowNumber, row.values, row.extraValues, compiled, seenIds);
-    if (outcome.kind === 'stored') handlers.stored(row.rowNumber, outcome.record, outcome.extra, outcome.submittedAt);
-    else if (outcome.kind === 'draft') handlers.draft();
+    if (outcome.kind === 'stored') {
+      const comparing = handlers.stored(row.rowNumber, outcome.record, outcome.extra, outcome.submittedAt);
+      if (comparing) await comparing;
+    } else if (outcome.kind === 'draft') handlers.draft();
     // The store of rejected rows keeps enough to find and fix the row, not megabytes of it.
     else handlers.rejected(rejectionForStore(outcome.rejection), rejectedValuesForStore(row.values));
   }

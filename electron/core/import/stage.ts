@@ -1,43 +1,65 @@
 import type { ColumnTarget, ImportCounts, ImportUpdate, ProgressEvent, RejectedRow, RejectionCode } from '../../../shared/api/contract';
 import { ValidationError } from '../../../shared/api/errors';
-import { activeCorrections, withCorrections } from '../applications/corrections';
-import { changedFields, pushStoredValues, sameContent, STORED_COLUMNS, storedApplicationLookup, type FieldChange, type SqlValue } from '../applications/store';
+import { withCorrections, type ActiveCorrections } from '../applications/corrections';
+import { pushStoredValues, type FieldChange, type SqlValue } from '../applications/store';
 import type { ImportJob, StagedImport } from './jobs';
 import { stageJob } from '../files/incoming-jobs';
 import { scanFile } from './scan';
+import { decideRow } from './decide';
+import type { ImportStore } from './store';
 
 export const PREVIEW_REJECTIONS_SHOWN = 1000;
-export const ID_INDEX = STORED_COLUMNS.indexOf('application_id');
+/** Rows compared with the stored applications per question to the store (a round trip on the server). */
+const COMPARED_PER_LOOKUP = 1000;
+
+interface ReadRow {
+  rowNumber: number;
+  applicationId: string;
+  values: SqlValue[];
+}
 
 /**
  * Preview: reads the whole file once with a mapping, counts what it would add, update or leave
- * unchanged, and stages (files/staging-area.ts) the rows' values, parsed and ready to write, and
- * the rejected rows. Commit then writes exactly what the user previewed, without reading the file
- * again.
+ * unchanged (decide.ts, as the commit decides), and stages (files/staging-area.ts) the rows'
+ * values, parsed and ready to write, and the rejected rows. Commit then writes exactly what the
+ * user previewed, without reading the file again.
  */
-export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit: (event: ProgressEvent) => void): Promise<void> {
-  const { sqlite } = job;
+export async function stageImport(job: ImportJob, store: ImportStore, mapping: ColumnTarget[], emit: (event: ProgressEvent) => void): Promise<void> {
   await stageJob<SqlValue[], StagedImport, RejectionCode>(job, async (area, signal) => {
     const staged: StagedImport = { area, mapping, sha256: '', totalRows: 0, drafts: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, updates: [], identityChanges: 0 };
     // Rows of a campaign that holds none yet are all new: no need to look each one up.
-    const campaignHasApplications = sqlite.prepare('SELECT 1 FROM applications WHERE campaign_id = ? LIMIT 1').get(job.campaignId) !== undefined;
-    const findStored = storedApplicationLookup(sqlite, job.campaignId);
+    const campaignHasApplications = await store.hasApplications(job.campaignId);
     // Officers' corrections stand while the export still says what it said when they were made.
-    const corrections = campaignHasApplications ? activeCorrections(sqlite, job.campaignId) : new Map();
-    const scan = await scanFile(job, mapping, signal, emit, {
-      stored(rowNumber, record, extra, submittedAt) {
-        const row: SqlValue[] = [];
-        pushStoredValues(row, withCorrections(record, corrections), extra, { submittedAt });
-        const stored = campaignHasApplications ? findStored(record.applicationId) : undefined;
-        if (!stored) staged.added++;
-        else if (sameContent(stored.values, row)) staged.unchanged++;
+    const corrections: ActiveCorrections = campaignHasApplications ? await store.activeCorrections(job.campaignId) : new Map();
+    let read: ReadRow[] = [];
+    const compare = async () => {
+      const rows = read;
+      read = [];
+      const stored = await store.storedApplications(job.campaignId, rows.map((r) => r.applicationId));
+      for (const r of rows) {
+        const decision = decideRow(r.values, stored.get(r.applicationId), corrections);
+        if (decision.kind === 'added') staged.added++;
+        else if (decision.kind === 'unchanged') staged.unchanged++;
         else {
           staged.updated++;
-          const update = describeUpdate(record.applicationId, rowNumber, changedFields(stored.values, row));
+          const update = describeUpdate(r.applicationId, r.rowNumber, decision.changes);
           if (update.identityChanged) staged.identityChanges++;
           if (staged.updates.length < PREVIEW_UPDATES_SHOWN) staged.updates.push(update);
         }
-        area.add(row);
+        area.add(r.values);
+      }
+    };
+    const scan = await scanFile(job, mapping, signal, emit, {
+      stored(rowNumber, record, extra, submittedAt) {
+        const values: SqlValue[] = [];
+        pushStoredValues(values, withCorrections(record, corrections), extra, { submittedAt });
+        if (!campaignHasApplications) {
+          staged.added++;
+          area.add(values);
+          return;
+        }
+        read.push({ rowNumber, applicationId: record.applicationId, values });
+        if (read.length >= COMPARED_PER_LOOKUP) return compare();
       },
       rejected(r: RejectedRow, rowValues) {
         staged.rejected++;
@@ -47,6 +69,7 @@ export async function stageImport(job: ImportJob, mapping: ColumnTarget[], emit:
         staged.drafts++;
       },
     });
+    if (read.length > 0) await compare();
     staged.totalRows = scan.totalRows;
     staged.sha256 = scan.sha256;
     return staged;

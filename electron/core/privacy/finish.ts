@@ -14,7 +14,9 @@ export const OWED_ERASURE_TASK = 'privacy-owed';
  * again), with what became of the backups added to the audit entry. The row goes last, so a crash
  * or a failure (a full disk during VACUUM) at any step leaves it there, and the next opening of the
  * database does all of it again (resumeOwedErasures); every step may run twice. No backup is taken
- * until it is done (DatabaseSession.holdingBackups).
+ * until it is done (DatabaseSession.holdingBackups). On the office server Cohort has no backups and
+ * no file: the list of backups is empty and the store's scrub has nothing to do (its backups and
+ * write-ahead log are IT's, store/pg-erasure.ts), so only the owed row is settled.
  */
 export function finishOwed(ctx: ServiceContext, owed: OwedWork): Promise<{ backups: BackupsTouched; wal: WalState }> {
   return ctx.session.holdingBackups(() => clearAfter(ctx, owed));

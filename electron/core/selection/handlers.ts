@@ -59,8 +59,8 @@ export const selectionHandlers: HandlerTable<SelectionMethod> = {
     return { file, drafted: drafts.length, withoutAddress: invitees.filter((i) => i.email.trim() === '').map((i) => i.applicationId) };
   },
 
-  async 'selection.resolveConflict'({ keep }, ctx) {
-    const { campaignId, ...result } = await store(ctx).resolveConflict(keep, ctx.officer);
+  async 'selection.resolveConflict'(request, ctx) {
+    const { campaignId, ...result } = await store(ctx).resolveConflict(request, ctx.officer);
     ctx.changed('triage', { campaignId });
     return result;
   },

@@ -8,6 +8,7 @@ import { brusselsDate } from '../../../shared/domain/datetime';
 import { DIVISIONS } from '../../../shared/domain/divisions';
 import { emailDraft } from '../files/email-draft';
 import { writeOutput, xlsxFile, type OutgoingFile } from '../files/output';
+import type { Seen } from '../triage/actions';
 import type { ExportSources, ShortlistStore } from './store';
 import { workbookCandidate } from './workbook-candidate';
 import { candidateCodesCheck } from './workbook/reference';
@@ -27,6 +28,8 @@ export interface ExportRequest {
   replyBy: string;
   format: 'xlsx' | 'eml';
   target: FileTarget;
+  /** The candidates' versions the officer saw: sending moves them, refused if one changed meanwhile. */
+  seen?: Seen[];
 }
 
 const ATTEMPTS = 3;
@@ -109,6 +112,7 @@ export async function exportShortlist(store: ShortlistStore, request: ExportRequ
           sha256: createHash('sha256').update(workbook).digest('hex'),
           check: candidateCodesCheck(codes),
           candidates: sources.candidates.map((c) => ({ ref: c.ref, applicationId: c.applicationId, candidateCode: c.candidateCode })),
+          ...(request.seen ? { seen: request.seen } : {}),
         },
         actor,
       );

@@ -78,18 +78,20 @@ export const shortlistHandlers: HandlerTable<ShortlistMethod> = {
   },
 
   async 'shortlists.replyPreview'({ path }, ctx) {
-    return previewReply(ctx.replies, store(ctx), ctx.session.open.sqlite, path, ctx.emit);
+    const open = ctx.session.open;
+    // A reply is staged where an import is: the open file's own TEMP tables, or on the office server a scratch database on this computer.
+    return previewReply(ctx.replies, store(ctx), { owner: open, staging: () => open.stores.imports.staging(ctx.session.nativeBinding) }, path, ctx.emit);
   },
 
   async 'shortlists.replyCommit'({ jobId }, ctx) {
-    const { campaignId, ...result } = await commitReply(ctx.replies, store(ctx), ctx.session.open.sqlite, jobId, ctx.officer, ctx.emit);
+    const { campaignId, ...result } = await commitReply(ctx.replies, store(ctx), ctx.session.open, jobId, ctx.officer, ctx.emit);
     ctx.changed(['shortlists', 'triage'], { campaignId, refs: result.changes.map((c) => c.applicationRef) });
     return result;
   },
 
   'shortlists.replyCancel'({ jobId }, ctx) {
     try {
-      ctx.replies.remove(ctx.replies.get(jobId, ctx.session.open.sqlite));
+      ctx.replies.remove(ctx.replies.get(jobId, ctx.session.open));
       return { cancelled: true };
     } catch {
       return { cancelled: false };

@@ -3,18 +3,22 @@ import { basename, isAbsolute } from 'node:path';
 import type { ReplyChangeView, ReplyIssue, ReplyPreview, ReplyResult } from '../../../shared/api/shortlists';
 import { NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { ProgressEvent } from '../../../shared/api/events';
-import type { SqliteDatabase } from '../../../db/connection';
+import type { StagingConnection } from '../import/store';
 import { IncomingJobs, runStep, stageJob, type IncomingJob } from '../files/incoming-jobs';
 import { sha256OfFile } from '../files/sha256';
 import type { StagingArea } from '../files/staging-area';
 import { planReply, referenceMatches, type ReplyChange, type ReplyPlan } from './reply-plan';
+import type { Seen } from '../triage/actions';
 import type { SentExport, ShortlistStore } from './store';
 import { openReplySheet, readReplyReference, type ReplyProblemCode, type ReplyRow } from './workbook/read';
 
 /**
  * A hiring manager's reply, brought in as the export is: a job whose file is read whole into a
  * staging area for the preview (every change it would make, every row it cannot take), then
- * applied in one transaction or not at all. Nothing is written before the commit.
+ * applied in one transaction or not at all. Nothing is written before the commit. The staging is
+ * where an import's is (the import store's: the open file's TEMP tables, or on the office server a
+ * private scratch database on this computer, deleted when the job ends); the job belongs to the
+ * open database (`owner`) and is found only by requests on it.
  */
 
 interface StagedReply {
@@ -23,6 +27,8 @@ interface StagedReply {
   sha256: string;
   /** What the preview showed: the commit applies exactly this. */
   changes: ReplyChange[];
+  /** The candidates' versions the preview read: the commit carries them (refused, naming who and when, if one changed). */
+  seen: Seen[];
   issues: number;
 }
 
@@ -78,13 +84,15 @@ async function sentExportOf(store: ShortlistStore, path: string): Promise<SentEx
 export async function previewReply(
   jobs: ReplyJobs,
   store: ShortlistStore,
-  sqlite: SqliteDatabase,
+  open: { owner: object; staging: () => Promise<StagingConnection> },
   path: string,
   emit: (event: ProgressEvent) => void,
 ): Promise<ReplyPreview> {
   if (!isAbsolute(path)) throw new ValidationError('Give the full path of the reply to import.', [{ path: ['path'], message: 'not an absolute path' }]);
   const sent = await sentExportOf(store, path);
-  const job = jobs.add({ campaignId: sent.campaignId, path, fileName: basename(path), sizeBytes: statSync(path).size, sqlite, startedAt: new Date().toISOString() });
+  const sizeBytes = statSync(path).size;
+  const staging = await open.staging();
+  const job = jobs.add({ campaignId: sent.campaignId, path, fileName: basename(path), sizeBytes, sqlite: staging.sqlite, owner: open.owner, release: staging.release, startedAt: new Date().toISOString() });
   try {
     let decisionColumn: string | null = null;
     const staged = await runStep(job, { during: 'reading', after: 'previewed' }, emit, () =>
@@ -95,7 +103,7 @@ export async function previewReply(
           if (line.kind === 'row') area.add(line.row);
           else area.reject(line.problem, line.values);
         }
-        return { area, exportId: sent.exportId, sha256: await sha256OfFile(path, signal), changes: [], issues: 0 };
+        return { area, exportId: sent.exportId, sha256: await sha256OfFile(path, signal), changes: [], seen: [], issues: 0 };
       }),
     );
     const rows = stagedRows(staged);
@@ -105,6 +113,9 @@ export async function previewReply(
     const finalPlan = planReply(sent, rows, (code) => known.has(code));
     const issues = issuesOf(staged, finalPlan, decisionColumn);
     staged.changes = finalPlan.changes;
+    // The versions of the candidates it changes: another officer's decision on one since refuses it with who and when.
+    const changing = new Set(finalPlan.changes.map((c) => c.applicationRef));
+    staged.seen = sent.seen.filter((s) => changing.has(s.ref));
     staged.issues = issues.length;
     const shortlist = (await store.list(sent.campaignId)).find((s) => s.id === sent.shortlistId);
     if (!shortlist) throw new NotFoundError('The shortlist this reply answers is no longer in this database.', 'NoSuchShortlist');
@@ -116,13 +127,13 @@ export async function previewReply(
   }
 }
 
-export async function commitReply(jobs: ReplyJobs, store: ShortlistStore, sqlite: SqliteDatabase, jobId: string, actor: string, emit: (event: ProgressEvent) => void): Promise<ReplyResult & { campaignId: number }> {
-  const job = jobs.get(jobId, sqlite);
+export async function commitReply(jobs: ReplyJobs, store: ShortlistStore, owner: object, jobId: string, actor: string, emit: (event: ProgressEvent) => void): Promise<ReplyResult & { campaignId: number }> {
+  const job = jobs.get(jobId, owner);
   const staged = job.staged;
   if (!staged) throw new ValidationError('This reply has not been read yet: preview it first.', [], 'NotPreviewed');
   if (staged.issues > 0) throw new ValidationError('This reply has rows Cohort cannot apply (see the preview). Nothing was applied: ask the hiring manager to correct them.', [], 'ReplyRefused');
   const result = await runStep(job, { during: 'writing', after: 'previewed' }, emit, () =>
-    store.applyReply({ exportId: staged.exportId, fileName: job.fileName, sha256: staged.sha256, rows: stagedRows(staged), expected: staged.changes }, actor),
+    store.applyReply({ exportId: staged.exportId, fileName: job.fileName, sha256: staged.sha256, rows: stagedRows(staged), expected: staged.changes, seen: staged.seen }, actor),
   );
   jobs.remove(job, { committed: true });
   const sent = await store.recordedExport(staged.exportId);

@@ -2,7 +2,7 @@ import type { TriageActionKind, TriageStateView } from '../../../shared/api/cont
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/api/errors';
 import type { DivisionCode } from '../../../shared/domain/divisions';
 import { INITIAL_STAGE, type NotRetainedReason, type ProcessStage, type Stage } from '../../../shared/domain/stages';
-import type { SelectionDetails } from '../selection/store/sqlite-moves';
+import type { SelectionDetails } from '../selection/move-state';
 
 /**
  * Officers' triage actions, as rules: what an action does to an application's state, what undo

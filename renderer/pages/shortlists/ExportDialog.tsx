@@ -52,7 +52,7 @@ function ExportForm({ list, onDone }: { list: ShortlistDetail; onDone: () => voi
     const manager = managerName.trim() === '' ? null : { name: managerName.trim(), email: managerEmail.trim() === '' ? null : managerEmail.trim() };
     const suggested = `${list.division}${list.position ? ` ${list.position}` : ''} shortlist.${format}`;
     try {
-      const saved = await saveFile(suggested, async (target) => (await client.call('shortlists.export', { id: list.id, blind, manager, replyBy, format, target })).file);
+      const saved = await saveFile(suggested, async (target) => (await client.call('shortlists.export', { id: list.id, blind, manager, replyBy, format, target, seen: list.entries.map((e) => ({ ref: e.ref, version: e.version })) })).file);
       if (saved) onDone();
     } catch (caught) {
       setError(caught instanceof ApiCallError ? caught.data : toErrorData(caught));

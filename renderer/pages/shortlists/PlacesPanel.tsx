@@ -151,7 +151,7 @@ function Conflicts({ conflicts }: { conflicts: SelectionConflict[] }) {
                     size="small"
                     disabled={resolve.pending}
                     onClick={() =>
-                      void resolve.run({ keep: a.ref }).then((r) => (r.ok ? notify.success(t('shortlists.conflicts.resolved', { division: a.division ?? '?', name: applicantName(first) })) : notify.error(r.error)))
+                      void resolve.run({ keep: a.ref, seen: conflict.applications.map((o) => ({ ref: o.ref, version: o.version })) }).then((r) => (r.ok ? notify.success(t('shortlists.conflicts.resolved', { division: a.division ?? '?', name: applicantName(first) })) : notify.error(r.error)))
                     }
                   >
                     {t('shortlists.conflicts.keep', { division: a.division ?? '?' })}

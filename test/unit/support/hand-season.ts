@@ -19,7 +19,11 @@ export const PEOPLE = [
 ] as const;
 
 export async function handWorkedSeason(dir: string): Promise<{ app: TestApp; refs: Record<string, number> }> {
-  const app = await openTestApp(dir);
+  return handWorkedSeasonIn(await openTestApp(dir));
+}
+
+/** The same season in an app already open (the test's engine, whichever it is). */
+export async function handWorkedSeasonIn(app: TestApp): Promise<{ app: TestApp; refs: Record<string, number> }> {
   const { client } = app;
   const { header, rows } = sampleTable();
   const template = rows.find((r) => r[0] === 'NIP-2026-00005-1') ?? [];
@@ -42,12 +46,12 @@ export async function handWorkedSeason(dir: string): Promise<{ app: TestApp; ref
     set('French Level', p.french);
     return row;
   });
-  const path = writeExport(dir, 'season.csv', header, lines);
+  const path = writeExport(app.dir, 'season.csv', header, lines);
   const inspection = await client.call('import.inspect', { campaignId: 1, path });
   await client.call('import.preview', { jobId: inspection.jobId, mapping: inspection.mapping });
   await client.call('import.commit', { jobId: inspection.jobId });
   await client.call('screening.run', { campaignId: 1 });
-  const ids = app.core.session.open.sqlite.prepare<[], { id: number; first: string }>('SELECT id, first_name AS first FROM applications').all();
+  const ids = await app.rows<{ id: number; first: string }>('SELECT id, first_name AS first FROM applications');
   const refs = Object.fromEntries(ids.map((r) => [r.first.replace('Person', ''), r.id]));
   const ref = (id: string) => refs[id] ?? 0;
 

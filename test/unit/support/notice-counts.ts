@@ -8,8 +8,7 @@ import type { TestApp } from './temp';
  */
 export async function expectCountsAsFromScratch(app: TestApp, campaignId = 1): Promise<void> {
   const kept = await app.client.call('notices.status', { campaignId });
-  app.core.session.open.sqlite.exec(
-    'DELETE FROM notice_standing; INSERT INTO notice_standing_stale (campaign_id, person_key) SELECT DISTINCT campaign_id, person_key FROM screening_results WHERE true ON CONFLICT DO NOTHING;',
-  );
+  await app.run('DELETE FROM notice_standing');
+  await app.run('INSERT INTO notice_standing_stale (campaign_id, person_key) SELECT DISTINCT campaign_id, person_key FROM screening_results WHERE true ON CONFLICT DO NOTHING');
   expect(kept).toEqual(await app.client.call('notices.status', { campaignId }));
 }

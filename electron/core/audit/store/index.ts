@@ -1,9 +1,11 @@
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { AuditPage } from '../../../../shared/api/audit';
 import type { Synchronous } from '../../synchronous-store';
-import { sqliteAuditLog, type AuditFilter } from './sqlite-audit';
+import type { AuditFilter } from './audit-query';
+import { sqliteAuditLog } from './sqlite-audit';
 
-export type { AuditFilter } from './sqlite-audit';
+export type { AuditFilter } from './audit-query';
+export { pgAuditStore } from './pg-audit';
 
 /** Reading the audit log (entries are written by each domain, in its own transactions: audit-log.ts). */
 export interface AuditStore {

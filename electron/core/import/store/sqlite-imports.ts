@@ -1,102 +1,61 @@
 import type { ColumnTarget, ImportRecord } from '../../../../shared/api/contract';
 import type { KeptRejection } from '../../files/rejected-rows';
-import { columnTargetSchema } from '../../../../shared/api/contract';
-import { NotFoundError } from '../../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
+import { activeCorrections } from '../../applications/corrections';
+import { storedApplicationLookup } from '../../applications/store';
+import type { StoredApplication } from '../decide';
 import type { ImportStore } from './index';
 import { headerSignature } from '../headers';
+import { commitOnSqlite } from './sqlite-commit';
+import { IMPORT_READS, importedFileOf, noSuchImport, savedMappingOf, toRecord, type ImportFileRow, type ImportRow } from './record-of';
 
 /**
- * The SQL of the import's records: saved mappings, the imports made and their rejected rows. The
- * staging (TEMP tables, stage.ts) and the commit (commit.ts) keep their raw fast paths where they
- * run. SQLite-only: TEMP tables for staging.
+ * The import's SQL on a file: its records, and the commit (sqlite-commit.ts) with its raw
+ * prepared-statement fast paths. The staging is the open connection's own TEMP tables: outside the
+ * database file, in the commit's connection (rejected rows are kept with one INSERT … SELECT).
  */
 
 function savedMapping(sqlite: SqliteDatabase, campaignId: number, headers: string[]): ColumnTarget[] | null {
-  const row = sqlite
-    .prepare('SELECT mapping_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
-    .get(campaignId, headerSignature(headers)) as { mapping_json: string } | undefined;
-  if (!row) return null;
-  const parsed = columnTargetSchema.array().safeParse(JSON.parse(row.mapping_json));
-  return parsed.success && parsed.data.length === headers.length ? parsed.data : null;
+  const row = sqlite.prepare(IMPORT_READS.mapping).get(campaignId, headerSignature(headers)) as { mapping_json: string } | undefined;
+  return savedMappingOf(row?.mapping_json, headers);
 }
 
-type ImportRow = {
-  id: number;
-  campaign_id: number;
-  file_name: string;
-  file_size: number;
-  sha256: string;
-  format: string;
-  encoding: string | null;
-  actor: string;
-  started_at: string;
-  finished_at: string;
-  total_rows: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped_drafts: number;
-  rejected: number;
-};
-
-function toRecord(r: ImportRow): ImportRecord {
-  return {
-    id: r.id,
-    campaignId: r.campaign_id,
-    fileName: r.file_name,
-    sizeBytes: r.file_size,
-    sha256: r.sha256,
-    format: r.format,
-    encoding: r.encoding,
-    actor: r.actor,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    counts: {
-      totalRows: r.total_rows,
-      added: r.added,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      skippedDrafts: r.skipped_drafts,
-      rejected: r.rejected,
-    },
-  };
-}
-
-function rejectionsOf(sqlite: SqliteDatabase, importId: number): KeptRejection[] {
-  return sqlite
-    .prepare<[number], KeptRejection>(
-      `SELECT row_number AS row, column_name AS "column", code, message, value, values_json AS valuesJson FROM import_rejections WHERE import_id = ? ORDER BY row_number`,
-    )
-    .all(importId);
-}
-
-/** One import as recorded. */
 function importRecord(sqlite: SqliteDatabase, importId: number): ImportRecord {
-  const row = sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow | undefined;
-  if (!row) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
+  const row = sqlite.prepare(IMPORT_READS.record).get(importId) as ImportRow | undefined;
+  if (!row) throw noSuchImport(importId);
   return toRecord(row);
 }
 
-/** A campaign's imports, newest first. */
-function importRecords(sqlite: SqliteDatabase, campaignId: number): ImportRecord[] {
-  return (sqlite.prepare('SELECT * FROM imports WHERE campaign_id = ? ORDER BY id DESC').all(campaignId) as ImportRow[]).map(toRecord);
+function importedFile(sqlite: SqliteDatabase, importId: number): { campaignId: number; fileName: string; headers: string[] } {
+  const row = sqlite.prepare(IMPORT_READS.file).get(importId) as ImportFileRow | undefined;
+  if (!row) throw noSuchImport(importId);
+  return importedFileOf(row);
 }
 
-/** What the rejected-rows file of an import needs: the file's name and its headers (and its campaign, for the audit log). */
-function importedFile(sqlite: SqliteDatabase, importId: number): { campaignId: number; fileName: string; headers: string[] } {
-  const imp = sqlite.prepare('SELECT campaign_id, file_name, mapping_json FROM imports WHERE id = ?').get(importId) as { campaign_id: number; file_name: string; mapping_json: string } | undefined;
-  if (!imp) throw new NotFoundError(`There is no import number ${importId} in this database.`, 'NoSuchImportRecord');
-  return { campaignId: imp.campaign_id, fileName: imp.file_name, headers: (JSON.parse(imp.mapping_json) as { headers: string[] }).headers };
+/** The stored applications with these Application IDs: the prepared lookup, a row at a time (in-process, cheaper than one big IN). */
+function storedApplications(sqlite: SqliteDatabase, campaignId: number, applicationIds: readonly string[]): Map<string, StoredApplication> {
+  const find = storedApplicationLookup(sqlite, campaignId);
+  const found = new Map<string, StoredApplication>();
+  for (const id of applicationIds) {
+    const stored = find(id);
+    if (stored) found.set(id, stored);
+  }
+  return found;
 }
 
 export function sqliteImportStore(sqlite: SqliteDatabase): Synchronous<ImportStore> {
   return {
     savedMapping: (campaignId, headers) => savedMapping(sqlite, campaignId, headers),
     record: (importId) => importRecord(sqlite, importId),
-    records: (campaignId) => importRecords(sqlite, campaignId),
-    rejections: (importId) => rejectionsOf(sqlite, importId),
+    records: (campaignId) => (sqlite.prepare(IMPORT_READS.records).all(campaignId) as ImportRow[]).map(toRecord),
+    rejections: (importId) => sqlite.prepare<[number], KeptRejection>(IMPORT_READS.rejections).all(importId),
     importedFile: (importId) => importedFile(sqlite, importId),
+    mayImport: () => true,
+    staging: () => ({ sqlite, release: () => undefined }),
+    hasApplications: (campaignId) => sqlite.prepare(IMPORT_READS.hasApplications).get(campaignId) !== undefined,
+    storedApplications: (campaignId, applicationIds) => storedApplications(sqlite, campaignId, applicationIds),
+    activeCorrections: (campaignId) => activeCorrections(sqlite, campaignId),
+    commit: (write) => commitOnSqlite(sqlite, write),
   };
 }

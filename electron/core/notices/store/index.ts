@@ -3,9 +3,10 @@ import type { PersonNoticeView } from '../../../../shared/api/triage';
 import type { NoticeOutcome } from '../../../../shared/domain/notice-outcome';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
-import { sqliteNotices, type Person } from './sqlite-notices';
+import type { Person } from './people';
+import { sqliteNotices } from './sqlite-notices';
 
-export type { NoticeApplication, Person } from './sqlite-notices';
+export type { NoticeApplication, Person } from './people';
 
 /**
  * The notices' store: each method one read or one transaction. SQLite-only constructs are named in

@@ -1,57 +1,22 @@
 import type { PersonNoticeView } from '../../../../shared/api/triage';
 import type { NoticeSummary, OpenBatch, NoticeTemplates } from '../../../../shared/api/notices';
 import { NotFoundError } from '../../../../shared/api/errors';
-import type { CefrLevel } from '../../../../shared/domain/listed-values';
-import { DEFAULT_NOTICE_TEXTS } from '../../../../shared/domain/notice-default-texts';
-import { NOTICE_OUTCOMES, noticeBasis, noticeLanguage, noticeStatus, personOutcome, type NoticeOutcome, type NoticeStatus, type PersonApplication } from '../../../../shared/domain/notice-outcome';
+import { checkBatchOpen, LAST_SENT_SQL } from '../batch-sent';
+import type { NoticeOutcome } from '../../../../shared/domain/notice-outcome';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
 import { EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
-import { APPLICATION_DECISIONS, DECIDED_SINCE, noticeReasons, OF_PEOPLE, sqliteNoticeStanding } from './sqlite-standing';
+import { asHistoryShows, noticeEmail, peopleOf, type ApplicationRow, type Person } from './people';
+import { sentOf } from './standing';
+import { templatesOf, type TemplateRow } from './templates-of';
+import { APPLICATION_DECISIONS, DECIDED_SINCE, OF_PEOPLE, sqliteNoticeStanding } from './sqlite-standing';
 
 /**
  * Notices on SQLite: every person of a campaign with all their applications (screening's identity
  * groups), what they were told, and the writes of preparing, sending and bouncing. SQLite-only:
  * `json_each`, `max()` of two values, `ON CONFLICT … DO UPDATE`.
  */
-
-export interface NoticeApplication extends PersonApplication {
-  applicationId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  divisionCode: string | null;
-  division: string;
-  position: string;
-  englishLevel: CefrLevel | null;
-  frenchLevel: CefrLevel | null;
-  submittedAt: string | null;
-  nationalityCode: string | null;
-  reasons: string[];
-  session: 'march' | 'september' | null;
-  startDate: string | null;
-  /** When this application was last decided (screened, or moved by an officer). */
-  since: string;
-}
-
-export interface Person {
-  personKey: string;
-  applications: NoticeApplication[];
-  /** The latest application: its address, names and languages are the person's. */
-  latest: NoticeApplication;
-  language: 'en' | 'fr';
-  outcome: NoticeOutcome | null;
-  basis: string;
-  status: NoticeStatus;
-}
-
-interface ApplicationRow extends Omit<NoticeApplication, 'reasons' | 'offerWithdrawnByOffice'> {
-  personKey: string;
-  automaticVerdict: string;
-  reasonsJson: string;
-  offerMadeAt: string | null;
-}
 
 export function sqliteNotices(sqlite: SqliteDatabase) {
   const standing = sqliteNoticeStanding(sqlite);
@@ -74,7 +39,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     'SELECT campaign_id AS campaignId, person_key AS personKey FROM screening_results WHERE application_ref = ?',
   );
   const languages = sqlite.prepare<[number], { personKey: string; language: 'en' | 'fr' }>('SELECT person_key AS personKey, language FROM notice_languages WHERE campaign_id = ?');
-  const templateRows = sqlite.prepare<[number], { outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }>(
+  const templateRows = sqlite.prepare<[number], TemplateRow>(
     'SELECT outcome, language, subject, body FROM notice_templates WHERE campaign_id = ?',
   );
   const upsertTemplate = sqlite.prepare<[number, string, string, string, string, string, string]>(
@@ -105,6 +70,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
      FROM notices n WHERE n.batch_id = ? AND n.state = 'prepared'`,
   );
   const markSent = sqlite.prepare<[string, string, number]>("UPDATE notices SET state = 'sent', sent_at = ?, updated_by = ? WHERE id = ? AND state = 'prepared'");
+  const lastSent = sqlite.prepare<[number], { by: string | null; at: string }>(LAST_SENT_SQL);
   const sentNoticeOf = sqlite.prepare<[number, string], { id: number }>(
     `SELECT n.id FROM notices n JOIN notice_applications na ON na.notice_id = n.id JOIN applications a ON a.id = na.application_ref
      WHERE n.campaign_id = ? AND a.application_id = ? AND n.state = 'sent' ORDER BY n.id DESC LIMIT 1`,
@@ -119,36 +85,8 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
 
   /** Every person of the campaign (or those named), with their applications, outcome and notices' status. */
   function people(campaignId: number, only?: readonly string[]): Person[] {
-    const byPerson = new Map<string, NoticeApplication[]>();
     const rows = only ? applicationsOf.all(JSON.stringify(only), campaignId) : applications.all(campaignId);
-    for (const { personKey, automaticVerdict, reasonsJson, offerMadeAt, ...row } of rows) {
-      const reasons = noticeReasons(row.verdict, automaticVerdict, reasonsJson);
-      const application: NoticeApplication = { ...row, reasons, offerWithdrawnByOffice: row.stage === 'withdrawn' && offerMadeAt !== null };
-      const list = byPerson.get(personKey);
-      if (list) list.push(application);
-      else byPerson.set(personKey, [application]);
-    }
-    const told = standing.told(campaignId, only);
-    const chosen = new Map(languages.all(campaignId).map((l) => [l.personKey, l.language]));
-    return [...byPerson].map(([personKey, list]) => {
-      const latest = list.reduce((a, b) => ((b.submittedAt ?? '') > (a.submittedAt ?? '') || ((b.submittedAt ?? '') === (a.submittedAt ?? '') && b.ref > a.ref) ? b : a));
-      const outcome = personOutcome(list);
-      const notices = told.get(personKey) ?? [];
-      // The basis is compared with notices told; most people have none yet, and 40,000 of them cost.
-      let basis: string | undefined;
-      const person: Person = {
-        personKey,
-        applications: list,
-        latest,
-        language: chosen.get(personKey) ?? noticeLanguage(latest),
-        outcome,
-        get basis() {
-          return (basis ??= noticeBasis(list));
-        },
-        status: notices.length === 0 ? { owed: outcome, replaces: null, superseded: [] } : noticeStatus(outcome, noticeBasis(list), notices),
-      };
-      return person;
-    });
+    return peopleOf(rows, standing.told(campaignId, only), new Map(languages.all(campaignId).map((l) => [l.personKey, l.language])));
   }
 
   /** A state change of the latest notice of each application named (`find` says which), in one transaction, audited. */
@@ -189,8 +127,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       if (!who) return [];
       const rows = personNoticeRows.all(who.campaignId, who.personKey);
       if (rows.length === 0) return rows;
-      const superseded = new Set(people(who.campaignId, [who.personKey])[0]?.status.superseded ?? []);
-      return rows.map((n) => (superseded.has(n.id) && n.state !== 'superseded' ? { ...n, state: 'superseded' } : n));
+      return asHistoryShows(rows, people(who.campaignId, [who.personKey])[0]);
     },
 
     /** The Notices page's counts, from where each person stands (worked out again for those changed since). */
@@ -207,18 +144,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     },
 
     templates(campaignId: number): NoticeTemplates {
-      const stored = new Map(templateRows.all(campaignId).map((t) => [`${t.outcome} ${t.language}`, t]));
-      return Object.fromEntries(
-        NOTICE_OUTCOMES.map((outcome) => [
-          outcome,
-          Object.fromEntries(
-            (['en', 'fr'] as const).map((language) => {
-              const own = stored.get(`${outcome} ${language}`);
-              return [language, own ? { subject: own.subject, body: own.body, edited: true } : { ...DEFAULT_NOTICE_TEXTS[outcome][language], edited: false }];
-            }),
-          ),
-        ]),
-      ) as NoticeTemplates;
+      return templatesOf(templateRows.all(campaignId));
     },
 
     setTemplate(request: { campaignId: number; outcome: NoticeOutcome; language: 'en' | 'fr'; subject: string; body: string }, actor: string, now = new Date()): void {
@@ -255,8 +181,7 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
         // What these notices replace is marked superseded once they go out (markSent): a batch that
         // never goes out (its files could not be written) leaves the earlier notices as they were.
         const prepared = owed.map((p) => {
-          const email = p.latest.email.trim() === '' ? null : p.latest.email.trim();
-          const noticeId = Number(insertNotice.run(campaignId, p.personKey, outcome, p.language, email, batchId, p.basis, at, actor).lastInsertRowid);
+          const noticeId = Number(insertNotice.run(campaignId, p.personKey, outcome, p.language, noticeEmail(p), batchId, p.basis, at, actor).lastInsertRowid);
           for (const a of p.applications) insertNoticeApplication.run(noticeId, a.ref);
           return { ...p, noticeId };
         });
@@ -278,11 +203,11 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
       return writeTransaction(sqlite, () => {
         const batch = batchRow.get(batchId);
         if (!batch) throw new NotFoundError(`There is no batch of notices number ${batchId}.`, 'NoSuchBatch');
-        const skip = new Set(except);
         let sent = 0;
         const replacedBy = standing.untrueNotices(batch.campaignId);
-        for (const n of batchNotices.all(batchId)) {
-          if ((JSON.parse(n.applicationIds) as string[]).some((id) => skip.has(id))) continue;
+        const prepared = batchNotices.all(batchId).map((n) => ({ ...n, applicationIds: JSON.parse(n.applicationIds) as string[] }));
+        checkBatchOpen(batchId, prepared.length, lastSent.get(batchId));
+        for (const n of sentOf(prepared, except)) {
           sent += markSent.run(at, actor, n.id).changes;
           // The notices this one replaces are superseded now that it went out.
           for (const id of replacedBy.get(n.personKey) ?? []) if (id !== n.id) supersede.run(at, actor, id);

@@ -1,6 +1,6 @@
 import type { Overview } from '../../../../shared/api/contract';
 
-export { sqliteOverviewStore } from './overview-figures';
+export { pgOverviewStore, sqliteOverviewStore } from './overview-figures';
 
 /** The campaign's figures, without the triage queues and the next step (the handler adds those). */
 export type CampaignFigures = Omit<Overview, 'campaignId' | 'campaignName' | 'divisions' | 'nextStep'>;

@@ -6,24 +6,27 @@ import type { VerdictCounts } from '../../../../shared/domain/season-progress';
 import type { Database } from '../../../../db/schema';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { CampaignFigures, OverviewStore } from './index';
-import { ACTIVE_OVERRIDE, EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
+import { EFFECTIVE_VERDICT } from '../../screening/store/sqlite-effective-verdict';
+import { POSTGRES_FIGURES, SQLITE_FIGURES, type FiguresDialect } from './figures-dialect';
 
 /**
  * The SQL of the Overview: counts over a campaign's applications, its verdicts (screening's
- * effective verdict) and its submissions per week. Queue counts come from triage's store.
- * SQLite-only: `substr` on ISO text dates, `INDEXED BY` (through ACTIVE_OVERRIDE).
+ * effective verdict) and its submissions per week. Queue counts come from triage's store. One
+ * set of queries for both engines, through Kysely; what only one engine writes its own way is in
+ * figures-dialect.ts. Dates are ISO text on both: `substr` takes their day.
  */
 
 type GroupColumn = 'divisionCode' | 'funding' | 'preferredSession' | 'nationalityCode';
 
-async function countBy(db: Kysely<Database>, campaignId: number, column: GroupColumn, limit?: number): Promise<CountRow[]> {
+async function countBy(db: Kysely<Database>, dialect: FiguresDialect, campaignId: number, column: GroupColumn, limit?: number): Promise<CountRow[]> {
   let query = db
     .selectFrom('applications')
     .select([`${column} as key`, sql<number>`count(*)`.as('count')])
     .where('campaignId', '=', campaignId)
     .groupBy(column)
     .orderBy('count', 'desc')
-    .orderBy(column);
+    // Ties in the same order on both engines: with a limit, the same ones are kept.
+    .orderBy(sql`${sql.ref(column)} ${sql.raw(dialect.byteOrder)}`);
   if (limit) query = query.limit(limit);
   const rows = await query.execute();
   return rows.map((r) => ({ key: r.key === '' || r.key === null ? null : String(r.key), count: Number(r.count) }));
@@ -40,29 +43,30 @@ function mergeBy(rows: CountRow[], canonical: (raw: string | null) => string | n
 }
 
 /** The verdicts that count, one pass over the campaign's applications. */
-function verdictCounts(sqlite: SqliteDatabase, campaignId: number, underWay: boolean): VerdictCounts {
-  const row = sqlite
-    .prepare(
-      `SELECT sum(unscreened) AS unscreened, sum(v = 'eligible') AS eligible, sum(v = 'review') AS review,
-         sum(v = 'ineligible') AS ineligible, sum(overridden) AS overridden
-       FROM (SELECT r.application_ref IS NULL AS unscreened, ${EFFECTIVE_VERDICT} AS v, o.id IS NOT NULL AS overridden
-             FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id ${ACTIVE_OVERRIDE}
-             WHERE a.campaign_id = ?)`,
-    )
-    .get(campaignId) as Record<keyof VerdictCounts, number | null>;
-  const stale = sqlite
-    .prepare(
-      `SELECT count(*) AS n FROM screening_overrides o JOIN applications a ON a.id = o.application_ref
-       WHERE a.campaign_id = ? AND o.state = 'stale'`,
-    )
-    .get(campaignId) as { n: number };
+async function verdictCounts(db: Kysely<Database>, dialect: FiguresDialect, campaignId: number, underWay: boolean): Promise<VerdictCounts> {
+  // count(CASE … THEN 1 END) counts where the condition holds: SQLite would sum its booleans, PostgreSQL has none to sum.
+  const { rows } = await sql<Record<keyof VerdictCounts, number | null>>`
+    SELECT count(CASE WHEN unscreened THEN 1 END) AS unscreened, count(CASE WHEN v = 'eligible' THEN 1 END) AS eligible,
+      count(CASE WHEN v = 'review' THEN 1 END) AS review, count(CASE WHEN v = 'ineligible' THEN 1 END) AS ineligible,
+      count(CASE WHEN overridden THEN 1 END) AS overridden
+    FROM (SELECT r.application_ref IS NULL AS unscreened, ${sql.raw(EFFECTIVE_VERDICT)} AS v, o.id IS NOT NULL AS overridden
+          FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id ${sql.raw(dialect.activeOverride)}
+          WHERE a.campaign_id = ${campaignId}) verdicts`.execute(db);
+  const row = rows[0];
+  const stale = await db
+    .selectFrom('screeningOverrides as o')
+    .innerJoin('applications as a', 'a.id', 'o.applicationRef')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('a.campaignId', '=', campaignId)
+    .where('o.state', '=', 'stale')
+    .executeTakeFirstOrThrow();
   return {
-    eligible: row.eligible ?? 0,
-    review: row.review ?? 0,
-    ineligible: row.ineligible ?? 0,
-    unscreened: row.unscreened ?? 0,
-    overridden: row.overridden ?? 0,
-    staleOverrides: stale.n,
+    eligible: Number(row?.eligible ?? 0),
+    review: Number(row?.review ?? 0),
+    ineligible: Number(row?.ineligible ?? 0),
+    unscreened: Number(row?.unscreened ?? 0),
+    overridden: Number(row?.overridden ?? 0),
+    staleOverrides: Number(stale.n),
     screeningUnderWay: underWay,
   };
 }
@@ -70,7 +74,7 @@ function verdictCounts(sqlite: SqliteDatabase, campaignId: number, underWay: boo
 /** The campaign's figures, without the triage queues and the next step (the handler adds those). */
 async function campaignFigures(
   db: Kysely<Database>,
-  sqlite: SqliteDatabase,
+  dialect: FiguresDialect,
   campaignId: number,
   deadline: string,
   underWay: boolean,
@@ -79,7 +83,7 @@ async function campaignFigures(
     .selectFrom('applications')
     .select([
       sql<number>`count(*)`.as('applications'),
-      sql<number>`count(DISTINCT CASE WHEN candidate_id <> '' THEN candidate_id ELSE lower(trim(email)) END)`.as('applicants'),
+      sql<number>`count(DISTINCT CASE WHEN candidate_id <> '' THEN candidate_id ELSE ${sql.raw(dialect.asciiLower('trim(email)'))} END)`.as('applicants'),
       sql<string | null>`min(submitted_at)`.as('first'),
       sql<string | null>`max(submitted_at)`.as('last'),
     ])
@@ -122,17 +126,17 @@ async function campaignFigures(
     weeks.set(week, (weeks.get(week) ?? 0) + Number(d.count));
   }
 
-  const verdicts = verdictCounts(sqlite, campaignId, underWay);
+  const verdicts = await verdictCounts(db, dialect, campaignId, underWay);
   return {
     applications: Number(totals.applications),
     applicants: Number(totals.applicants),
     repeatApplications: Number(repeat.n),
     lateNatoFunded,
-    byDivision: await countBy(db, campaignId, 'divisionCode'),
-    byFunding: mergeBy(await countBy(db, campaignId, 'funding'), (raw) => parseFunding(raw) ?? raw),
-    bySession: await countBy(db, campaignId, 'preferredSession'),
+    byDivision: await countBy(db, dialect, campaignId, 'divisionCode'),
+    byFunding: mergeBy(await countBy(db, dialect, campaignId, 'funding'), (raw) => parseFunding(raw) ?? raw),
+    bySession: await countBy(db, dialect, campaignId, 'preferredSession'),
     // By country, however the export spelled it ("BE", "Belgique", "Belgium"); null: names no country.
-    topNationalities: await countBy(db, campaignId, 'nationalityCode', 10),
+    topNationalities: await countBy(db, dialect, campaignId, 'nationalityCode', 10),
     byWeek: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count })),
     firstSubmission: totals.first,
     lastSubmission: totals.last,
@@ -140,8 +144,19 @@ async function campaignFigures(
   };
 }
 
-export function sqliteOverviewStore(sqlite: SqliteDatabase, db: Kysely<Database>): OverviewStore {
+/** The Overview's store on either engine: the same queries through Kysely, in the engine's dialect. */
+function overviewStore(db: Kysely<Database>, dialect: FiguresDialect): OverviewStore {
   return {
-    figures: (campaignId, deadline, underWay) => campaignFigures(db, sqlite, campaignId, deadline, underWay),
+    figures: (campaignId, deadline, underWay) => campaignFigures(db, dialect, campaignId, deadline, underWay),
   };
+}
+
+/** On a file: Kysely runs on the file's own connection (`_sqlite`, which the other domains' SQLite stores take). */
+export function sqliteOverviewStore(_sqlite: SqliteDatabase, db: Kysely<Database>): OverviewStore {
+  return overviewStore(db, SQLITE_FIGURES);
+}
+
+/** On the office server (team mode), through Kysely over the workstation's pool. */
+export function pgOverviewStore(db: Kysely<Database>): OverviewStore {
+  return overviewStore(db, POSTGRES_FIGURES);
 }

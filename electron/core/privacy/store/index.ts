@@ -3,15 +3,16 @@ import { writeTransaction } from '../../../../db/write-transaction';
 import type { PersonFound, SubjectAccessTable, WalState } from '../../../../shared/api/privacy';
 import { auditWriter, type AuditEntry } from '../../audit/audit-log';
 import type { Synchronous } from '../../synchronous-store';
+import { OWED_SQL, owedWorkOf, settledDetails, type OwedRow, type OwedWork } from './owed-work';
 import { identityOf, type PersonIdentity } from './person-scope';
-import { erasePerson, purgeCampaign, type ErasedApplication, type OwedWork } from './sqlite-erasure';
+import { erasePerson, purgeCampaign, type ErasedApplication } from './sqlite-erasure';
 import { readSubjectAccess } from './sqlite-subject-access';
 import { sqliteRetention, type RetentionRow } from './sqlite-retention';
 import { emptyWal, scrubFreedData } from './scrub';
 
 export type { PersonIdentity } from './person-scope';
 export type { RetentionRow } from './sqlite-retention';
-export type { OwedWork } from './sqlite-erasure';
+export type { OwedWork } from './owed-work';
 
 type Progress = (phase: string, done: number, total: number) => void;
 
@@ -45,11 +46,9 @@ export function sqlitePrivacyStore(sqlite: SqliteDatabase): Synchronous<PrivacyS
   const audit = auditWriter(sqlite);
   const readDetails = sqlite.prepare<[number], string | null>('SELECT details_json FROM audit_log WHERE id = ?').pluck();
   const writeDetails = sqlite.prepare<[string, number]>('UPDATE audit_log SET details_json = ? WHERE id = ?');
-  const owedRows = sqlite.prepare<[], { id: number; kind: 'erase' | 'purge'; campaignId: number; identityJson: string | null; auditId: number | null; at: string }>(
-    'SELECT id, kind, campaign_id AS campaignId, identity_json AS identityJson, audit_id AS auditId, at FROM privacy_owed ORDER BY id',
-  );
+  const owedRows = sqlite.prepare<[], OwedRow>(OWED_SQL);
   const owedRow = sqlite.prepare<[number], number>('SELECT id FROM privacy_owed WHERE id = ?').pluck();
-  const owedList = (): OwedWork[] => owedRows.all().map(({ identityJson, ...row }) => ({ ...row, identity: identityJson === null ? null : (JSON.parse(identityJson) as PersonIdentity) }));
+  const owedList = (): OwedWork[] => owedRows.all().map(owedWorkOf);
   const owedById = (id: number | null): OwedWork => {
     const found = owedList().find((o) => o.id === id);
     if (!found) throw new Error(`The work owed after an erasure (${String(id)}) was not recorded.`);
@@ -83,8 +82,7 @@ export function sqlitePrivacyStore(sqlite: SqliteDatabase): Synchronous<PrivacyS
         writeTransaction(sqlite, () => {
           if (owedRow.get(owed.id) === undefined) return;
           if (owed.auditId !== null) {
-            const current = JSON.parse(readDetails.get(owed.auditId) ?? '{}') as Record<string, unknown>;
-            writeDetails.run(JSON.stringify({ ...current, ...details }), owed.auditId);
+            writeDetails.run(settledDetails(readDetails.get(owed.auditId) ?? null, details), owed.auditId);
           }
           sqlite.prepare('DELETE FROM privacy_owed WHERE id = ?').run(owed.id);
         });

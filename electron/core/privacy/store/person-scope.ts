@@ -38,9 +38,60 @@ const TEMP_TABLES = `
 
 const CLEAR = 'DELETE FROM temp.person_refs; DELETE FROM temp.person_applications; DELETE FROM temp.person_keys; DELETE FROM temp.person_terms; DELETE FROM temp.person_actions; DELETE FROM temp.person_words;';
 
+/** Their Application IDs, Candidate IDs and e-mail addresses as this database holds them (once their refs are in the TEMP tables). */
+export const FOUND_TERMS_SQL = (temp: string) => `SELECT application_id FROM ${temp}.person_applications
+  UNION ALL SELECT candidate_id FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs) AND candidate_id <> ''
+  UNION ALL SELECT lower(trim(email)) FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs) AND trim(email) <> ''`;
+
+/** Their names, first and last, as this database holds them. */
+export const NAMES_SQL = (temp: string) => `SELECT first_name || ' ' || last_name FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs)`;
+
 /** Empties the TEMP tables of a person's scope (they name the person). */
 export function clearScope(sqlite: SqliteDatabase): void {
   sqlite.exec(TEMP_TABLES + CLEAR);
+}
+
+/**
+ * The applications of the person an application ($1 / ?) belongs to, on either engine: those
+ * screening took for the same person (a confirmed duplicate included), then any application sharing
+ * a Candidate ID or an e-mail.
+ */
+export function siblingsSql(ref: string): string {
+  return `WITH named AS (SELECT a.id, a.campaign_id, a.candidate_id, lower(trim(a.email)) AS email, r.person_key FROM applications a
+                    LEFT JOIN screening_results r ON r.application_ref = a.id WHERE a.id = ${ref})
+     SELECT a.campaign_id, a.application_id, a.candidate_id, lower(trim(a.email)) AS email
+     FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id, named n
+     WHERE a.id = n.id
+        OR (r.campaign_id = n.campaign_id AND r.person_key = n.person_key)
+        OR (n.candidate_id <> '' AND a.candidate_id = n.candidate_id)
+        OR (n.email <> '' AND lower(trim(a.email)) = n.email)`;
+}
+
+export interface Sibling {
+  campaign_id: number;
+  application_id: string;
+  candidate_id: string;
+  email: string;
+}
+
+/** Who the person is, from their applications (siblingsSql). */
+export function identityFrom(siblings: readonly Sibling[]): PersonIdentity {
+  const distinct = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+  return {
+    applications: siblings.map((s) => ({ campaignId: s.campaign_id, applicationId: s.application_id })),
+    candidateIds: distinct(siblings.map((s) => s.candidate_id)),
+    emails: distinct(siblings.map((s) => s.email)),
+  };
+}
+
+/** The identifiers searched for in free text and JSON: lower case, trimmed, once each. */
+export function scopeTerms(found: readonly string[], identity: PersonIdentity): string[] {
+  return [...new Set([...found, ...identity.candidateIds, ...identity.emails].map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))];
+}
+
+/** The words of their names searched for in a saved search (lower case, 3 letters or more). */
+export function nameWords(names: readonly string[]): string[] {
+  return [...new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))];
 }
 
 /** The identity of the person an application belongs to; null when the campaign has no such Application ID. */
@@ -49,26 +100,7 @@ export function identityOf(sqlite: SqliteDatabase, campaignId: number, applicati
     .prepare<[number, string], { id: number }>('SELECT id FROM applications WHERE campaign_id = ? AND application_id = ?')
     .get(campaignId, applicationId.trim());
   if (!named) return null;
-  // Their other applications in the campaign: those screening took for the same person (a
-  // confirmed duplicate included), then any application sharing a Candidate ID or an e-mail.
-  const siblings = sqlite
-    .prepare<[number], { campaign_id: number; application_id: string; candidate_id: string; email: string }>(
-      `WITH named AS (SELECT a.id, a.campaign_id, a.candidate_id, lower(trim(a.email)) AS email, r.person_key FROM applications a
-                      LEFT JOIN screening_results r ON r.application_ref = a.id WHERE a.id = ?)
-       SELECT a.campaign_id, a.application_id, a.candidate_id, lower(trim(a.email)) AS email
-       FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id, named n
-       WHERE a.id = n.id
-          OR (r.campaign_id = n.campaign_id AND r.person_key = n.person_key)
-          OR (n.candidate_id <> '' AND a.candidate_id = n.candidate_id)
-          OR (n.email <> '' AND lower(trim(a.email)) = n.email)`,
-    )
-    .all(named.id);
-  const distinct = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
-  return {
-    applications: siblings.map((s) => ({ campaignId: s.campaign_id, applicationId: s.application_id })),
-    candidateIds: distinct(siblings.map((s) => s.candidate_id)),
-    emails: distinct(siblings.map((s) => s.email)),
-  };
+  return identityFrom(sqlite.prepare<[number], Sibling>(siblingsSql('?')).all(named.id));
 }
 
 /** Finds the person's rows in this database and writes them to the TEMP tables (above). */
@@ -96,17 +128,11 @@ export function loadScope(sqlite: SqliteDatabase, identity: PersonIdentity): voi
     INSERT OR IGNORE INTO temp.person_actions (id)
       SELECT DISTINCT action_id FROM triage_changes WHERE application_ref IN (SELECT ref FROM temp.person_refs);`);
   const addTerm = sqlite.prepare('INSERT OR IGNORE INTO temp.person_terms (term, quoted) VALUES (?, ?)');
-  const terms = [
-    ...sqlite.prepare<[], string>('SELECT application_id FROM temp.person_applications').pluck().all(),
-    ...sqlite.prepare<[], string>("SELECT candidate_id FROM applications WHERE id IN (SELECT ref FROM temp.person_refs) AND candidate_id <> ''").pluck().all(),
-    ...sqlite.prepare<[], string>("SELECT lower(trim(email)) FROM applications WHERE id IN (SELECT ref FROM temp.person_refs) AND trim(email) <> ''").pluck().all(),
-    ...identity.candidateIds,
-    ...identity.emails,
-  ];
-  for (const term of new Set(terms.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))) addTerm.run(term, JSON.stringify(term));
-  const names = sqlite.prepare<[], string>("SELECT first_name || ' ' || last_name FROM applications WHERE id IN (SELECT ref FROM temp.person_refs)").pluck().all();
+  const found = sqlite.prepare<[], string>(FOUND_TERMS_SQL('temp')).pluck().all();
+  for (const term of scopeTerms(found, identity)) addTerm.run(term, JSON.stringify(term));
+  const names = sqlite.prepare<[], string>(NAMES_SQL('temp')).pluck().all();
   const addWord = sqlite.prepare('INSERT OR IGNORE INTO temp.person_words (word) VALUES (?)');
-  for (const word of new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))) addWord.run(word);
+  for (const word of nameWords(names)) addWord.run(word);
 }
 
 /** What marks the person in lists of the audit log: their identifiers and application numbers (from the TEMP tables). */

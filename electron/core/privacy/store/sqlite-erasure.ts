@@ -4,8 +4,11 @@ import type { ReportFact } from '../../../../shared/domain/report-facts';
 import { auditWriter, type AuditEntry } from '../../audit/audit-log';
 import { sqliteReports } from '../../reports/store/sqlite-reports';
 import { withoutPerson } from '../audit-mentions';
-import { AUDIT_MENTIONS_PERSON, ERASURE_RULES, erasedOfPerson, erasureSql, type UnlinkedTable } from './erasure-rules';
+import { AUDIT_MENTIONS_PERSON, CLEARED_AFTER, CLEARED_BEFORE, ERASURE_RULES, erasedOfPerson, erasureSql } from './erasure-rules';
+import type { OwedWork } from './owed-work';
 import { clearScope, loadScope, marksOf, type PersonIdentity } from './person-scope';
+
+export type { OwedWork } from './owed-work';
 
 /**
  * Erasing one person's data and purging a campaign's, in one transaction each, on any copy of the
@@ -24,9 +27,8 @@ export interface ErasedApplication {
 
 type Progress = (phase: string, done: number, total: number) => void;
 
-const UNLINKED = Object.keys(ERASURE_RULES) as UnlinkedTable[];
-const before = UNLINKED.filter((t) => !('afterApplications' in ERASURE_RULES[t]));
-const after = UNLINKED.filter((t) => 'afterApplications' in ERASURE_RULES[t]);
+const before = CLEARED_BEFORE;
+const after = CLEARED_AFTER;
 
 /** Audit entries naming the person among others lose them, and keep the rest (audit-mentions.ts). */
 function redactAuditMentions(sqlite: SqliteDatabase): void {
@@ -40,16 +42,6 @@ function redactAuditMentions(sqlite: SqliteDatabase): void {
 function keepFacts(sqlite: SqliteDatabase, campaignId: number, facts: readonly ReportFact[]): void {
   const insert = sqlite.prepare('INSERT INTO report_facts_kept (campaign_id, fact_json) VALUES (?, ?)');
   for (const fact of facts) insert.run(campaignId, JSON.stringify(fact));
-}
-
-/** An erasure or purge whose backups and free pages are still to be cleared (privacy_owed, 0013). */
-export interface OwedWork {
-  id: number;
-  kind: 'erase' | 'purge';
-  campaignId: number;
-  identity: PersonIdentity | null;
-  auditId: number | null;
-  at: string;
 }
 
 /** Records the audit entry and the work owed after it, in the erasure's transaction. */

@@ -16,7 +16,7 @@ import { clearScope, loadScope, marksOf, type PersonIdentity } from './person-sc
  * tables are its internals (the index itself is listed).
  */
 
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
 
 function isUnlinked(table: RegisteredTable): table is UnlinkedTable {
   return table in ERASURE_RULES;
@@ -48,36 +48,48 @@ export function subjectAccessTables(): RegisteredTable[] {
   return tablesHolding('person').filter((t) => (PERSONAL_DATA[t] as TableEntry).shadowOf === undefined);
 }
 
+/** An application of the person, as both engines read it for the record. */
+export type AccessApplication = PersonApplication & { englishLevel: CefrLevel | null; frenchLevel: CefrLevel | null };
+
+/** The person's applications, oldest first, as both engines read them (`temp`: the schema of the person's TEMP tables). */
+export const ACCESS_APPLICATIONS_SQL = (temp: string) => `SELECT a.id AS ref, a.application_id AS "applicationId", a.campaign_id AS "campaignId", c.name AS "campaignName",
+    a.first_name AS "firstName", a.last_name AS "lastName", a.division, a.english_level_parsed AS "englishLevel", a.french_level_parsed AS "frenchLevel"
+  FROM applications a JOIN campaigns c ON c.id = a.campaign_id
+  WHERE a.id IN (SELECT ref FROM ${temp}.person_refs) ORDER BY coalesce(a.submitted_at, ''), a.id`;
+
+/** The language the person chose last for their notices, if any. */
+export const CHOSEN_LANGUAGE_SQL = (temp: string) =>
+  `SELECT language FROM notice_languages WHERE (campaign_id, person_key) IN (SELECT campaign_id, person_key FROM ${temp}.person_keys) ORDER BY at DESC LIMIT 1`;
+
+/** Who the person is to the record: their name (latest application's), language, applications. */
+export function personFound(applications: readonly AccessApplication[], chosen: 'en' | 'fr' | undefined): PersonFound {
+  const latest = applications.at(-1);
+  return {
+    name: latest ? `${latest.firstName} ${latest.lastName}`.trim() : '',
+    language: chosen ?? (latest ? noticeLanguage(latest) : 'en'),
+    applications: applications.map(({ ref, applicationId, campaignId, campaignName, firstName, lastName, division }) => ({ ref, applicationId, campaignId, campaignName, firstName, lastName, division })),
+  };
+}
+
+/** The record's tables, in the person's language, with the rows each engine read (`rowsOf`). */
+export function accessTables(language: 'en' | 'fr', rowsOf: (table: RegisteredTable) => Row[]): SubjectAccessTable[] {
+  return subjectAccessTables().map((table) => {
+    const entry: TableEntry = PERSONAL_DATA[table];
+    const columns =
+      table === 'application_search'
+        ? [{ name: 'rowid', label: columnLabel(table, 'rowid', language), what: 'the application whose words are indexed (the words are not stored: they cannot be read back)' }]
+        : Object.entries(entry.columns).map(([name, column]) => ({ name, label: columnLabel(table, name, language), what: column.what }));
+    return { table, title: tableTitle(table, language), what: entry.what, columns, rows: rowsOf(table) };
+  });
+}
+
 export function readSubjectAccess(sqlite: SqliteDatabase, identity: PersonIdentity): { person: PersonFound; tables: SubjectAccessTable[] } {
   return sqlite.transaction(() => {
     loadScope(sqlite, identity);
-    const applications = sqlite
-      .prepare<[], PersonApplication & { englishLevel: CefrLevel | null; frenchLevel: CefrLevel | null; personKey: string | null }>(
-        `SELECT a.id AS ref, a.application_id AS applicationId, a.campaign_id AS campaignId, c.name AS campaignName, a.first_name AS firstName,
-                a.last_name AS lastName, a.division, a.english_level_parsed AS englishLevel, a.french_level_parsed AS frenchLevel, r.person_key AS personKey
-         FROM applications a JOIN campaigns c ON c.id = a.campaign_id LEFT JOIN screening_results r ON r.application_ref = a.id
-         WHERE a.id IN (SELECT ref FROM temp.person_refs) ORDER BY coalesce(a.submitted_at, ''), a.id`,
-      )
-      .all();
-    const latest = applications.at(-1);
-    const chosen = sqlite
-      .prepare<[], 'en' | 'fr'>('SELECT language FROM notice_languages WHERE (campaign_id, person_key) IN (SELECT campaign_id, person_key FROM temp.person_keys) ORDER BY at DESC LIMIT 1')
-      .pluck()
-      .get();
-    const person: PersonFound = {
-      name: latest ? `${latest.firstName} ${latest.lastName}`.trim() : '',
-      language: chosen ?? (latest ? noticeLanguage(latest) : 'en'),
-      applications: applications.map(({ ref, applicationId, campaignId, campaignName, firstName, lastName, division }) => ({ ref, applicationId, campaignId, campaignName, firstName, lastName, division })),
-    };
-    const { language } = person;
-    const tables = subjectAccessTables().map((table) => {
-      const entry: TableEntry = PERSONAL_DATA[table];
-      const columns =
-        table === 'application_search'
-          ? [{ name: 'rowid', label: columnLabel(table, 'rowid', language), what: 'the application whose words are indexed (the words are not stored: they cannot be read back)' }]
-          : Object.entries(entry.columns).map(([name, column]) => ({ name, label: columnLabel(table, name, language), what: column.what }));
-      return { table, title: tableTitle(table, language), what: entry.what, columns, rows: rowsOf(sqlite, table, entry) };
-    });
+    const applications = sqlite.prepare<[], AccessApplication>(ACCESS_APPLICATIONS_SQL('temp')).all();
+    const chosen = sqlite.prepare<[], 'en' | 'fr'>(CHOSEN_LANGUAGE_SQL('temp')).pluck().get();
+    const person = personFound(applications, chosen);
+    const tables = accessTables(person.language, (table) => rowsOf(sqlite, table, PERSONAL_DATA[table]));
     clearScope(sqlite);
     return { person, tables };
   })();

@@ -1,53 +1,14 @@
 import type { ProcessStage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
-import type { SelectionDetailsTable } from '../../../../db/schema';
 import { auditWriter } from '../../audit/audit-log';
+import { DETAIL_COLUMNS, moveAudit, moved, selectionState, type Move, type SelectionDetails, type SelectionState } from '../move-state';
 
 /**
  * Moves after triage (a shortlist sent, a reply applied, an interview, a selection, an offer), on
- * SQLite. Each is a triage action of kind 'selection': one triage_actions row, and per application a
- * triage_changes row with the state before and after, so the history shows it and undo puts it
- * back, exactly as for triage's own actions. The state is triage's (stage, reason, assignee,
- * scores, kept as they are) with the selection details beside it. Runs inside the caller's
- * transaction: a move is always part of something bigger (an export recorded, a reply applied).
- * SQLite-only: `ON CONFLICT … DO UPDATE`, `lastInsertRowid`.
+ * SQLite; what a move does to a state is ../move-state.ts's, as on the server (pg-moves.ts). Runs
+ * inside the caller's transaction: a move is always part of something bigger (an export recorded,
+ * a reply applied). SQLite-only: `ON CONFLICT … DO UPDATE`, `lastInsertRowid`.
  */
-
-export type SelectionDetails = Omit<SelectionDetailsTable, 'applicationRef' | 'updatedAt' | 'updatedBy'>;
-
-export const NO_DETAILS: SelectionDetails = {
-  interviewDate: null,
-  interviewTime: null,
-  interviewMode: null,
-  interviewer: null,
-  interviewPlace: null,
-  interviewOutcome: null,
-  managerComment: null,
-  session: null,
-  startDate: null,
-  reserveRank: null,
-  offerMadeAt: null,
-  offerAnsweredAt: null,
-  withdrawnReason: null,
-};
-
-/** An application's state as a selection move reads and writes it (a superset of triage's stored state). */
-export interface SelectionState {
-  stage: ProcessStage;
-  reason: string | null;
-  assignee: string | null;
-  score: number | null;
-  scores: Record<string, number>;
-  selection: SelectionDetails;
-}
-
-export interface Move {
-  ref: number;
-  applicationId: string;
-  /** The state after: the stage and details the move gives. */
-  stage: ProcessStage;
-  selection: Partial<SelectionDetails>;
-}
 
 interface StateRow {
   stage: ProcessStage;
@@ -58,12 +19,7 @@ interface StateRow {
 
 export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
   const stateRow = sqlite.prepare<[number], StateRow>('SELECT stage, reason, assignee, score FROM triage_states WHERE application_ref = ?');
-  const detailRow = sqlite.prepare<[number], SelectionDetails>(
-    `SELECT interview_date AS interviewDate, interview_time AS interviewTime, interview_mode AS interviewMode, interviewer, interview_place AS interviewPlace,
-       interview_outcome AS interviewOutcome, manager_comment AS managerComment, session, start_date AS startDate, reserve_rank AS reserveRank,
-       offer_made_at AS offerMadeAt, offer_answered_at AS offerAnsweredAt, withdrawn_reason AS withdrawnReason
-     FROM selection_details WHERE application_ref = ?`,
-  );
+  const detailRow = sqlite.prepare<[number], SelectionDetails>(`SELECT ${DETAIL_COLUMNS} FROM selection_details WHERE application_ref = ?`);
   const upsertStage = sqlite.prepare<[number, number, ProcessStage, string, string]>(
     `INSERT INTO triage_states (application_ref, campaign_id, stage, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, 1)
      ON CONFLICT (application_ref) DO UPDATE SET stage = excluded.stage, reason = NULL, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
@@ -86,16 +42,7 @@ export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
   const audit = auditWriter(sqlite);
 
   function read(ref: number): SelectionState {
-    const row = stateRow.get(ref);
-    return {
-      stage: row?.stage ?? 'new',
-      reason: row?.reason ?? null,
-      assignee: row?.assignee ?? null,
-      score: row?.score ?? null,
-      // A move is about the stage and its details; scores are each officer's own (triage's).
-      scores: {},
-      selection: detailRow.get(ref) ?? NO_DETAILS,
-    };
+    return selectionState(stateRow.get(ref), detailRow.get(ref));
   }
 
   function write(ref: number, campaignId: number, state: SelectionState, actor: string, at: string): void {
@@ -114,10 +61,10 @@ export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
       const actionId = Number(insertAction.run(campaignId, actor, JSON.stringify(action), at).lastInsertRowid);
       for (const move of moves) {
         const before = read(move.ref);
-        const after: SelectionState = { ...before, stage: move.stage, reason: null, selection: { ...before.selection, ...move.selection } };
+        const after = moved(before, move);
         write(move.ref, campaignId, after, actor, at);
         insertChange.run(actionId, move.ref, JSON.stringify(before), JSON.stringify(after));
-        audit({ campaignId, actor, action: 'selection.move', subject: move.applicationId, details: { ...action, actionId, from: before.stage, to: after.stage, selection: move.selection } }, at);
+        audit(moveAudit(campaignId, actor, action, actionId, move, before, after), at);
       }
       return actionId;
     },

@@ -3,18 +3,20 @@ import type { DivisionCode } from '../../../../shared/domain/divisions';
 import type { SqliteDatabase } from '../../../../db/connection';
 import type { Synchronous } from '../../synchronous-store';
 import type { ReplyPlan } from '../reply-plan';
-import { sqliteShortlistExports, type AppliedReply, type ExportSources, type ExportToRecord, type SentExport } from './sqlite-exports';
+import type { AppliedReply, ExportSources, ExportToRecord, SentExport } from './export-records';
+import { sqliteShortlistExports } from './sqlite-exports';
 import { sqliteShortlistLists } from './sqlite-lists';
 
-export type { AppliedReply, ExportSources, ExportToRecord, SentExport } from './sqlite-exports';
+export type { AppliedReply, ExportSources, ExportToRecord, SentExport } from './export-records';
 
 /**
  * The shortlists' store: all of their SQL, behind one interface whose methods are units of work
- * (one read, or one whole transaction). The SQLite implementation is in the files beside this one;
- * team mode's PostgreSQL adapter implements the same interface. SQLite-only constructs:
- * - `json_each` (a page of person keys passed as one JSON parameter);
- * - `lastInsertRowid` for new ids; writes through db/write-transaction.ts (BEGIN IMMEDIATE);
- * - the effective verdict's `INDEXED BY` join (screening/effective-verdict.ts).
+ * (one read, or one whole transaction). What is refused and what is written is decided by
+ * ../shortlist-rules.ts on both engines; the SQL both run as it is, is in shortlist-sql.ts and
+ * export-records.ts. SQLite's (sqlite-*.ts): `json_each` (lists of keys as one JSON parameter),
+ * `lastInsertRowid` for new ids, writes through db/write-transaction.ts (BEGIN IMMEDIATE), the
+ * effective verdict's `INDEXED BY` join. The office server's (pg-*.ts): `= ANY`, RETURNING, row
+ * locks and an advisory lock per division where a read decides a write.
  */
 export interface ShortlistStore {
   list(campaignId: number): Promise<ShortlistSummary[]>;

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { TriageActionKind, UndoResult } from '../../../../shared/api/contract';
-import { NotFoundError, NotOnServerError } from '../../../../shared/api/errors';
+import { NotFoundError } from '../../../../shared/api/errors';
+import { correctOnServer } from '../../applications/pg-application-store';
 import { INITIAL_STAGE, type ProcessStage, type Stage } from '../../../../shared/domain/stages';
 import { inTransaction } from '../../../../db/postgres/transaction';
 import type { AuditEntry } from '../../audit/audit-log';
@@ -18,7 +19,6 @@ import {
   scored,
   storedState,
   viewOf,
-  type CurrentVersion,
   type DecideRequest,
   type ScoreRequest,
   type Seen,
@@ -26,6 +26,9 @@ import {
   type Target,
 } from '../actions';
 import type { ActionOutcome, TriageStore } from './index';
+import { NO_DETAILS } from '../../selection/move-state';
+import { readStates, writeStates } from '../../selection/store/pg-moves';
+import { pgVersionCheck } from './pg-versions';
 
 /**
  * Officers' triage actions on the office server, decided by the same rules as on SQLite
@@ -33,8 +36,8 @@ import type { ActionOutcome, TriageStore } from './index';
  * applications it is about (FOR NO KEY UPDATE, in id order so two bulk actions cannot deadlock):
  * the versions it checks and the states it reads stay as they are until it commits. A second
  * officer's action on the same applications waits for the first, then finds the version changed.
- * Not yet on the server: giving a division (a correction of the application) and undoing one, and
- * undoing a move after triage — both refused in words.
+ * Not yet on the server: giving a division (a correction of the application) and undoing one,
+ * refused in words. A move after triage (selection's) is undone with its details (selection/store/pg-moves.ts).
  */
 
 type Client = pg.PoolClient;
@@ -76,16 +79,6 @@ async function lockedTargets(c: Client, refs: readonly number[], seen: readonly 
 
 async function lock(c: Client, refs: readonly number[]): Promise<void> {
   await c.query('SELECT id FROM applications WHERE id = ANY($1::int[]) ORDER BY id FOR NO KEY UPDATE', [refs]);
-}
-
-async function checkVersions(c: Client, seen: readonly Seen[] | undefined): Promise<void> {
-  if (!seen || seen.length === 0) return;
-  const { rows } = await c.query<CurrentVersion>(
-    `SELECT a.id AS ref, a.application_id AS "applicationId", coalesce(t.version, 0) AS version, t.updated_by AS by, t.updated_at AS at
-     FROM applications a LEFT JOIN triage_states t ON t.application_ref = a.id WHERE a.id = ANY($1::int[])`,
-    [seen.map((s) => s.ref)],
-  );
-  checkSeen(seen, rows);
 }
 
 async function read(c: Client, ref: number): Promise<StoredState> {
@@ -195,13 +188,32 @@ async function record(
   return actionId;
 }
 
+/**
+ * Gives applications without a readable division their division: a correction of the Division
+ * field (the applications domain's, in this transaction), so that every reader sees it; one action,
+ * undone as one.
+ */
+async function giveDivision(c: Client, request: DecideRequest, actor: string, at: string): Promise<ActionOutcome> {
+  const { list, states } = await lockedTargets(c, request.refs, request.seen);
+  const campaignId = list[0]?.campaignId ?? 0;
+  const changes = [];
+  for (const target of list) {
+    const before = { ...(states.get(target.ref) ?? storedState(undefined, {})), division: target.division };
+    await correctOnServer(c, { ref: target.ref, field: 'division', value: request.division ?? '', reason: 'Division given in triage' }, actor, at);
+    await touch(c, target.ref, campaignId, before.stage, actor, at);
+    changes.push({ target, before, after: { ...before, division: request.division } });
+  }
+  const actionId = await record(c, { actor, at }, 'division', campaignId, { division: request.division }, changes);
+  return { actionId, changed: changes.length, campaignId };
+}
+
 export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'score' | 'addNote' | 'undoLast'> {
   return {
     async decide(request: DecideRequest, actor: string, now = new Date()): Promise<ActionOutcome> {
       const at = now.toISOString();
       const kind = decisionKind(request);
-      if (kind === 'division') throw new NotOnServerError('Giving an application its division');
       return inTransaction(pool, async (c) => {
+        if (kind === 'division') return giveDivision(c, request, actor, at);
         const { list, states } = await lockedTargets(c, request.refs, request.seen);
         const campaignId = list[0]?.campaignId ?? 0;
         const changes = [];
@@ -253,7 +265,7 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
         );
         const target = rows[0];
         if (!target) throw new NotFoundError('This application is not in this database. The note was not saved.', 'NoSuchApplication');
-        await checkVersions(c, request.seen);
+        await pgVersionCheck(c, request.seen);
         const before = await read(c, target.ref);
         await touch(c, target.ref, target.campaignId, before.stage, actor, at);
         const action = await c.query<{ id: number }>("INSERT INTO triage_actions (campaign_id, actor, kind, details_json, at) VALUES ($1, $2, 'note', '{}', $3) RETURNING id", [target.campaignId, actor, at]);
@@ -278,7 +290,6 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
         );
         const action = rows[0];
         if (!action) throw new NotFoundError('There is nothing of yours left to undo in this campaign.', 'NothingToUndo');
-        if (action.kind === 'division' || action.kind === 'selection') throw new NotOnServerError('Undoing a division given or a move after triage');
         const changes = (await c.query<{ application_ref: number; before_json: string; after_json: string }>(
           'SELECT application_ref, before_json, after_json FROM triage_changes WHERE action_id = $1 ORDER BY application_ref',
           [action.id],
@@ -288,7 +299,9 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
           const before = parseStoredState(ch.before_json);
           const after = parseStoredState(ch.after_json);
           const shared = action.kind === 'score' ? await readOwn(c, ch.application_ref, actor) : await read(c, ch.application_ref);
-          const current: StoredState = { ...shared, note: after.note };
+          const current: StoredState = { ...shared, note: after.note, division: after.division };
+          // A move after triage (kind 'selection') is undone with its interview, selection and offer details.
+          if (action.kind === 'selection') current.selection = (await readStates(c, [ch.application_ref])).get(ch.application_ref)?.selection;
           const later = await c.query<{ actor: string; at: string }>(
             `SELECT a.actor, a.at FROM triage_changes c JOIN triage_actions a ON a.id = c.action_id
              WHERE c.application_ref = $1 AND c.action_id > $2 AND a.undone_at IS NULL AND a.kind = $3 AND ($3 <> 'score' OR a.actor = $4) ORDER BY a.id DESC LIMIT 1`,
@@ -300,6 +313,13 @@ export function pgTriageActions(pool: pg.Pool): Pick<TriageStore, 'decide' | 'sc
           if (action.kind === 'note') {
             await c.query('UPDATE application_notes SET removed_at = $1 WHERE id = $2', [at, after.note?.id ?? 0]);
             await touch(c, ch.application_ref, campaignId, current.stage, actor, at);
+          } else if (action.kind === 'division') {
+            // The applications domain's correction, in this same transaction (as on SQLite).
+            await correctOnServer(c, { ref: ch.application_ref, field: 'division', value: before.division ?? '', reason: 'Triage action undone' }, actor, at);
+            await touch(c, ch.application_ref, campaignId, current.stage, actor, at);
+          } else if (action.kind === 'selection') {
+            const back = restored('selection', before, current);
+            await writeStates(c, campaignId, [{ ref: ch.application_ref, state: { ...back, selection: back.selection ?? NO_DETAILS } }], actor, at);
           } else if (action.kind === 'score') {
             await writeOwn(c, ch.application_ref, campaignId, restored('score', before, current), current, actor, at);
           } else {

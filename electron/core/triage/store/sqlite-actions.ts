@@ -28,7 +28,8 @@ import {
 import type { ActionOutcome, TriageStore } from './index';
 import { sqliteVersionCheck } from './sqlite-versions';
 import type { Synchronous } from '../../synchronous-store';
-import { NO_DETAILS, sqliteSelectionMoves } from '../../selection/store/sqlite-moves';
+import { NO_DETAILS } from '../../selection/move-state';
+import { sqliteSelectionMoves } from '../../selection/store/sqlite-moves';
 
 /**
  * Officers' triage actions on SQLite: each one synchronous transaction (BEGIN IMMEDIATE, through
