@@ -13,14 +13,12 @@ import { ScreeningPage } from '../pages/ScreeningPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { ShortlistsPage } from '../pages/shortlists/ShortlistsPage';
 import { BackupWarning } from '../components/BackupWarning';
-import { NotOnServerYet } from '../components/NotOnServerYet';
 import { ImportActivityBars } from './ImportActivity';
 import { CampaignPicker } from './CampaignPicker';
 import { FileMenu } from './FileMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu, PAGE_TITLE } from './NavMenu';
-import { pageHref, type Page } from './routes';
-import { isOnServer, pageWorksHere, SERVER_HOME } from './serverPages';
+import { type Page } from './routes';
 import { ServerLostBanner } from './ServerLostBanner';
 import { useWorkspace } from './WorkspaceContext';
 
@@ -126,7 +124,6 @@ export function AppShell({ onDemoLoaded }: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const { page, info } = useWorkspace();
-  const onServer = isOnServer(info);
   const mainRef = useRef<HTMLElement>(null);
   const title = t(PAGE_TITLE[page]);
 
@@ -141,11 +138,6 @@ export function AppShell({ onDemoLoaded }: PageProps) {
       return !was;
     });
   };
-
-  // On the office server, an address naming no page opens triage (the Overview is not on the server yet).
-  useEffect(() => {
-    if (onServer && window.location.hash.replace(/^#\/?/, '') === '') window.location.replace(pageHref(SERVER_HOME));
-  }, [onServer]);
 
   const Current = PAGE_COMPONENT[page];
   return (
@@ -180,12 +172,12 @@ export function AppShell({ onDemoLoaded }: PageProps) {
             data-testid="nav-toggle"
           />
         </Tooltip>
-        <NavMenu page={page} collapsed={collapsed} onServer={onServer} />
+        <NavMenu page={page} collapsed={collapsed} />
       </nav>
       <main className={styles.main} ref={mainRef} tabIndex={-1} aria-label={title}>
         <BackupWarning className={styles.warning} />
         <ImportActivityBars className={styles.warning} />
-        {pageWorksHere(page, info) ? <Current onDemoLoaded={onDemoLoaded} /> : <NotOnServerYet title={title} homeHref={pageHref(SERVER_HOME)} />}
+        <Current onDemoLoaded={onDemoLoaded} />
       </main>
     </div>
   );

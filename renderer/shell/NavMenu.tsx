@@ -1,5 +1,4 @@
 import { Nav, NavItem, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import { Desktop16Regular } from '@fluentui/react-icons';
 import {
   Board20Filled,
   Board20Regular,
@@ -24,7 +23,6 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { pageHref, PAGES, type Page } from './routes';
-import { pageWorksHere } from './serverPages';
 
 const ICONS: Record<Page, ReturnType<typeof bundleIcon>> = {
   overview: bundleIcon(Board20Filled, Board20Regular),
@@ -57,37 +55,28 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
   },
-  // A page not on the office server yet: dimmed, with a "this computer" mark; still a link (its page says why).
-  elsewhere: { color: tokens.colorNeutralForeground3 },
-  mark: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalXS, display: 'inline-flex', alignItems: 'center', alignSelf: 'center' },
 });
 
 /**
  * The main navigation: real links (`#/page`), so Tab, Enter, the browser's Back and screen
  * readers' link lists all work; the current page carries aria-current="page".
  */
-export function NavMenu({ page, collapsed = false, onServer = false }: { page: Page; collapsed?: boolean; onServer?: boolean }) {
+export function NavMenu({ page, collapsed = false }: { page: Page; collapsed?: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
     <Nav selectedValue={page} className={styles.nav}>
       {PAGES.map((p) => {
         const Icon = ICONS[p];
-        const here = pageWorksHere(p, { engine: onServer ? 'postgres' : 'sqlite' });
-        const title = here ? t(PAGE_TITLE[p]) : t('notOnServer.navLabel', { page: t(PAGE_TITLE[p]) });
+        const title = t(PAGE_TITLE[p]);
         // Collapsed, the link keeps its name for screen readers and shows it on hover.
         return collapsed ? (
           <Tooltip key={p} content={title} relationship="label" positioning="after">
-            <NavItem value={p} href={pageHref(p)} icon={<Icon />} aria-label={title} className={here ? undefined : styles.elsewhere} />
+            <NavItem value={p} href={pageHref(p)} icon={<Icon />} aria-label={title} />
           </Tooltip>
         ) : (
-          <NavItem key={p} value={p} href={pageHref(p)} icon={<Icon />} className={here ? undefined : styles.elsewhere} aria-label={here ? undefined : title}>
-            {t(PAGE_TITLE[p])}
-            {here ? null : (
-              <span className={styles.mark} aria-hidden="true" title={t('notOnServer.navHint')}>
-                <Desktop16Regular />
-              </span>
-            )}
+          <NavItem key={p} value={p} href={pageHref(p)} icon={<Icon />}>
+            {title}
           </NavItem>
         );
       })}

@@ -13,7 +13,7 @@ import { startTestServer } from '../unit/support/postgres-server';
  * token. Marie decides by keyboard; Jan's window shows it within two seconds without reloading
  * (LISTEN/NOTIFY, then the web host's event stream). A stale decision is refused naming Marie.
  * Stopping the server brings the lost-server banner to both windows; starting it again takes the
- * banner away and decisions are saved again. Pages not on the server yet say so calmly.
+ * banner away and decisions are saved again. Every other page of the season opens on the server.
  *
  * A window is made stale deterministically as in working-together.spec.ts: its event stream is
  * refused (every request it makes still reaches its host), and Marie changes the application it
@@ -176,9 +176,9 @@ test('two officers on the office server: a decision seen at once, a stale one re
   const marieContext = await newContext(browser);
   const janContext = await newContext(browser);
   try {
-    // ---- Each window opens on triage, signed with the officer's login --------------------------
+    // ---- Each window opens on the Overview, as on a file, signed with the officer's login --------
     const m = await openWindow(marieContext, marie);
-    await expect(m.getByRole('heading', { name: 'Divisions', level: 1 })).toBeVisible();
+    await expect(m.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
     await expect(m.getByTestId('server-identity')).toHaveText(/^Office server 127\.0\.0\.1:\d+\/postgres · marie$/);
     await openQueue(m);
     await expect(m.getByTestId('officer-login')).toHaveText('marie');
@@ -227,29 +227,45 @@ test('two officers on the office server: a decision seen at once, a stale one re
     await screenshot(stale, 'team-mode-refused-fr');
     await stale.close();
 
-    // ---- Pages not on the server yet say so calmly ---------------------------------------------
-    await m.getByRole('navigation').getByRole('link', { name: 'Overview (not on the office server yet)' }).click();
-    await expect(m.getByRole('heading', { name: 'Overview: not on the office server yet', level: 2 })).toBeVisible();
-    await expect(m.getByText('This part of Cohort works on a database on this computer.')).toBeVisible();
-    await expect(m.getByRole('alert')).toHaveCount(0);
-    await screenshot(m, 'team-mode-not-on-server-en');
+    // ---- Every part of the season works on the server, for an officer -----------------------------
+    const pages: [string, string][] = [
+      ['Overview', 'team-mode-overview-en'],
+      ['Screening', 'team-mode-screening-en'],
+      ['Shortlists', ''],
+      ['Notices', ''],
+      ['Reports', 'team-mode-reports-en'],
+      ['Personal data', ''],
+      ['Audit log', ''],
+    ];
+    for (const [name, shot] of pages) {
+      await m.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+      await expect(m.getByRole('heading', { name, level: 1 })).toBeVisible();
+      // Its data loaded: no error bar, no "not on the server".
+      await expect(m.getByRole('progressbar')).toHaveCount(0, { timeout: 15_000 });
+      await expect(m.getByText('Something went wrong')).toHaveCount(0);
+      await expect(m.getByText('does not work on the office server')).toHaveCount(0);
+      if (shot) await screenshot(m, shot);
+    }
+    // The audit log shows Marie's decisions of a moment ago, under her login.
+    await m.getByRole('navigation').getByRole('link', { name: 'Audit log', exact: true }).click();
+    await expect(m.getByRole('cell', { name: 'marie', exact: true }).first()).toBeVisible();
     // Jan's window is in French now (the language is the browser's choice, and his stale window chose it).
     await j.reload();
-    await j.getByRole('navigation').getByRole('link', { name: 'Listes restreintes (pas encore sur le serveur du bureau)' }).click();
-    await expect(j.getByRole('heading', { name: 'Listes restreintes\u00a0: pas encore sur le serveur du bureau', level: 2 })).toBeVisible();
-    await screenshot(j, 'team-mode-not-on-server-fr');
-    await j.getByRole('link', { name: 'Aller aux Divisions' }).click();
+    for (const [name, shot] of [['Présélection', 'team-mode-screening-fr'], ['Notifications', 'team-mode-notices-fr']] as const) {
+      await j.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+      await expect(j.getByRole('heading', { name, level: 1 })).toBeVisible();
+      await expect(j.getByRole('progressbar')).toHaveCount(0, { timeout: 15_000 });
+      await expect(j.getByText('Un problème est survenu')).toHaveCount(0);
+      await screenshot(j, shot);
+    }
     await openQueue(j, 'Divisions');
     // Settings works on the server: the campaign's settings, and which server as whom (no backups: IT's).
     await m.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
     await expect(m.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await expect(m.getByText('Something went wrong')).toHaveCount(0);
-    await expect(m.getByText('does not work on the office server yet')).toHaveCount(0);
     // The page scrolls inside the main area: down to the Database panel.
     await m.getByRole('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
     await screenshot(m, 'team-mode-settings-en');
-    await m.getByRole('navigation').getByRole('link', { name: 'Overview (not on the office server yet)' }).click();
-    await m.getByRole('link', { name: 'Go to Divisions' }).click();
     await openQueue(m);
 
     // ---- The server stops: both windows say so; it starts again: the banner goes --------------
