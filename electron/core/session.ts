@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { BackupInfo, BackupReason } from '../../shared/api/contract';
-import { BackupFailedError, ConflictError, NotFoundError, NotOnServerError, type BackupProblem } from '../../shared/api/errors';
+import { BackupFailedError, ConflictError, NotFoundError, ServerBackupsError, type BackupProblem } from '../../shared/api/errors';
 import { listBackups, makeStandalone, takeBackup } from '../../db/backup';
 import { isOpenBackupDue } from '../../db/backup-retention';
 import { PRIVATE_FOLDER_MODE } from '../../db/private-files';
@@ -22,7 +22,7 @@ export interface OpenDatabase {
   engine: 'sqlite' | 'postgres';
   /** The file's path, or the server's address without its password. */
   path: string;
-  /** The file's connection; on a server, reading it throws NotOnServer (a part not built for the server yet). */
+  /** The file's connection; on a server, reading it throws NotOnServer (a file's own work: backups, integrity checks). */
   sqlite: SqliteDatabase;
   db: Kysely<Database>;
   /** The domains' stores on this connection (their statements prepared once for it). */
@@ -184,7 +184,7 @@ export class DatabaseSession {
 
   /** A manual (or restore-safety) backup: its failure is the request's error, naming the backup folder. */
   async backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
-    if (this.open.engine === 'postgres') throw new NotOnServerError('Backing up from Cohort (the office server is backed up by IT with PostgreSQL’s own tools)');
+    if (this.open.engine === 'postgres') throw new ServerBackupsError();
     const { sqlite, path } = this.open;
     if (this.erasureUnderWay()) throw new ConflictError('Personal data is being erased from the database and its backups. Try again in a moment.', 'BackupsBeingRewritten');
     let info: BackupInfo;

@@ -66,8 +66,10 @@ export const KNOWN_KINDS = [
   'ServerUnreachable',
   'ServerBusy',
   'LockWaitTimeout',
+  'ChangesCrossed',
   'ServerLostAtSave',
   'NotOnServer',
+  'ServerBackups',
   'NotAllowed',
   'OfficerIsLogin',
 ] as const;

@@ -6,7 +6,7 @@ import type { DatabaseEngine, ServerInfo } from './database';
 
 export interface AppInfo {
   version: string;
-  /** A file on this computer, or the office server: the shell marks the pages not on the server yet. */
+  /** A file on this computer, or the office server: the shell says which (and backups are IT's on the server). */
   engine: DatabaseEngine;
   /** On the office server: which one, and the officer's login; null on a file. */
   server: ServerInfo | null;

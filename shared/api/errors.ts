@@ -82,10 +82,17 @@ export class DatabaseBusyError extends ConflictError {
 }
 
 /** The disk holding the database (or a backup) is full. */
-/** Team mode: a part of Cohort that does not work on the office server yet (it does on a file). */
+/** Team mode: a file's own work (its connection, its integrity check) asked of the office server. */
 export class NotOnServerError extends ConflictError {
   constructor(what: string) {
-    super(`${what} does not work on the office server yet. It works on a database on this computer.`, 'NotOnServer', { what });
+    super(`${what} works on a database on this computer only, not on the office server.`, 'NotOnServer', { what });
+  }
+}
+
+/** Team mode: the office server is backed up by its IT with PostgreSQL's own tools, not by Cohort (README, Team mode). */
+export class ServerBackupsError extends ConflictError {
+  constructor() {
+    super('On the office server, backups are made by the office’s IT with PostgreSQL’s own tools, not by Cohort. Nothing was changed.', 'ServerBackups');
   }
 }
 
@@ -114,6 +121,13 @@ export class ServerBusyError extends ConflictError {
 export class LockWaitTimeoutError extends ConflictError {
   constructor() {
     super('Another officer’s change to the same applications is taking long to save. Nothing of this was saved: try again in a moment.', 'LockWaitTimeout');
+  }
+}
+
+/** Team mode: another workstation's change crossed this one (PostgreSQL stopped one of two that waited for each other). */
+export class ChangesCrossedError extends ConflictError {
+  constructor() {
+    super('Another officer’s change to the same applications crossed this one at the same moment. Nothing of this was saved: look again, then try again.', 'ChangesCrossed');
   }
 }
 
@@ -256,6 +270,8 @@ export function storageError(error: unknown): AppError | null {
   if (typeof code !== 'string') return null;
   if (code === '42501') return new NotAllowedOnServerError();
   if (code === '55P03') return new LockWaitTimeoutError();
+  // A deadlock, or a serialisation failure: the server undid this transaction whole.
+  if (code === '40P01' || code === '40001') return new ChangesCrossedError();
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseBusyError();
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new DiskFullError();
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new DatabaseReadOnlyError();

@@ -142,6 +142,11 @@ describe('outcome notices', () => {
     const before = await tableCounts(app.core);
     expect(await client.tryCall('notices.markSent', { batchId: batch.batchId })).toMatchObject({ ok: false, error: { kind: 'BatchAlreadySent', details: { batchId: batch.batchId, by: 'tester' } } });
     expect(await tableCounts(app.core)).toEqual(before);
+    // A workstation whose files for this batch failed after another marked it sent forgets only what was never sent.
+    const sentBefore = (await client.call('notices.status', { campaignId: 1 })).byOutcome.ineligible.sent;
+    await app.core.session.open.stores.notices.forgetBatch(batch.batchId);
+    expect((await client.call('notices.status', { campaignId: 1 })).byOutcome.ineligible.sent).toBe(sentBefore);
+    expect(sentBefore).toBeGreaterThan(0);
     expect(csv.split('\r\n').length).toBeGreaterThan(batch.prepared - batch.withoutAddress.length);
     const someone = [...(await persons(app)).values()].find((apps) => apps.every((a) => a.verdict === 'ineligible') && apps.some((a) => a.email.trim() !== ''));
     const ref = (await app.rows<{ id: number }>('SELECT id FROM applications WHERE application_id = ?', [someone?.[0]?.applicationId ?? '']))[0]?.id ?? 0;

@@ -50,7 +50,7 @@ describe('the app and database info on the office server', () => {
       expect(await client.call('database.status', {})).toEqual({ engine: 'postgres', connected: true, server });
       expect(await client.tryCall('app.setOfficerName', { name: 'Marie Dupont' })).toMatchObject({ ok: false, error: { kind: 'OfficerIsLogin', details: { login: 'marie' } } });
       // What has no place on the server refuses in words (the server's backups are IT's).
-      expect(await client.tryCall('database.backupNow', {})).toMatchObject({ ok: false, error: { kind: 'NotOnServer' } });
+      expect(await client.tryCall('database.backupNow', {})).toMatchObject({ ok: false, error: { kind: 'ServerBackups' } });
     } finally {
       await core.close();
     }

@@ -92,6 +92,24 @@ describe('the office server’s connections', () => {
     expect((await pool.query<{ n: number }>('SELECT 1 AS n')).rows[0]?.n).toBe(1);
   });
 
+  it('two changes that lock the same rows in opposite orders: the one the server stops is told in words, nothing of it saved', async () => {
+    const { url } = await database();
+    const [a, b] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await a.connect();
+    await b.connect();
+    closers.push(() => a.end(), () => b.end());
+    await a.query("CREATE TABLE decisions (id integer PRIMARY KEY, stage text); INSERT INTO decisions VALUES (1, 'new'), (2, 'new')");
+    await a.query('BEGIN');
+    await b.query('BEGIN');
+    await a.query("UPDATE decisions SET stage = 'a' WHERE id = 1");
+    await b.query("UPDATE decisions SET stage = 'b' WHERE id = 2");
+    const results = await Promise.allSettled([a.query("UPDATE decisions SET stage = 'a' WHERE id = 2"), b.query("UPDATE decisions SET stage = 'b' WHERE id = 1")]);
+    const stopped = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(storageError(stopped?.reason)).toMatchObject({ code: 'Conflict', kind: 'ChangesCrossed' });
+    await a.query('ROLLBACK');
+    await b.query('ROLLBACK');
+  });
+
   it('a row another workstation keeps locked is waited for a bounded time, then refused in words; campaign-wide work is not bounded', async () => {
     const { url } = await database();
     const other = new pg.Client({ connectionString: url });

@@ -19,3 +19,14 @@ export const LAST_SENT_SQL = 'SELECT updated_by AS "by", sent_at AS "at" FROM no
 export function checkBatchOpen(batchId: number, stillPrepared: number, lastSent: { by: string | null; at: string } | undefined): void {
   if (stillPrepared === 0 && lastSent) throw new BatchAlreadySentError(batchId, lastSent.by ?? 'another officer', lastSent.at);
 }
+
+/**
+ * A batch whose files could not be written is forgotten: its notices never went out. Only those
+ * still prepared, though: between the batch's commit and its files, another officer (or window) may
+ * have marked it sent — those people were told, and forgetting their notices would owe them again.
+ * The batch goes only when none of its notices is left.
+ */
+export const FORGET_BATCH_SQL = {
+  notices: "DELETE FROM notices WHERE batch_id = ? AND state = 'prepared'",
+  batch: 'DELETE FROM notice_batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM notices WHERE batch_id = ?)',
+} as const;

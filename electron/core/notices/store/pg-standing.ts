@@ -9,7 +9,7 @@ import { countsOf, refsNeedingReasons, slimPeople, standingOf, WHOLE_CAMPAIGN_FR
 /**
  * Where each person stands for their outcome notice, on the office server: the same table and the
  * same rules as on SQLite (sqlite-standing.ts, standing.ts), the people to work out again marked by
- * PostgreSQL's triggers (PostgreSQL migration 6). SQL of its own where PostgreSQL's differs:
+ * PostgreSQL's triggers (PostgreSQL migration 5). SQL of its own where PostgreSQL's differs:
  * `greatest` for SQLite's max() of values, arrays for json_each, jsonb for the stored lists.
  */
 
@@ -39,7 +39,7 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
  * Works out again where the marked people of a campaign stand, inside the caller's transaction.
  * One workstation at a time per campaign (a transaction advisory lock): two working out the same
  * person from reads taken at different moments could otherwise store the older one last. The
- * marks are taken away as they are read (DELETE … RETURNING, migration 6 says why).
+ * marks are taken away as they are read (DELETE … RETURNING, migration 5 says why).
  */
 export async function bringUpToDate(c: pg.ClientBase, campaignId: number): Promise<void> {
   await c.query("SELECT pg_advisory_xact_lock(hashtext('notice standing ' || $1::text))", [campaignId]);

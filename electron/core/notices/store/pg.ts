@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { OpenBatch } from '../../../../shared/api/notices';
 import type { PersonNoticeView } from '../../../../shared/api/triage';
 import { NotFoundError } from '../../../../shared/api/errors';
-import { checkBatchOpen, LAST_SENT_SQL } from '../batch-sent';
+import { numbered } from '../../triage/store/queue-sql';
+import { checkBatchOpen, FORGET_BATCH_SQL, LAST_SENT_SQL } from '../batch-sent';
 import type { NoticeOutcome } from '../../../../shared/domain/notice-outcome';
 import { inTransaction, read } from '../../../../db/postgres/transaction';
 import { writeAuditOn as audit } from '../../audit/audit-log';
@@ -173,8 +174,12 @@ export function pgNoticeStore(pool: pg.Pool): NoticeStore {
 
     async forgetBatch(batchId) {
       await inTransaction(pool, async (c) => {
-        await c.query('DELETE FROM notices WHERE batch_id = $1', [batchId]);
-        await c.query('DELETE FROM notice_batches WHERE id = $1', [batchId]);
+        const [batch] = (await c.query<{ campaignId: number }>('SELECT campaign_id AS "campaignId" FROM notice_batches WHERE id = $1', [batchId])).rows;
+        if (!batch) return;
+        // Under the notices' lock, as marking sent takes it: see FORGET_BATCH_SQL.
+        await lockNotices(c, batch.campaignId);
+        await c.query(numbered(FORGET_BATCH_SQL.notices), [batchId]);
+        await c.query(numbered(FORGET_BATCH_SQL.batch), [batchId, batchId]);
       });
     },
 
@@ -192,7 +197,7 @@ export function pgNoticeStore(pool: pg.Pool): NoticeStore {
            FROM notices n WHERE n.batch_id = $1 AND n.state = 'prepared'`,
           [batchId],
         )).rows;
-        checkBatchOpen(batchId, prepared.length, (await c.query<{ by: string | null; at: string }>(LAST_SENT_SQL.replace('?', '$1'), [batchId])).rows[0]);
+        checkBatchOpen(batchId, prepared.length, (await c.query<{ by: string | null; at: string }>(numbered(LAST_SENT_SQL), [batchId])).rows[0]);
         const going = sentOf(prepared, except);
         const { rowCount } = await c.query("UPDATE notices SET state = 'sent', sent_at = $1, updated_by = $2 WHERE id = ANY($3::int[]) AND state = 'prepared'", [at, actor, going.map((n) => n.id)]);
         // The notices these replace are superseded now that they went out.

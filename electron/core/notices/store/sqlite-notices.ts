@@ -1,7 +1,7 @@
 import type { PersonNoticeView } from '../../../../shared/api/triage';
 import type { NoticeSummary, OpenBatch, NoticeTemplates } from '../../../../shared/api/notices';
 import { NotFoundError } from '../../../../shared/api/errors';
-import { checkBatchOpen, LAST_SENT_SQL } from '../batch-sent';
+import { checkBatchOpen, FORGET_BATCH_SQL, LAST_SENT_SQL } from '../batch-sent';
 import type { NoticeOutcome } from '../../../../shared/domain/notice-outcome';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
@@ -193,8 +193,8 @@ export function sqliteNotices(sqlite: SqliteDatabase) {
     /** Undoes a batch whose files could not be written: its notices were never out. */
     forgetBatch(batchId: number): void {
       writeTransaction(sqlite, () => {
-        sqlite.prepare<[number]>('DELETE FROM notices WHERE batch_id = ?').run(batchId);
-        sqlite.prepare<[number]>('DELETE FROM notice_batches WHERE id = ?').run(batchId);
+        sqlite.prepare<[number]>(FORGET_BATCH_SQL.notices).run(batchId);
+        sqlite.prepare<[number, number]>(FORGET_BATCH_SQL.batch).run(batchId, batchId);
       });
     },
 

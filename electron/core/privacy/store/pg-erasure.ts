@@ -65,11 +65,13 @@ async function recordDone(c: pg.ClientBase, record: AuditEntry, owed: Omit<OwedW
 /** Erases the person `identity` names from the server, with the audit entry saying so and the work owed after. */
 export async function pgErasePerson(c: pg.ClientBase, identity: PersonIdentity, record: AuditEntry, at: string): Promise<{ erased: ErasedApplication[]; owed: OwedWork }> {
   await pgLoadScope(c, identity);
-  // Their applications locked: a decision on one of them now waits, then finds it gone.
+  // Their applications locked, in id order as every other change locks applications (so an erasure
+  // and a bulk decision on the same person cannot deadlock): a decision on one of them now waits,
+  // then finds it gone.
+  await c.query('SELECT id FROM applications WHERE id IN (SELECT ref FROM pg_temp.person_refs) ORDER BY id FOR UPDATE');
   const found = (await c.query<ErasedApplication & { ref: number }>(
     `SELECT a.id AS ref, a.application_id AS "applicationId", a.campaign_id AS "campaignId", c.name AS "campaignName"
-     FROM applications a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id IN (SELECT ref FROM pg_temp.person_refs) ORDER BY a.campaign_id, a.application_id
-     FOR UPDATE OF a`,
+     FROM applications a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id IN (SELECT ref FROM pg_temp.person_refs) ORDER BY a.campaign_id, a.application_id`,
   )).rows;
   const erased = found.map(({ ref: _ref, ...application }) => application);
   const byCampaign = new Map<number, number[]>();

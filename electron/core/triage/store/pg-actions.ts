@@ -36,8 +36,9 @@ import { pgVersionCheck } from './pg-versions';
  * applications it is about (FOR NO KEY UPDATE, in id order so two bulk actions cannot deadlock):
  * the versions it checks and the states it reads stay as they are until it commits. A second
  * officer's action on the same applications waits for the first, then finds the version changed.
- * Not yet on the server: giving a division (a correction of the application) and undoing one,
- * refused in words. A move after triage (selection's) is undone with its details (selection/store/pg-moves.ts).
+ * Giving a division corrects the application (the applications domain's correctOnServer, in the
+ * same transaction), as undoing one does; a move after triage (selection's) is undone with its
+ * details (selection/store/pg-moves.ts).
  */
 
 type Client = pg.PoolClient;
