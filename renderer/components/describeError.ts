@@ -62,6 +62,7 @@ export const KNOWN_KINDS = [
   'ChangedMeanwhile',
   'ChangedSince',
   'BatchAlreadySent',
+  'CorrectedSincePreview',
   // The office server (team mode)
   'ServerUnreachable',
   'ServerBusy',

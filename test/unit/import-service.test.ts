@@ -382,4 +382,28 @@ describe('between preview and commit', () => {
     expect((await tableCounts(app.core)).applications).toBe(2);
     await app.core.close();
   });
+
+  it('an officer who corrects a value after the preview is not overwritten: the commit is refused whole, and goes through once previewed again', async () => {
+    const dir = tempDir();
+    const header = 'Application ID,First Name,Last Name,Submitted On\r\n';
+    const v1 = join(dir, 'v1.csv');
+    writeFileSync(v1, `${header}A-1,Ann,Lindqvist,2025-04-01 10:00\r\nA-2,Bob,Smith,2025-04-01 11:00\r\n`);
+    const v2 = join(dir, 'v2.csv');
+    writeFileSync(v2, `${header}A-1,Anne,Lindqvist,2025-04-01 10:00\r\nA-2,Bob,Smith,2025-04-01 11:00\r\n`);
+    const app = await openTestApp(tempDir());
+    await importFile(app.client, v1);
+    const [{ id: ref }] = (await app.rows<{ id: number }>("SELECT id FROM applications WHERE application_id = 'A-1'")) as [{ id: number }];
+    const second = await app.client.call('import.inspect', { campaignId: 1, path: v2 });
+    expect((await app.client.call('import.preview', { jobId: second.jobId, mapping: second.mapping })).counts).toMatchObject({ updated: 1, unchanged: 1 });
+    // Meanwhile an officer corrects A-1's last name (from the passport).
+    await app.client.call('application.correct', { ref, field: 'lastName', value: 'Lindqvist-Berg', reason: 'From the passport copy' });
+    const before = await tableCounts(app.core);
+    expect(await app.client.tryCall('import.commit', { jobId: second.jobId })).toMatchObject({ ok: false, error: { code: 'Conflict', kind: 'CorrectedSincePreview', details: { applicationId: 'A-1' } } });
+    expect(await tableCounts(app.core)).toEqual(before);
+    // Previewed again: the export's change is taken, the officer's correction stands.
+    const again = await importFile(app.client, v2);
+    expect(again.counts).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await app.rows("SELECT first_name, last_name FROM applications WHERE application_id = 'A-1'")).toEqual([{ first_name: 'Anne', last_name: 'Lindqvist-Berg' }]);
+    await app.core.close();
+  });
 });

@@ -39,6 +39,7 @@ export async function commitImport(
     },
     counts: stagedCounts(job),
     area: staged.area,
+    correctionsAtPreview: staged.corrections,
     progress: (done, total) => emit({ type: 'progress', job: 'import', jobId: job.id, phase: 'writing', done, total, rows: done }),
   });
 }

@@ -1,3 +1,4 @@
+import { ConflictError } from '../../../shared/api/errors';
 import type { ApplicationFieldKey } from '../../../shared/domain/application-fields';
 import type { ActiveCorrections } from '../applications/corrections';
 import { changedFields, columnOf, sameContent, STORED_COLUMNS, type FieldChange, type SqlValue } from '../applications/store';
@@ -44,10 +45,42 @@ export function applicationIdOf(values: readonly SqlValue[]): string {
  * put back where the export still says what it said: withCorrections) against the stored
  * application with its Application ID, if any.
  */
-export function decideRow(values: SqlValue[], stored: StoredApplication | undefined, corrections: ActiveCorrections): RowDecision {
+export function decideRow(values: SqlValue[], stored: StoredApplication | undefined, corrections: ActiveCorrections, atPreview?: ActiveCorrections): RowDecision {
   if (!stored) return ADDED;
   if (sameContent(stored.values, values)) return { kind: 'unchanged', id: stored.id };
+  // Only where the row would be written: a row left as it is cannot overwrite anyone's correction.
+  if (atPreview) checkCorrectionsAsPreviewed(applicationIdOf(values), corrections, atPreview);
   return { kind: 'updated', id: stored.id, changes: changedFields(stored.values, values), superseded: overwrittenCorrections(values, corrections) };
+}
+
+/**
+ * The preview put officers' corrections back into the rows it staged (withCorrections), as they
+ * stood then. An officer who corrects a value, or withdraws a correction, between the preview and
+ * the commit (another workstation, while the administrator reads the preview) would otherwise see
+ * the import overwrite it, or bring a withdrawn value back, without a word: the commit, reading the
+ * corrections under its locks, refuses instead, and the file is previewed again.
+ */
+export class CorrectedSincePreviewError extends ConflictError {
+  constructor(applicationId: string) {
+    super(
+      `An officer corrected ${applicationId}, or withdrew a correction of it, after this file was previewed. Nothing was stored: preview the file again, then import it.`,
+      'CorrectedSincePreview',
+      { applicationId },
+    );
+  }
+}
+
+function sameCorrections(a: ReadonlyMap<string, { imported: string; corrected: string }> | undefined, b: ReadonlyMap<string, { imported: string; corrected: string }> | undefined): boolean {
+  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
+  for (const [field, c] of a ?? []) {
+    const other = b?.get(field);
+    if (!other || other.imported !== c.imported || other.corrected !== c.corrected) return false;
+  }
+  return true;
+}
+
+function checkCorrectionsAsPreviewed(applicationId: string, now: ActiveCorrections, atPreview: ActiveCorrections): void {
+  if (!sameCorrections(now.get(applicationId), atPreview.get(applicationId))) throw new CorrectedSincePreviewError(applicationId);
 }
 
 /** The corrected fields of this application where the export now says something new: the export wins. */

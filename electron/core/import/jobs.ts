@@ -1,3 +1,4 @@
+import type { ActiveCorrections } from '../applications/corrections';
 import type { ColumnTarget, ImportUpdate, RejectionCode } from '../../../shared/api/contract';
 import { NotFoundError } from '../../../shared/api/errors';
 import type { TextEncoding } from '../../../shared/domain/text-encodings';
@@ -31,6 +32,8 @@ export interface StagedImport {
   /** The first updates with what they change, and how many change a person's name or birth date. */
   updates: ImportUpdate[];
   identityChanges: number;
+  /** Officers' corrections as the preview put them into the staged rows (decide.ts: the commit checks they still stand). */
+  corrections: ActiveCorrections;
 }
 
 export type ImportJobs = IncomingJobs<ImportJob>;

@@ -26,11 +26,12 @@ interface ReadRow {
  */
 export async function stageImport(job: ImportJob, store: ImportStore, mapping: ColumnTarget[], emit: (event: ProgressEvent) => void): Promise<void> {
   await stageJob<SqlValue[], StagedImport, RejectionCode>(job, async (area, signal) => {
-    const staged: StagedImport = { area, mapping, sha256: '', totalRows: 0, drafts: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, updates: [], identityChanges: 0 };
+    const staged: StagedImport = { area, mapping, sha256: '', totalRows: 0, drafts: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, updates: [], identityChanges: 0, corrections: new Map() };
     // Rows of a campaign that holds none yet are all new: no need to look each one up.
     const campaignHasApplications = await store.hasApplications(job.campaignId);
     // Officers' corrections stand while the export still says what it said when they were made.
     const corrections: ActiveCorrections = campaignHasApplications ? await store.activeCorrections(job.campaignId) : new Map();
+    staged.corrections = corrections;
     let read: ReadRow[] = [];
     const compare = async () => {
       const rows = read;

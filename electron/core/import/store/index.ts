@@ -35,6 +35,8 @@ export interface ImportWrite {
   /** As the preview counted them; added, updated and unchanged are counted again as written. */
   counts: ImportCounts;
   area: StagingArea<SqlValue[], RejectionCode>;
+  /** Officers' corrections as the preview applied them: a row whose corrections changed since refuses the commit (decide.ts). */
+  correctionsAtPreview: ActiveCorrections;
   /** Rows written so far, of how many. */
   progress(done: number, total: number): void;
 }

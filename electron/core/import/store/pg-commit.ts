@@ -126,7 +126,7 @@ export async function commitOnServer(pool: pg.Pool, write: ImportWrite): Promise
           );
           const updated: Updated[] = [];
           for (const values of batch) {
-            const decision = decideRow(values, stored.get(applicationIdOf(values)), corrections);
+            const decision = decideRow(values, stored.get(applicationIdOf(values)), corrections, write.correctionsAtPreview);
             if (decision.kind === 'added') added.push(asNewRow(values, campaignId, importId, at));
             else if (decision.kind === 'unchanged') did.unchanged++;
             else updated.push({ id: decision.id, values, changes: decision.changes, superseded: decision.superseded });

@@ -36,7 +36,7 @@ export function commitOnSqlite(sqlite: SqliteDatabase, write: ImportWrite): { im
     let lastProgress = 0;
     for (const batch of batches) {
       for (const values of batch) {
-        const decision = decideRow(values, lookUp ? findStored(values[ID_INDEX] ?? null) : undefined, corrections);
+        const decision = decideRow(values, lookUp ? findStored(values[ID_INDEX] ?? null) : undefined, corrections, write.correctionsAtPreview);
         if (decision.kind === 'added') {
           did.added++;
           insert.run(asNewRow(values, campaignId, importId, at));
