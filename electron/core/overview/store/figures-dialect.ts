@@ -1,4 +1,5 @@
 import { ACTIVE_OVERRIDE } from '../../screening/store/sqlite-effective-verdict';
+import { PG_ASCII_LOWER } from '../../../../db/postgres/ascii-lower';
 
 /**
  * What the campaign's figures (the Overview's counts, the season report's facts) write in each
@@ -28,5 +29,5 @@ export const SQLITE_FIGURES: FiguresDialect = {
 export const POSTGRES_FIGURES: FiguresDialect = {
   activeOverride: `LEFT JOIN screening_overrides o ON o.application_ref = a.id AND o.state = 'active'`,
   byteOrder: 'COLLATE "C" NULLS FIRST',
-  asciiLower: (text) => `translate(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`,
+  asciiLower: PG_ASCII_LOWER,
 };

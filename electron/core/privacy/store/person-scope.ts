@@ -38,10 +38,14 @@ const TEMP_TABLES = `
 
 const CLEAR = 'DELETE FROM temp.person_refs; DELETE FROM temp.person_applications; DELETE FROM temp.person_keys; DELETE FROM temp.person_terms; DELETE FROM temp.person_actions; DELETE FROM temp.person_words;';
 
+/** An e-mail address matched lower-cased as SQLite's lower() does, on either engine (db/postgres/ascii-lower.ts says why). */
+export type AsciiLower = (text: string) => string;
+const sqliteLower: AsciiLower = (text) => `lower(${text})`;
+
 /** Their Application IDs, Candidate IDs and e-mail addresses as this database holds them (once their refs are in the TEMP tables). */
-export const FOUND_TERMS_SQL = (temp: string) => `SELECT application_id FROM ${temp}.person_applications
+export const FOUND_TERMS_SQL = (temp: string, lower: AsciiLower = sqliteLower) => `SELECT application_id FROM ${temp}.person_applications
   UNION ALL SELECT candidate_id FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs) AND candidate_id <> ''
-  UNION ALL SELECT lower(trim(email)) FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs) AND trim(email) <> ''`;
+  UNION ALL SELECT ${lower('trim(email)')} FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs) AND trim(email) <> ''`;
 
 /** Their names, first and last, as this database holds them. */
 export const NAMES_SQL = (temp: string) => `SELECT first_name || ' ' || last_name FROM applications WHERE id IN (SELECT ref FROM ${temp}.person_refs)`;
@@ -56,15 +60,16 @@ export function clearScope(sqlite: SqliteDatabase): void {
  * screening took for the same person (a confirmed duplicate included), then any application sharing
  * a Candidate ID or an e-mail.
  */
-export function siblingsSql(ref: string): string {
-  return `WITH named AS (SELECT a.id, a.campaign_id, a.candidate_id, lower(trim(a.email)) AS email, r.person_key FROM applications a
+export function siblingsSql(ref: string, lower: AsciiLower = sqliteLower): string {
+  const email = lower('trim(a.email)');
+  return `WITH named AS (SELECT a.id, a.campaign_id, a.candidate_id, ${email} AS email, r.person_key FROM applications a
                     LEFT JOIN screening_results r ON r.application_ref = a.id WHERE a.id = ${ref})
-     SELECT a.campaign_id, a.application_id, a.candidate_id, lower(trim(a.email)) AS email
+     SELECT a.campaign_id, a.application_id, a.candidate_id, ${email} AS email
      FROM applications a LEFT JOIN screening_results r ON r.application_ref = a.id, named n
      WHERE a.id = n.id
         OR (r.campaign_id = n.campaign_id AND r.person_key = n.person_key)
         OR (n.candidate_id <> '' AND a.candidate_id = n.candidate_id)
-        OR (n.email <> '' AND lower(trim(a.email)) = n.email)`;
+        OR (n.email <> '' AND ${email} = n.email)`;
 }
 
 export interface Sibling {

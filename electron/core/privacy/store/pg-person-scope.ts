@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PersonMarks } from '../audit-mentions';
+import { PG_ASCII_LOWER } from '../../../../db/postgres/ascii-lower';
 import { FOUND_TERMS_SQL, identityFrom, NAMES_SQL, nameWords, scopeTerms, siblingsSql, type PersonIdentity, type Sibling } from './person-scope';
 
 /**
@@ -22,7 +23,7 @@ const TEMP_TABLES = `
 export async function pgIdentityOf(c: pg.ClientBase, campaignId: number, applicationId: string): Promise<PersonIdentity | null> {
   const [named] = (await c.query<{ id: number }>('SELECT id FROM applications WHERE campaign_id = $1 AND application_id = $2', [campaignId, applicationId.trim()])).rows;
   if (!named) return null;
-  return identityFrom((await c.query<Sibling>(siblingsSql('$1'), [named.id])).rows);
+  return identityFrom((await c.query<Sibling>(siblingsSql('$1', PG_ASCII_LOWER), [named.id])).rows);
 }
 
 /** Finds the person's rows on the server and writes them to the transaction's temporary tables. Inside a transaction only. */
@@ -36,7 +37,7 @@ export async function pgLoadScope(c: pg.ClientBase, identity: PersonIdentity): P
     `INSERT INTO pg_temp.person_refs (ref)
      SELECT a.id FROM applications a JOIN pg_temp.person_applications p ON p.campaign_id = a.campaign_id AND p.application_id = a.application_id
      UNION SELECT a.id FROM applications a WHERE a.candidate_id <> '' AND a.candidate_id = ANY($1::text[])
-     UNION SELECT a.id FROM applications a WHERE a.email <> '' AND lower(trim(a.email)) = ANY($2::text[])`,
+     UNION SELECT a.id FROM applications a WHERE a.email <> '' AND ${PG_ASCII_LOWER('trim(a.email)')} = ANY($2::text[])`,
     [identity.candidateIds, identity.emails],
   );
   // The same person's other applications, as screening grouped them on the server.
@@ -49,7 +50,7 @@ export async function pgLoadScope(c: pg.ClientBase, identity: PersonIdentity): P
       SELECT a.campaign_id, a.application_id FROM applications a WHERE a.id IN (SELECT ref FROM pg_temp.person_refs) ON CONFLICT DO NOTHING;
     INSERT INTO pg_temp.person_actions (id)
       SELECT DISTINCT action_id FROM triage_changes WHERE application_ref IN (SELECT ref FROM pg_temp.person_refs);`);
-  const found = (await c.query<{ term: string }>(`SELECT t AS term FROM (${FOUND_TERMS_SQL('pg_temp')}) f(t)`)).rows.map((r) => r.term);
+  const found = (await c.query<{ term: string }>(`SELECT t AS term FROM (${FOUND_TERMS_SQL('pg_temp', PG_ASCII_LOWER)}) f(t)`)).rows.map((r) => r.term);
   const terms = scopeTerms(found, identity);
   await c.query('INSERT INTO pg_temp.person_terms (term, quoted) SELECT * FROM unnest($1::text[], $2::text[])', [terms, terms.map((t) => JSON.stringify(t))]);
   const names = (await c.query<{ name: string }>(`SELECT n AS name FROM (${NAMES_SQL('pg_temp')}) f(n)`)).rows.map((r) => r.name);
