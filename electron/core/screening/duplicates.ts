@@ -1,6 +1,6 @@
 import type { DuplicateList, DuplicatePair, DuplicateSignalName } from '../../../shared/api/contract';
 import type { PossibleDuplicate } from '../../../shared/domain/eligibility/possible-duplicates';
-import type { ScreeningStore, StoredRow } from './store';
+import type { DuplicateDecision, ScreeningStore, StoredRow } from './store';
 
 /**
  * Possible duplicates beyond the identity rule: found afresh from the (cached) screening inputs on
@@ -40,4 +40,22 @@ export async function listDuplicates(store: ScreeningStore, campaignId: number):
     open: open.flatMap((p) => pair(p.a, p.b, p.signals, null)),
     decided: decisions.flatMap((d) => pair(d.a, d.b, d.signals, { decision: d.decision, actor: d.actor, at: d.at })),
   };
+}
+
+/** An officer's decision on a pair as both engines store it (duplicate_decisions). */
+export interface DecisionRow {
+  application_a: number;
+  application_b: number;
+  decision: DuplicateDecision['decision'];
+  signals_json: string;
+  actor: string;
+  at: string;
+}
+
+/** The signals a pair was decided on, as stored. */
+export const parseSignals = (json: string): DuplicateSignalName[] => JSON.parse(json) as DuplicateSignalName[];
+
+/** A stored decision as the store gives it. */
+export function decisionView(d: DecisionRow): DuplicateDecision {
+  return { a: d.application_a, b: d.application_b, decision: d.decision, signals: parseSignals(d.signals_json), actor: d.actor, at: d.at };
 }

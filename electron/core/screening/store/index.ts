@@ -47,7 +47,7 @@ export interface ScreeningStore {
    * before it (kept on record as superseded), with the automatic result beside it, and is audited.
    * Returns the campaigns concerned.
    */
-  /** Refused whole (ChangedMeanwhile) when an application's standing override is not the one the officer saw (`seen`: override-versions.ts). */
+  /** Refused whole (ChangedMeanwhile) when an application's standing override is not the one the officer saw (`seen`: override-rules.ts). */
   overrideVerdicts(request: { refs: number[]; verdict: ScreeningVerdict; justification: string; seen?: Seen[] }, officer: string): Promise<Set<number>>;
 
   /** A campaign's screening inputs and persons (identity rule plus officers' confirmed pairs). */

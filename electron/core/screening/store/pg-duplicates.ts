@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { DuplicateSide, DuplicateSignalName } from '../../../../shared/api/contract';
 import { NotFoundError, ValidationError } from '../../../../shared/api/errors';
 import { inTransaction, read } from '../../../../db/postgres/transaction';
-import { orderedPair, pairsByRef } from '../duplicates';
+import { decisionView, orderedPair, pairsByRef, parseSignals, type DecisionRow } from '../duplicates';
 import type { DuplicateDecision, ScreeningStore } from './index';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './sqlite-effective-verdict';
 
@@ -13,22 +13,11 @@ import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './sqlite-effective-verdict';
  * reads the first's decision as the one before its own.
  */
 
-interface DecisionRow {
-  application_a: number;
-  application_b: number;
-  decision: DuplicateDecision['decision'];
-  signals_json: string;
-  actor: string;
-  at: string;
-}
-
-const parseSignals = (json: string): DuplicateSignalName[] => JSON.parse(json) as DuplicateSignalName[];
-
 export function pgDuplicates(pool: pg.Pool, possibleDuplicates: ScreeningStore['possibleDuplicates']): Pick<ScreeningStore, 'duplicateDecisions' | 'duplicateSides' | 'decideDuplicate'> {
   return {
     async duplicateDecisions(campaignId) {
       const rows = await read<DecisionRow>(pool, 'SELECT application_a, application_b, decision, signals_json, actor, at FROM duplicate_decisions WHERE campaign_id = $1 ORDER BY id DESC', [campaignId]);
-      return rows.map((d) => ({ a: d.application_a, b: d.application_b, decision: d.decision, signals: parseSignals(d.signals_json), actor: d.actor, at: d.at }));
+      return rows.map(decisionView);
     },
 
     async duplicateSides(refs) {

@@ -1,9 +1,8 @@
 import type pg from 'pg';
-import type { ScreeningVerdict } from '../../../../shared/api/contract';
 import { NotFoundError } from '../../../../shared/api/errors';
 import { inTransaction } from '../../../../db/postgres/transaction';
 import type { ScreeningStore } from './index';
-import { checkOverridesSeen, STANDING_OVERRIDES_SELECT, type StandingOverride } from '../override-versions';
+import { checkOverridesSeen, overrideAuditDetails, SCREENED_SELECT, STANDING_OVERRIDES_SELECT, type ScreenedRow, type StandingOverride } from '../override-rules';
 
 /**
  * Officers' overrides of verdicts on the office server, one transaction per request (bulk ones
@@ -13,17 +12,6 @@ import { checkOverridesSeen, STANDING_OVERRIDES_SELECT, type StandingOverride } 
  * override as the one it replaces. Set-based: a bulk override is a handful of statements.
  */
 
-interface ScreenedRow {
-  ref: number;
-  campaign_id: number;
-  verdict: ScreeningVerdict;
-  reasons_json: string;
-  input_hash: string;
-  application_id: string;
-  /** The verdict of the override that stands, if any. */
-  current: ScreeningVerdict | null;
-}
-
 export function pgOverrides(pool: pg.Pool): Pick<ScreeningStore, 'overrideVerdicts'> {
   return {
     async overrideVerdicts({ refs, verdict, justification, seen }, officer) {
@@ -32,12 +20,7 @@ export function pgOverrides(pool: pg.Pool): Pick<ScreeningStore, 'overrideVerdic
       const unique = [...new Set(refs)];
       return inTransaction(pool, async (c) => {
         await c.query('SELECT id FROM applications WHERE id = ANY($1::int[]) ORDER BY id FOR NO KEY UPDATE', [unique]);
-        const { rows } = await c.query<ScreenedRow>(
-          `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
-             (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
-           FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref = ANY($1::int[])`,
-          [unique],
-        );
+        const { rows } = await c.query<ScreenedRow>(`${SCREENED_SELECT} = ANY($1::int[])`, [unique]);
         const byRef = new Map(rows.map((r) => [r.ref, r]));
         const screened = unique.map((ref) => {
           const row = byRef.get(ref);
@@ -65,9 +48,7 @@ export function pgOverrides(pool: pg.Pool): Pick<ScreeningStore, 'overrideVerdic
             officer,
             screened.map((r) => r.campaign_id),
             screened.map((r) => r.application_id),
-            screened.map((r) =>
-              JSON.stringify({ before: r.current ?? r.verdict, after: verdict, automatic: { verdict: r.verdict, reasons: JSON.parse(r.reasons_json) as string[] }, justification }),
-            ),
+            screened.map((r) => JSON.stringify(overrideAuditDetails(r, verdict, justification))),
           ],
         );
         return new Set(screened.map((r) => r.campaign_id));

@@ -18,6 +18,7 @@ import {
   type RowRecord,
 } from './rows-of';
 import type { ScreeningPageQuery, ScreeningStore } from './index';
+import { numbered } from '../../triage/store/queue-sql';
 
 /**
  * Screening's reads on the office server: the same rows as SQLite's (rows-of.ts), in PostgreSQL's
@@ -70,8 +71,8 @@ async function detail(pool: pg.Pool, ref: number): Promise<Omit<ScreeningDetail,
     read<RowRecord>(pool, `${ROW_SELECT} WHERE a.id = $1`, [ref]),
     read<Record<string, unknown>>(pool, 'SELECT * FROM applications WHERE id = $1', [ref]),
     read<ResultRecord>(pool, 'SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = $1', [ref]),
-    read<OverrideRecord>(pool, OVERRIDES_SELECT, [ref]),
-    read<CorrectionView>(pool, CORRECTIONS_SELECT, [ref]),
+    read<OverrideRecord>(pool, numbered(OVERRIDES_SELECT), [ref]),
+    read<CorrectionView>(pool, numbered(CORRECTIONS_SELECT), [ref]),
     read<{ import_id: number | null; file_name: string | null; at: string; field: string; old_value: string | null; new_value: string | null }>(
       pool,
       `SELECT r.import_id, i.file_name, r.at, r.field, r.old_value, r.new_value FROM application_revisions r LEFT JOIN imports i ON i.id = r.import_id

@@ -1,11 +1,11 @@
 import type pg from 'pg';
-import { ELIGIBILITY_RULES_VERSION, indexPersons, type PersonIndex, type ScreeningInput, type Verdict } from '../../../../shared/domain/eligibility';
-import { findPossibleDuplicates, type PossibleDuplicate } from '../../../../shared/domain/eligibility/possible-duplicates';
+import { ELIGIBILITY_RULES_VERSION, type Verdict } from '../../../../shared/domain/eligibility';
 import type { Stage } from '../../../../shared/domain/stages';
 import { inTransaction, read } from '../../../../db/postgres/transaction';
 import { INPUT_COLUMNS, storedRowOf } from './inputs-of';
+import { CampaignInputsCache } from './inputs-cache';
 import { markScreened } from './pg-owed';
-import type { ResultWrite, ScreeningInputs, ScreeningStore, StoredResult, StoredRow, TriagedApplication } from './index';
+import type { ResultWrite, ScreeningInputs, ScreeningStore, StoredResult, TriagedApplication } from './index';
 
 /**
  * A screening run's SQL on the office server: the campaign's inputs (cached per workstation, as on
@@ -21,13 +21,6 @@ type RunMethods = Pick<ScreeningStore, 'screeningInputs' | 'storedResults' | 'wr
 /** Results per statement: a few megabytes of JSON at most. */
 const CHUNK = 2_000;
 
-interface CachedCampaign {
-  campaignId: number;
-  state: string;
-  rows: readonly StoredRow[];
-  inputs: readonly ScreeningInput[];
-  persons?: { links: string; index: PersonIndex; duplicates?: PossibleDuplicate[] };
-}
 
 function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
   let chunk: T[] = [];
@@ -88,26 +81,26 @@ async function writeChunk(c: pg.ClientBase, campaignId: number, chunk: readonly 
 }
 
 export function pgScreeningRun(pool: pg.Pool): RunMethods {
-  let cached: CachedCampaign | null = null;
+  const cache = new CampaignInputsCache();
 
   /**
    * The campaign's inputs, read again only when its applications changed: updates and deletions
    * bump applications_version (migration 3), inserts raise count and max(id). The state is read
    * before the rows, so rows are never older than the state they are kept under.
    */
-  async function cachedCampaign(campaignId: number): Promise<CachedCampaign> {
+  async function cachedCampaign(campaignId: number) {
     const [state] = await read<{ version: number | null; n: number; last: number | null }>(
       pool,
       'SELECT (SELECT applications_version FROM campaigns WHERE id = $1) AS version, count(*) AS n, max(id) AS last FROM applications WHERE campaign_id = $1',
       [campaignId],
     );
     const key = `${state?.version}|${state?.n}|${state?.last}`;
-    if (cached && cached.campaignId === campaignId && cached.state === key) return cached;
+    const fresh = cache.fresh(campaignId, key);
+    if (fresh) return fresh;
     const rows = (await read<Record<string, unknown>>(pool, `SELECT id, ${INPUT_COLUMNS} FROM applications WHERE campaign_id = $1 ORDER BY id`, [campaignId])).map((r) =>
       storedRowOf(Object.values(r)),
     );
-    cached = { campaignId, state: key, rows, inputs: rows.map((r) => r.input) };
-    return cached;
+    return cache.keep(campaignId, key, rows);
   }
 
   async function screeningInputs(campaignId: number): Promise<ScreeningInputs> {
@@ -121,23 +114,13 @@ export function pgScreeningRun(pool: pg.Pool): RunMethods {
         [campaignId],
       )
     ).map((l): [string, string] => [l.a, l.b]);
-    const linksKey = JSON.stringify(links.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)).sort());
-    if (entry.persons?.links !== linksKey) entry.persons = { links: linksKey, index: indexPersons(entry.inputs, links) };
-    return { rows: entry.rows, inputs: entry.inputs, persons: entry.persons.index };
+    return cache.inputsOf(entry, links);
   }
 
   return {
     screeningInputs,
 
-    // Cached with the persons they were found among.
-    async possibleDuplicates(campaignId) {
-      const { rows, inputs, persons } = await screeningInputs(campaignId);
-      if (cached?.persons && cached.persons.index === persons) {
-        cached.persons.duplicates ??= findPossibleDuplicates(inputs, persons);
-        return { rows, pairs: cached.persons.duplicates };
-      }
-      return { rows, pairs: findPossibleDuplicates(inputs, persons) };
-    },
+    possibleDuplicates: async (campaignId) => cache.possibleDuplicates(await screeningInputs(campaignId)),
 
     async storedResults(campaignId) {
       const rows = await read<{ ref: number; signature: string; input_hash: string; verdict: Verdict; person_key: string }>(

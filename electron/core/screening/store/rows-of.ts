@@ -47,8 +47,8 @@ export function rowOf(r: RowRecord): ScreeningRow {
   };
 }
 
-/** Every override of an application, newest first, as stored. */
-export const OVERRIDES_SELECT = 'SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = $1 ORDER BY id DESC';
+/** Every override of an application, newest first, as stored (`?`: numbered on the server). */
+export const OVERRIDES_SELECT = 'SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = ? ORDER BY id DESC';
 
 export interface OverrideRecord {
   id: number;
@@ -75,7 +75,7 @@ export function overrideOf(o: OverrideRecord): OverrideView {
 }
 
 export const CORRECTIONS_SELECT = `SELECT id, field, imported_value AS imported, corrected_value AS corrected, reason, state, actor, at
-  FROM application_corrections WHERE application_ref = $1 ORDER BY id DESC`;
+  FROM application_corrections WHERE application_ref = ? ORDER BY id DESC`;
 
 export interface ResultRecord {
   criteria_json: string;

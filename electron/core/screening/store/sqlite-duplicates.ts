@@ -4,7 +4,7 @@ import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
 import type { Synchronous } from '../../synchronous-store';
-import { orderedPair, pairsByRef } from '../duplicates';
+import { decisionView, orderedPair, pairsByRef, parseSignals, type DecisionRow } from '../duplicates';
 import type { DuplicateDecision, ScreeningStore } from './index';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './sqlite-effective-verdict';
 
@@ -14,17 +14,6 @@ import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './sqlite-effective-verdict';
  */
 
 type DuplicateMethods = Pick<Synchronous<ScreeningStore>, 'duplicateDecisions' | 'duplicateSides' | 'decideDuplicate'>;
-
-interface DecisionRow {
-  application_a: number;
-  application_b: number;
-  decision: DuplicateDecision['decision'];
-  signals_json: string;
-  actor: string;
-  at: string;
-}
-
-const parseSignals = (json: string): DuplicateSignalName[] => JSON.parse(json) as DuplicateSignalName[];
 
 export function sqliteDuplicates(sqlite: SqliteDatabase, possibleDuplicates: Synchronous<ScreeningStore>['possibleDuplicates']): DuplicateMethods {
   const sides = sqlite.prepare<[string], DuplicateSide>(
@@ -51,7 +40,7 @@ export function sqliteDuplicates(sqlite: SqliteDatabase, possibleDuplicates: Syn
 
   return {
     duplicateDecisions: (campaignId) =>
-      decisions.all(campaignId).map((d) => ({ a: d.application_a, b: d.application_b, decision: d.decision, signals: parseSignals(d.signals_json), actor: d.actor, at: d.at })),
+      decisions.all(campaignId).map(decisionView),
 
     duplicateSides: (refs) => new Map(sides.all(JSON.stringify(refs)).map((r) => [r.ref, r])),
 

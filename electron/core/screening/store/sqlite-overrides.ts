@@ -5,30 +5,15 @@ import { writeTransaction } from '../../../../db/write-transaction';
 import { auditWriter } from '../../audit/audit-log';
 import type { Synchronous } from '../../synchronous-store';
 import type { ScreeningStore } from './index';
-import { checkOverridesSeen, STANDING_OVERRIDES_SELECT, type StandingOverride } from '../override-versions';
+import { checkOverridesSeen, overrideAuditDetails, SCREENED_SELECT, STANDING_OVERRIDES_SELECT, type ScreenedRow, type StandingOverride } from '../override-rules';
 
 /**
  * Officers' overrides of verdicts on SQLite, one transaction per request (bulk overrides too).
  * SQLite-only: nothing of its own (plain SQL); writes go through db/write-transaction.ts.
  */
 
-interface ScreenedRow {
-  ref: number;
-  campaign_id: number;
-  verdict: ScreeningVerdict;
-  reasons_json: string;
-  input_hash: string;
-  application_id: string;
-  /** The verdict of the override that stands, if any. */
-  current: ScreeningVerdict | null;
-}
-
 export function sqliteOverrides(sqlite: SqliteDatabase): Pick<Synchronous<ScreeningStore>, 'overrideVerdicts'> {
-  const read = sqlite.prepare<[number], ScreenedRow>(
-    `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
-       (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
-     FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref = ?`,
-  );
+  const read = sqlite.prepare<[number], ScreenedRow>(`${SCREENED_SELECT} = ?`);
   // A new decision replaces the previous ones, which stay on record.
   const retire = sqlite.prepare<[number]>(`UPDATE screening_overrides SET state = 'superseded' WHERE application_ref = ? AND state IN ('active', 'stale')`);
   const insert = sqlite.prepare<[number, ScreeningVerdict, string, ScreeningVerdict, string, string, string, string]>(
@@ -58,7 +43,7 @@ export function sqliteOverrides(sqlite: SqliteDatabase): Pick<Synchronous<Screen
               actor: officer,
               action: 'screening.override',
               subject: row.application_id,
-              details: { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification },
+              details: overrideAuditDetails(row, verdict, justification),
             },
             at,
           );

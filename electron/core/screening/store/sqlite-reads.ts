@@ -1,10 +1,10 @@
-import type { CorrectionView, CriterionView, OverrideView, ScreeningDetail, ScreeningLine, ScreeningPage, ScreeningTab, ScreeningVerdict } from '../../../../shared/api/contract';
+import type { CorrectionView, ScreeningDetail, ScreeningLine, ScreeningPage, ScreeningTab, ScreeningVerdict } from '../../../../shared/api/contract';
 import { NotFoundError } from '../../../../shared/api/errors';
 import type { SqliteDatabase } from '../../../../db/connection';
-import { exportChangesOf, extraOfRow, PARSED_COLUMNS, recordOfRow } from '../../applications/store';
+import { exportChangesOf } from '../../applications/store';
 import { EFFECTIVE_VERDICT, LATEST_OVERRIDE } from './sqlite-effective-verdict';
 import type { ScreeningPageQuery } from './index';
-import { ROW_SELECT, rowOf, type RowRecord } from './rows-of';
+import { CORRECTIONS_SELECT, detailOf, OVERRIDES_SELECT, ROW_SELECT, rowOf, type OverrideRecord, type ResultRecord, type RowRecord } from './rows-of';
 
 /**
  * Screening's reads on SQLite: the pages of the tabs, one application's detail, the CLI's lines.
@@ -12,33 +12,6 @@ import { ROW_SELECT, rowOf, type RowRecord } from './rows-of';
  * SQLite-only: `json_each` (the reason filter over reasons_json), `LIKE … ESCAPE` (ASCII
  * case-insensitive in SQLite), booleans as 0/1 in `sum(verdict = …)`.
  */
-
-function overridesOf(sqlite: SqliteDatabase, ref: number): OverrideView[] {
-  return sqlite
-    .prepare<[number], { id: number; verdict: ScreeningVerdict; justification: string; automatic_verdict: ScreeningVerdict; automatic_reasons_json: string; state: 'active' | 'stale'; actor: string; at: string }>(
-      `SELECT id, verdict, justification, automatic_verdict, automatic_reasons_json, state, actor, at FROM screening_overrides WHERE application_ref = ? ORDER BY id DESC`,
-    )
-    .all(ref)
-    .map((o) => ({
-    id: o.id,
-    verdict: o.verdict,
-    justification: o.justification,
-    automaticVerdict: o.automatic_verdict,
-    automaticReasons: JSON.parse(o.automatic_reasons_json) as string[],
-    state: o.state,
-    actor: o.actor,
-    at: o.at,
-  }));
-}
-
-function correctionsOf(sqlite: SqliteDatabase, ref: number): CorrectionView[] {
-  return sqlite
-    .prepare<[number], CorrectionView>(
-      `SELECT id, field, imported_value AS imported, corrected_value AS corrected, reason, state, actor, at
-       FROM application_corrections WHERE application_ref = ? ORDER BY id DESC`,
-    )
-    .all(ref);
-}
 
 type ScreeningDetailPersonRow = { ref: number; applicationId: string; division: string; submittedAt: string | null; verdict: ScreeningVerdict };
 
@@ -79,27 +52,13 @@ export function screeningPage(sqlite: SqliteDatabase, { campaignId, tab, search,
 
 }
 
-/** Everything screening knows of one application. */
+/** Everything screening knows of one application, assembled as on the server (rows-of.ts detailOf). */
 export function screeningDetail(sqlite: SqliteDatabase, ref: number): Omit<ScreeningDetail, 'notices'> {
   const record = sqlite.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE a.id = ?`).get(ref);
   // Read after the joined row: both are there whenever it is.
-  const app = record && sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?').get(ref);
-  const result =
-    record &&
-    sqlite
-      .prepare<[number], { criteria_json: string; person_key: string; rules_version: number; screened_at: string; campaign_id: number }>(
-        'SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = ?',
-      )
-      .get(ref);
-  if (!record || !app || !result) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
-  const raw = recordOfRow(app);
-  const parsed = Object.fromEntries(
-    // The name key only orders tables; it is not something the export said.
-    Object.entries(PARSED_COLUMNS).filter(([key]) => key !== 'nameKey').map(([key, column]) => {
-      const v = app[column] ?? null;
-      return [key, key === 'currentlyEnrolled' && v !== null ? v === 1 : v];
-    }),
-  );
+  const application = record && sqlite.prepare<[number], Record<string, string | number | null>>('SELECT * FROM applications WHERE id = ?').get(ref);
+  const result = record && sqlite.prepare<[number], ResultRecord>('SELECT criteria_json, person_key, rules_version, screened_at, campaign_id FROM screening_results WHERE application_ref = ?').get(ref);
+  if (!record || !application || !result) throw new NotFoundError('This application has not been screened, or is not in this database.', 'NoSuchApplication');
   const person = sqlite
     .prepare<[number, string], ScreeningDetailPersonRow>(
       `SELECT a.id AS ref, a.application_id AS applicationId, a.division, a.submitted_at AS submittedAt,
@@ -108,20 +67,15 @@ export function screeningDetail(sqlite: SqliteDatabase, ref: number): Omit<Scree
        WHERE r.campaign_id = ? AND r.person_key = ? ORDER BY a.submitted_at, a.application_id`,
     )
     .all(result.campaign_id, result.person_key);
-  return {
-    row: rowOf(record),
-    raw,
-    parsed,
-    extra: extraOfRow(app),
-    criteria: JSON.parse(result.criteria_json) as CriterionView[],
-    overrides: overridesOf(sqlite, ref),
-    person: { key: result.person_key, applications: person },
-    rulesVersion: result.rules_version,
-    screenedAt: result.screened_at,
-    corrections: correctionsOf(sqlite, ref),
+  return detailOf({
+    record,
+    application,
+    result,
+    overrides: sqlite.prepare<[number], OverrideRecord>(OVERRIDES_SELECT).all(ref),
+    person,
+    corrections: sqlite.prepare<[number], CorrectionView>(CORRECTIONS_SELECT).all(ref),
     exportChanges: exportChangesOf(sqlite, ref),
-  };
-
+  });
 }
 
 /** Every stored application's verdict, by Application ID (the CLI's screen --json). */

@@ -1,11 +1,4 @@
-import {
-  ELIGIBILITY_RULES_VERSION,
-  indexPersons,
-  type PersonIndex,
-  type ScreeningInput,
-  type Verdict,
-} from '../../../../shared/domain/eligibility';
-import { findPossibleDuplicates, type PossibleDuplicate } from '../../../../shared/domain/eligibility/possible-duplicates';
+import { ELIGIBILITY_RULES_VERSION, type Verdict } from '../../../../shared/domain/eligibility';
 import type { Stage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { writeTransaction } from '../../../../db/write-transaction';
@@ -14,6 +7,7 @@ import type { Synchronous } from '../../synchronous-store';
 import type { ScreeningInputs, ScreeningStore, StoredResult, StoredRow, TriagedApplication } from './index';
 import { markScreened } from './sqlite-owed';
 import { INPUT_COLUMNS, storedRowOf } from './inputs-of';
+import { CampaignInputsCache } from './inputs-cache';
 
 /**
  * A screening run's SQL on SQLite, the raw fast path of re-screening: reading a campaign's inputs
@@ -51,19 +45,6 @@ function criteriaJson(criteria: readonly object[]): string {
   return `${text}]`;
 }
 
-/**
- * The last campaign's screening inputs, with the state of its applications they were read from,
- * and its persons for the last set of confirmed links. Reading and shaping 50,000 rows is a third
- * of a re-screen; a setting change or a duplicate decision re-screens the same rows, so they are
- * kept. One campaign only: memory is bounded.
- */
-interface CachedCampaign {
-  campaignId: number;
-  state: string;
-  rows: readonly StoredRow[];
-  inputs: readonly ScreeningInput[];
-  persons?: { links: string; index: PersonIndex; duplicates?: PossibleDuplicate[] };
-}
 
 export function sqliteScreeningRun(sqlite: SqliteDatabase): RunMethods {
   /** What tells the cache it is still right: updates and deletions bump a counter (0005), inserts raise count and max(id). */
@@ -107,36 +88,18 @@ export function sqliteScreeningRun(sqlite: SqliteDatabase): RunMethods {
     )
     .raw();
   const audit = auditWriter(sqlite);
-  let cached: CachedCampaign | null = null;
-
-  function cachedCampaign(campaignId: number): CachedCampaign {
-    const state = (applicationsState.get(campaignId, campaignId) ?? []).join('|');
-    if (cached && cached.campaignId === campaignId && cached.state === state) return cached;
-    const rows = loadScreeningInputs(sqlite, campaignId);
-    cached = { campaignId, state, rows, inputs: rows.map((r) => r.input) };
-    return cached;
-  }
+  const cache = new CampaignInputsCache();
 
   function screeningInputs(campaignId: number): ScreeningInputs {
-    const entry = cachedCampaign(campaignId);
-    const links = confirmedLinks.all(campaignId);
-    const linksKey = JSON.stringify(links.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)).sort());
-    if (entry.persons?.links !== linksKey) entry.persons = { links: linksKey, index: indexPersons(entry.inputs, links) };
-    return { rows: entry.rows, inputs: entry.inputs, persons: entry.persons.index };
+    const state = (applicationsState.get(campaignId, campaignId) ?? []).join('|');
+    const entry = cache.fresh(campaignId, state) ?? cache.keep(campaignId, state, loadScreeningInputs(sqlite, campaignId));
+    return cache.inputsOf(entry, confirmedLinks.all(campaignId));
   }
 
   return {
     screeningInputs,
 
-    // Cached with the persons they were found among.
-    possibleDuplicates(campaignId) {
-      const { rows, inputs, persons } = screeningInputs(campaignId);
-      if (cached?.persons && cached.persons.index === persons) {
-        cached.persons.duplicates ??= findPossibleDuplicates(inputs, persons);
-        return { rows, pairs: cached.persons.duplicates };
-      }
-      return { rows, pairs: findPossibleDuplicates(inputs, persons) };
-    },
+    possibleDuplicates: (campaignId) => cache.possibleDuplicates(screeningInputs(campaignId)),
 
     storedResults: (campaignId) =>
       new Map(storedResults.all(campaignId).map(([ref, signature, inputHash, verdict, personKey]): [number, StoredResult] => [ref, { signature, inputHash, verdict, personKey }])),

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ProcessStage } from '../../../../shared/domain/stages';
 import { DETAIL_COLUMNS, moveAudit, moved, selectionState, type Move, type SelectionDetails, type SelectionState } from '../move-state';
+import { DETAILS_UPSERT } from './selection-sql';
 
 /**
  * Moves after triage on the office server, as sqlite-moves.ts on SQLite (what a move does is
@@ -72,12 +73,7 @@ export async function writeStates(c: Client, campaignId: number, states: readonl
   const columns = Object.keys(rows[0] ?? {}).join(', ');
   await c.query(
     `INSERT INTO selection_details (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::selection_details, $1::json)
-     ON CONFLICT (application_ref) DO UPDATE SET interview_date = excluded.interview_date, interview_time = excluded.interview_time,
-       interview_mode = excluded.interview_mode, interviewer = excluded.interviewer, interview_place = excluded.interview_place,
-       interview_outcome = excluded.interview_outcome, manager_comment = excluded.manager_comment, session = excluded.session,
-       start_date = excluded.start_date, reserve_rank = excluded.reserve_rank, offer_made_at = excluded.offer_made_at,
-       offer_answered_at = excluded.offer_answered_at, withdrawn_reason = excluded.withdrawn_reason, updated_at = excluded.updated_at,
-       updated_by = excluded.updated_by`,
+     ${DETAILS_UPSERT}`,
     [JSON.stringify(rows)],
   );
 }

@@ -37,3 +37,11 @@ export const SEVERAL_DIVISIONS = `SELECT x.application_ref AS a, y.application_r
   WHERE x.campaign_id = ? AND x.verdict = 'eligible' AND y.verdict = 'eligible' AND ax.division_code IS NOT NULL AND ay.division_code IS NOT NULL
     AND ax.division_code <> ay.division_code
   ORDER BY x.application_ref LIMIT ?`;
+
+/** A move's details written over the application's (both engines' upserts of selection_details end with it). */
+export const DETAILS_UPSERT = `ON CONFLICT (application_ref) DO UPDATE SET interview_date = excluded.interview_date, interview_time = excluded.interview_time,
+       interview_mode = excluded.interview_mode, interviewer = excluded.interviewer, interview_place = excluded.interview_place,
+       interview_outcome = excluded.interview_outcome, manager_comment = excluded.manager_comment, session = excluded.session,
+       start_date = excluded.start_date, reserve_rank = excluded.reserve_rank, offer_made_at = excluded.offer_made_at,
+       offer_answered_at = excluded.offer_answered_at, withdrawn_reason = excluded.withdrawn_reason, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`;

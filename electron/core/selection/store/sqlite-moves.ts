@@ -2,6 +2,7 @@ import type { ProcessStage } from '../../../../shared/domain/stages';
 import type { SqliteDatabase } from '../../../../db/connection';
 import { auditWriter } from '../../audit/audit-log';
 import { DETAIL_COLUMNS, moveAudit, moved, selectionState, type Move, type SelectionDetails, type SelectionState } from '../move-state';
+import { DETAILS_UPSERT } from './selection-sql';
 
 /**
  * Moves after triage (a shortlist sent, a reply applied, an interview, a selection, an offer), on
@@ -30,12 +31,7 @@ export function sqliteSelectionMoves(sqlite: SqliteDatabase) {
        session, start_date, reserve_rank, offer_made_at, offer_answered_at, withdrawn_reason, updated_at, updated_by)
      VALUES (@ref, @interviewDate, @interviewTime, @interviewMode, @interviewer, @interviewPlace, @interviewOutcome, @managerComment,
        @session, @startDate, @reserveRank, @offerMadeAt, @offerAnsweredAt, @withdrawnReason, @at, @actor)
-     ON CONFLICT (application_ref) DO UPDATE SET interview_date = excluded.interview_date, interview_time = excluded.interview_time,
-       interview_mode = excluded.interview_mode, interviewer = excluded.interviewer, interview_place = excluded.interview_place,
-       interview_outcome = excluded.interview_outcome, manager_comment = excluded.manager_comment, session = excluded.session,
-       start_date = excluded.start_date, reserve_rank = excluded.reserve_rank, offer_made_at = excluded.offer_made_at,
-       offer_answered_at = excluded.offer_answered_at, withdrawn_reason = excluded.withdrawn_reason, updated_at = excluded.updated_at,
-       updated_by = excluded.updated_by`,
+     ${DETAILS_UPSERT}`,
   );
   const insertAction = sqlite.prepare<[number, string, string, string]>("INSERT INTO triage_actions (campaign_id, actor, kind, details_json, at) VALUES (?, ?, 'selection', ?, ?)");
   const insertChange = sqlite.prepare<[number, number, string, string]>('INSERT INTO triage_changes (action_id, application_ref, before_json, after_json) VALUES (?, ?, ?, ?)');

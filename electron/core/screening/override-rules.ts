@@ -1,4 +1,32 @@
+import type { ScreeningVerdict } from '../../../shared/api/contract';
 import { checkSeen, type Seen } from '../triage/actions';
+
+/**
+ * What both engines' override stores share (store/sqlite-overrides.ts, store/pg-overrides.ts): the
+ * application as an override reads it, the audit entry it writes, and the version check below.
+ */
+
+/** An application's screening result as an override reads it (SCREENED_SELECT). */
+export interface ScreenedRow {
+  ref: number;
+  campaign_id: number;
+  verdict: ScreeningVerdict;
+  reasons_json: string;
+  input_hash: string;
+  application_id: string;
+  /** The verdict of the override that stands, if any. */
+  current: ScreeningVerdict | null;
+}
+
+/** The screened applications, each engine ending it with its own `= ?` or `= ANY(…)`. */
+export const SCREENED_SELECT = `SELECT r.application_ref AS ref, r.campaign_id, r.verdict, r.reasons_json, r.input_hash, a.application_id,
+       (SELECT verdict FROM screening_overrides WHERE application_ref = r.application_ref AND state = 'active' ORDER BY id DESC LIMIT 1) AS current
+     FROM screening_results r JOIN applications a ON a.id = r.application_ref WHERE r.application_ref`;
+
+/** What the audit log says of an override: the verdict before and after, the automatic result kept beside it, why. */
+export function overrideAuditDetails(row: ScreenedRow, verdict: ScreeningVerdict, justification: string): Record<string, unknown> {
+  return { before: row.current ?? row.verdict, after: verdict, automatic: { verdict: row.verdict, reasons: JSON.parse(row.reasons_json) as string[] }, justification };
+}
 
 /**
  * An override's "version" (issue 14: every decision carries the version the officer saw): the id
