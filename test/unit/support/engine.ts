@@ -66,12 +66,3 @@ export function asLogin(url: string, login: string, password: string): string {
   next.password = password;
   return next.href;
 }
-
-/**
- * SQL written with SQLite's `?` placeholders, numbered for PostgreSQL ($1, $2…). Placeholders
- * inside quoted strings are left alone. For the tests' own plain SQL only.
- */
-export function numberedPlaceholders(sql: string): string {
-  let n = 0;
-  return sql.split(/('(?:[^']|'')*')/).map((part, i) => (i % 2 === 1 ? part : part.replace(/\?/g, () => `$${++n}`))).join('');
-}

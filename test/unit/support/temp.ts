@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, expect, inject } from 'vitest';
 import { createClient, type Client } from '../../../shared/api/client';
 import { inProcessTransport, openCore, type Core } from '../../../electron/core/runtime';
-import { asLogin, inDatabase, numberedPlaceholders, TEMPLATE_DATABASE, TEST_ENGINE, TEST_LOGIN, type Engine } from './engine';
+import { asLogin, inDatabase, TEMPLATE_DATABASE, TEST_ENGINE, TEST_LOGIN, type Engine } from './engine';
+import { numbered } from '../../../electron/core/triage/store/queue-sql';
 
 /** A fresh folder per test, removed afterwards: every test works on real SQLite files. */
 export function useTempDir(): () => string {
@@ -145,11 +146,11 @@ export async function openTestApp(dir: string, options: { periodicBackupMs?: num
     client,
     async rows<R>(sql: string, params: unknown[] = []) {
       await core.settled();
-      return onServer(server.ownerUrl, async (c) => (await c.query(numberedPlaceholders(sql), params)).rows as R[]);
+      return onServer(server.ownerUrl, async (c) => (await c.query(numbered(sql), params)).rows as R[]);
     },
     async run(sql: string, params: unknown[] = []) {
       await core.settled();
-      await onServer(server.ownerUrl, (c) => c.query(numberedPlaceholders(sql), params));
+      await onServer(server.ownerUrl, (c) => c.query(numbered(sql), params));
     },
   };
 }
@@ -163,8 +164,13 @@ export async function tableCounts(core: Core): Promise<Record<string, number>> {
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
     return Object.fromEntries(tables.map((t) => [t.name, (sqlite.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
   }
-  const tables = (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`.execute(db)).rows;
+  return serverTableCounts(async <R>(text: string) => (await sql.raw<R>(text).execute(db)).rows);
+}
+
+/** Rows of every table of a server database, through whichever connection reads it (a workstation's, or the owner's). */
+export async function serverTableCounts(rows: <R>(sql: string) => Promise<R[]>): Promise<Record<string, number>> {
+  const tables = await rows<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1");
   const counts: Record<string, number> = {};
-  for (const t of tables) counts[t.name] = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t.name)}`.execute(db)).rows[0]?.n ?? 0;
+  for (const t of tables) counts[t.name] = (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name}"`))[0]?.n ?? 0;
   return counts;
 }

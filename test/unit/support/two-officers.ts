@@ -4,7 +4,7 @@ import { createClient, type Client } from '../../../shared/api/client';
 import { inProcessTransport, openCore, type Core } from '../../../electron/core/runtime';
 import { copyCampaignToServer } from '../../../db/copy/copy-campaign';
 import { addOfficer, initServer } from '../../../db/postgres/server-admin';
-import { tableCounts } from './temp';
+import { serverTableCounts, tableCounts } from './temp';
 import { asLogin, type Engine } from './engine';
 
 export { asLogin, type Engine };
@@ -65,10 +65,7 @@ async function serverCounts(serverUrl: string): Promise<Record<string, number>> 
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const tables = (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).rows;
-    const counts: Record<string, number> = {};
-    for (const t of tables) counts[t.name] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name}"`)).rows[0]?.n ?? 0;
-    return counts;
+    return await serverTableCounts(async <R>(text: string) => (await client.query(text)).rows as R[]);
   } finally {
     await client.end();
   }
